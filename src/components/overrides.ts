@@ -1,0 +1,24 @@
+import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
+import { createComponent, renderComponent } from 'astro/runtime/server/index.js';
+import SectionSlot from './ui/SectionSlot.astro';
+
+type MdxModule = { default: AstroComponentFactory };
+
+/** Every page override in the content tree, compiled by @astrojs/mdx and loaded on demand. */
+const modules = import.meta.glob<MdxModule>('@content-root/content/pages/*/*.mdx');
+
+/** The compiled MDX of an override file, found by its path relative to the content root. */
+export async function loadOverride(file: string): Promise<AstroComponentFactory> {
+  const key = Object.keys(modules).find((k) => k.endsWith(`/${file}`));
+  if (!key) throw new Error(`The page override ${file} was validated but not compiled; is CONTENT_ROOT the same for the check and the build?`);
+  return (await modules[key]!()).default;
+}
+
+/**
+ * A `Section` component for one section name: rendering the override's MDX with it keeps only the
+ * `<Section name="…">` block of that name, so each block lands in its own place on the page.
+ */
+export function sectionOnly(name: string): AstroComponentFactory {
+  const render = (result: never, props: Record<string, unknown>, slots: never) => renderComponent(result, 'Section', SectionSlot, { ...props, only: name }, slots);
+  return createComponent(render as unknown as AstroComponentFactory);
+}

@@ -1,0 +1,35 @@
+import type { AstroIntegration } from 'astro';
+import { join } from 'node:path';
+import { readBuildEnvironment, readSiteLocation } from './lib/build-config.ts';
+
+/**
+ * Wires the content tree into Astro: the site URL and base path come from content/site.yaml, MDX
+ * page overrides are importable as `@content-root/…`, and the dev server reloads the page when a
+ * content file changes (content is read with fs, so Vite would not notice on its own).
+ */
+export function segmentPages(): AstroIntegration {
+  const env = readBuildEnvironment();
+  return {
+    name: 'segment-pages',
+    hooks: {
+      'astro:config:setup': async ({ updateConfig }) => {
+        const location = await readSiteLocation(env);
+        updateConfig({
+          site: location.url,
+          base: location.basePath,
+          vite: { resolve: { alias: { '@content-root': env.contentRoot } } },
+        });
+      },
+      'astro:server:setup': ({ server }) => {
+        const watched = [join(env.contentRoot, 'segments'), join(env.contentRoot, 'content')];
+        server.watcher.add(watched);
+        const reload = (path: string) => {
+          if (watched.some((dir) => path.startsWith(dir)) && !path.endsWith('.mdx')) server.ws.send({ type: 'full-reload' });
+        };
+        server.watcher.on('change', reload);
+        server.watcher.on('add', reload);
+        server.watcher.on('unlink', reload);
+      },
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { resolve } from 'node:path';
+import { readContentFiles } from './load/files.ts';
+import { parseProject } from './load/project.ts';
+import type { BuildOptions } from './site-build.ts';
+
+/**
+ * Settings a build takes from its environment, so that CI, previews, tests and benchmarks build
+ * other content trees or other hosts through the same code:
+ * - `CONTENT_ROOT`: folder holding `segments/` and `content/` (default: the project folder)
+ * - `SITE_URL`, `BASE_PATH`: override `url` and `basePath` from `content/site.yaml`
+ * - `OUT_DIR`: where Astro writes the site (default `dist`)
+ * - `INCLUDE_DRAFTS=1`: publish draft segments too (previews only)
+ */
+export interface BuildEnvironment extends BuildOptions {
+  contentRoot: string;
+  outDir: string;
+}
+
+export function readBuildEnvironment(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): BuildEnvironment {
+  return {
+    contentRoot: resolve(cwd, env.CONTENT_ROOT || '.'),
+    outDir: resolve(cwd, env.OUT_DIR || 'dist'),
+    siteUrl: env.SITE_URL || undefined,
+    basePath: env.BASE_PATH || undefined,
+    includeDrafts: env.INCLUDE_DRAFTS === '1' || env.INCLUDE_DRAFTS === 'true',
+  };
+}
+
+/** Where the site is served, from site.yaml and the environment; falls back to "/" while site.yaml is broken (its errors are reported by the content check). */
+export async function readSiteLocation(env: BuildEnvironment): Promise<{ url?: string; basePath: string }> {
+  const files = (await readContentFiles(env.contentRoot)).filter((f) => /^content\/site\.ya?ml$/.test(f.file));
+  const site = parseProject(files).project.site?.data;
+  return { url: env.siteUrl ?? site?.url, basePath: env.basePath ?? site?.basePath ?? '/' };
+}

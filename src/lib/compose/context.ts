@@ -1,0 +1,85 @@
+import type { Entry, MarkdownEntry, PageOverrideEntry, Project } from '../load/project.ts';
+import { renderMarkdown, type RenderedMarkdown } from '../markdown.ts';
+import { isPublished, type RouteOptions } from '../routes.ts';
+import type { Faq, Persona, Regulation, Segment, Site, Vertical } from '../schemas/index.ts';
+import { composeRegulation } from './regulation.ts';
+import type { PageMeta, PageTracking, RegulationView, SiteChrome } from './types.ts';
+
+/**
+ * The project indexed once for composition: lookups by id, Markdown rendered once per entry, and
+ * the site's URL helpers. Every page is composed from this, so nothing is parsed or rendered per page.
+ */
+export interface ComposeContext {
+  site: Site;
+  contentVersion: string;
+  options: RouteOptions;
+  segments: Map<string, Entry<Segment>>;
+  publishedSegments: Entry<Segment>[];
+  personas: Map<string, MarkdownEntry<Persona>>;
+  verticals: Map<string, Entry<Vertical>>;
+  regulations: Map<string, RegulationView>;
+  regulationEntries: Map<string, Entry<Regulation>>;
+  faqs: { entry: MarkdownEntry<Faq>; answer: RenderedMarkdown }[];
+  personaCopy: Map<string, RenderedMarkdown>;
+  overrides: Map<string, PageOverrideEntry>;
+  chrome: SiteChrome;
+  /** Root-relative URL of a site path, with the base path: `/mid-market/` → `/solutions/mid-market/`. */
+  href(path: string): string;
+  /** Absolute URL of a site path, for canonical links and the sitemap. */
+  absolute(path: string): string;
+}
+
+export function createComposeContext(project: Project, site: Site, contentVersion: string, options: RouteOptions = {}): ComposeContext {
+  const base = site.basePath.replace(/\/$/, '');
+  const origin = site.url.replace(/\/+$/, '');
+  const href = (path: string) => `${base}${path}`;
+  const regulationEntries = new Map(project.regulations.map((r) => [r.id, r]));
+  const sortedFaqs = [...project.faqs].sort((a, b) => a.data.order - b.data.order || (a.id < b.id ? -1 : 1));
+  return {
+    site,
+    contentVersion,
+    options,
+    segments: new Map(project.segments.map((s) => [s.id, s])),
+    publishedSegments: project.segments.filter((s) => isPublished(s.data.status, options)).sort((a, b) => (a.id < b.id ? -1 : 1)),
+    personas: new Map(project.personas.map((p) => [p.id, p])),
+    verticals: new Map(project.verticals.map((v) => [v.id, v])),
+    regulations: new Map(project.regulations.map((r) => [r.id, composeRegulation(r.id, r.data)])),
+    regulationEntries,
+    faqs: sortedFaqs.map((entry) => ({ entry, answer: renderMarkdown(entry.body, { topHeading: 4 }) })),
+    personaCopy: new Map(project.personas.map((p) => [p.id, renderMarkdown(p.body, { topHeading: 3 })])),
+    overrides: new Map(project.pageOverrides.map((o) => [`${o.segment}/${o.persona}`, o])),
+    chrome: {
+      name: site.name,
+      homeHref: href('/'),
+      nav: [
+        { label: 'Home', href: href('/') },
+        { label: 'Segments', href: href('/segments/') },
+      ],
+    },
+    href,
+    absolute: (path) => `${origin}${href(path)}`,
+  };
+}
+
+export function pageMeta(
+  ctx: ComposeContext,
+  path: string,
+  fields: { title: string; description: string; noindex?: boolean; breadcrumbs?: { label: string; path: string }[]; draft?: boolean },
+): PageMeta {
+  return {
+    path,
+    href: ctx.href(path),
+    canonical: ctx.absolute(path),
+    title: fields.title,
+    description: fields.description,
+    noindex: fields.noindex ?? false,
+    language: ctx.site.language,
+    siteName: ctx.site.name,
+    breadcrumbs: (fields.breadcrumbs ?? []).map((b) => ({ label: b.label, href: ctx.href(b.path) })),
+    draft: fields.draft ?? false,
+  };
+}
+
+export function pageTracking(ctx: ComposeContext, pageType: PageTracking['pageType'], ids: { segment?: string; persona?: string; vertical?: string; variant?: string } = {}): PageTracking {
+  return { pageType, ...ids, variant: ids.variant ?? 'default', contentVersion: ctx.contentVersion };
+}

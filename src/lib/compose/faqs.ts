@@ -1,0 +1,43 @@
+import type { ComposeContext } from './context.ts';
+import { regulationFacts } from './regulation.ts';
+import type { FaqItem } from './types.ts';
+
+export interface FaqTarget {
+  segment: string;
+  vertical: string;
+  /** The persona of a landing page; absent on a segment's FAQ page, which shows every persona's questions. */
+  persona?: string;
+  /** Regulations that apply where the questions are shown. */
+  regulations: readonly string[];
+}
+
+/**
+ * The questions that belong on a page. Each listed scope dimension must match; an empty one matches
+ * everything. A question about regulations appears only where at least one of them applies.
+ */
+export function selectFaqs(ctx: ComposeContext, target: FaqTarget): FaqItem[] {
+  return ctx.faqs
+    .filter(({ entry }) => {
+      const scope = entry.data.scope;
+      return (
+        matches(scope.segments, target.segment) &&
+        matches(scope.verticals, target.vertical) &&
+        (target.persona === undefined || matches(scope.personas, target.persona)) &&
+        (scope.regulations.length === 0 || scope.regulations.some((r) => target.regulations.includes(r)))
+      );
+    })
+    .map(({ entry, answer }) => {
+      const facts = entry.data.scope.regulations.map((id) => ctx.regulations.get(id)).filter((v) => v !== undefined).map(regulationFacts);
+      return {
+        id: entry.id,
+        anchor: `faq-${entry.id}`,
+        question: entry.data.question,
+        answerHtml: [answer.html, ...facts.map((f) => f.html)].join('\n'),
+        answerText: [answer.text, ...facts.map((f) => f.text)].join(' '),
+      };
+    });
+}
+
+function matches(list: readonly string[], value: string): boolean {
+  return list.length === 0 || list.includes(value);
+}

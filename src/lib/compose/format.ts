@@ -1,0 +1,75 @@
+import type { Threshold } from '../schemas/index.ts';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** `2024-07-25` → `25 July 2024`. Written out by hand so output never depends on the build machine's locale data. */
+export function formatDate(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  return `${day} ${MONTHS[month - 1]} ${year}`;
+}
+
+/** Thousands separators without Intl, for byte-identical builds everywhere. */
+export function formatInteger(value: number): string {
+  const [whole, fraction] = String(value).split('.') as [string, string | undefined];
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction ? `${grouped}.${fraction}` : grouped;
+}
+
+/** 1500000000 → `1.5 billion`, 450000000 → `450 million`, 36000000 → `36 million`, 75000 → `75,000`. */
+export function formatAmount(value: number): string {
+  const scales: [number, string][] = [
+    [1e12, 'trillion'],
+    [1e9, 'billion'],
+    [1e6, 'million'],
+  ];
+  for (const [size, word] of scales) {
+    if (value >= size) return `${trimNumber(value / size)} ${word}`;
+  }
+  return formatInteger(value);
+}
+
+function trimNumber(n: number): string {
+  return String(Math.round(n * 100) / 100);
+}
+
+const isCurrency = (unit: string) => /^[A-Z]{3}$/.test(unit);
+
+export function formatQuantity(value: number, unit: string): string {
+  return isCurrency(unit) ? `${unit} ${formatAmount(value)}` : `${formatAmount(value)} ${unit}`;
+}
+
+const COMPARISON_WORDS: Record<Threshold['comparison'], string> = {
+  'more-than': 'more than',
+  'at-least': 'at least',
+  'less-than': 'less than',
+  between: 'from',
+};
+
+/** `more than 5,000 employees`, `at least GBP 36 million`, `from USD 75 million to less than USD 700 million`. */
+export function formatThresholdValue(t: Threshold): string {
+  const first = `${COMPARISON_WORDS[t.comparison]} ${formatQuantity(t.value, t.unit)}`;
+  return t.comparison === 'between' && t.upTo !== undefined ? `${first} to less than ${formatQuantity(t.upTo, t.unit)}` : first;
+}
+
+export function formatPercent(value: number): string {
+  return `${trimNumber(value)}%`;
+}
+
+/** Shortens text at a word boundary for meta descriptions. */
+export function truncate(text: string, max: number): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, '')}…`;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Joins `a`, `a and b`, `a, b and c`. */
+export function joinWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

@@ -1,0 +1,139 @@
+import { PRIORITISATION_CRITERIA } from '../schemas/index.ts';
+import { pageMeta, pageTracking, type ComposeContext } from './context.ts';
+import { selectFaqs } from './faqs.ts';
+import { formatPercent, truncate } from './format.ts';
+import { summarizeSegment } from './segment-summary.ts';
+import type { BarChart, FaqPageView, HomeView, OverviewView, SegmentHubView, SegmentSummary } from './types.ts';
+
+export function composeHome(ctx: ComposeContext): HomeView {
+  return {
+    kind: 'home',
+    meta: pageMeta(ctx, '/', { title: `${ctx.site.name}: ${ctx.site.offer.headline}`, description: ctx.site.description }),
+    tracking: pageTracking(ctx, 'home'),
+    chrome: ctx.chrome,
+    offer: ctx.site.offer,
+    segments: ctx.publishedSegments.map((s) => summarizeSegment(ctx, s)),
+    overviewHref: ctx.href('/segments/'),
+  };
+}
+
+export function composeSegmentHub(ctx: ComposeContext, segmentId: string): SegmentHubView {
+  const entry = ctx.segments.get(segmentId)!;
+  const s = entry.data;
+  return {
+    kind: 'segment',
+    meta: pageMeta(ctx, `/${segmentId}/`, {
+      title: `${s.name} | ${ctx.site.name}`,
+      description: truncate(s.description, 160),
+      draft: s.status === 'draft',
+      breadcrumbs: [
+        { label: 'Home', path: '/' },
+        { label: s.name, path: `/${segmentId}/` },
+      ],
+    }),
+    tracking: pageTracking(ctx, 'segment', { segment: segmentId, vertical: s.vertical }),
+    chrome: ctx.chrome,
+    segment: summarizeSegment(ctx, entry),
+    profile: {
+      keyTrends: s.profile.keyTrends,
+      majorChallenges: s.profile.majorChallenges,
+      emergingOpportunities: s.profile.emergingOpportunities,
+      dataSources: s.profile.dataSources.map((d) => ({ title: d.title, publisher: d.publisher, url: d.url })),
+    },
+    valueProposition: s.messaging.valueProposition,
+    regulations: s.regulations.map((id) => {
+      const r = ctx.regulations.get(id)!;
+      return { label: r.shortName, href: ctx.href(`/${segmentId}/faq/`), statusLabel: r.statusLabel };
+    }),
+  };
+}
+
+export function composeFaqPage(ctx: ComposeContext, segmentId: string): FaqPageView {
+  const entry = ctx.segments.get(segmentId)!;
+  const s = entry.data;
+  const faqs = selectFaqs(ctx, { segment: segmentId, vertical: s.vertical, regulations: s.regulations });
+  const path = `/${segmentId}/faq/`;
+  return {
+    kind: 'faq',
+    meta: pageMeta(ctx, path, {
+      title: `Questions from ${s.nickname} teams | ${ctx.site.name}`,
+      description: truncate(`Answers for ${s.name}: ${faqs.map((f) => f.question).join(' ')}`, 160),
+      draft: s.status === 'draft',
+      breadcrumbs: [
+        { label: 'Home', path: '/' },
+        { label: s.name, path: `/${segmentId}/` },
+        { label: 'Questions', path },
+      ],
+    }),
+    tracking: pageTracking(ctx, 'faq', { segment: segmentId, vertical: s.vertical }),
+    chrome: ctx.chrome,
+    segment: summarizeSegment(ctx, entry),
+    faqs,
+    jsonLd: {
+      '@context': 'https://schema.org',
+      '@type': 'FAQPage',
+      url: ctx.absolute(path),
+      mainEntity: faqs.map((f) => ({
+        '@type': 'Question',
+        name: f.question,
+        acceptedAnswer: { '@type': 'Answer', text: f.answerHtml },
+      })),
+    },
+  };
+}
+
+const CRITERION_LABELS: Record<(typeof PRIORITISATION_CRITERIA)[number], string> = {
+  sizeAndGrowth: 'Size and growth',
+  competitiveIntensity: 'Competitive intensity',
+  companyFit: 'Fit with the company',
+  structuralAttractiveness: 'Structural attractiveness',
+  accessibility: 'Accessibility',
+  expectedResponse: 'Expected response',
+};
+
+export function composeOverview(ctx: ComposeContext): OverviewView {
+  const segments = ctx.publishedSegments.map((s) => summarizeSegment(ctx, s));
+  const weights = ctx.site.prioritisation.weights;
+  return {
+    kind: 'overview',
+    meta: pageMeta(ctx, '/segments/', {
+      title: `Segments side by side | ${ctx.site.name}`,
+      description: truncate(`How ${segments.map((s) => s.name).join(', ')} compare: criteria, market size, growth and priority.`, 160),
+      breadcrumbs: [
+        { label: 'Home', path: '/' },
+        { label: 'Segments', path: '/segments/' },
+      ],
+    }),
+    tracking: pageTracking(ctx, 'overview'),
+    chrome: ctx.chrome,
+    segments,
+    charts: overviewCharts(segments),
+    weights: PRIORITISATION_CRITERIA.map((c) => ({ label: CRITERION_LABELS[c], weight: weights[c] })),
+  };
+}
+
+function overviewCharts(segments: SegmentSummary[]): BarChart[] {
+  const charts: BarChart[] = [];
+  const scored = segments.filter((s) => s.priority !== undefined);
+  if (scored.length) {
+    charts.push({
+      title: 'Priority score',
+      description: 'Weighted score across the six prioritisation criteria, from 1 (poor) to 5 (excellent).',
+      max: 5,
+      unit: '',
+      bars: scored.map((s) => ({ label: s.name, value: s.priority!, valueLabel: s.priority!.toFixed(1), href: s.href })),
+    });
+  }
+  const growing = segments.filter((s) => s.growthRate !== undefined);
+  if (growing.length) {
+    const rates = growing.map((s) => s.growthRate!.amount);
+    charts.push({
+      title: 'Estimated growth per year',
+      description: 'Compound annual growth rate from each segment’s sourced profile.',
+      max: Math.max(...rates.map((r) => Math.ceil(r / 5) * 5), 5),
+      unit: '%',
+      bars: growing.map((s, i) => ({ label: s.name, value: rates[i]!, valueLabel: formatPercent(rates[i]!), href: s.href })),
+    });
+  }
+  return charts;
+}

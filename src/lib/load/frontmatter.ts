@@ -1,0 +1,67 @@
+import matter from 'gray-matter';
+import type { Diagnostic } from '../diagnostics.ts';
+import { parseYaml, type Locator, type YamlResult } from './yaml.ts';
+
+export type FrontmatterResult =
+  | { ok: true; data: unknown; locate: Locator; body: string; bodyLine: number }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+/**
+ * Splits a Markdown/MDX file into its YAML frontmatter (parsed with positions) and its body.
+ * gray-matter finds the block; our YAML engine parses it so that lines point into the whole file.
+ */
+export function parseFrontmatter(file: string, text: string): FrontmatterResult {
+  if (!/^---[ \t]*\n/.test(text)) {
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          severity: 'error',
+          rule: 'frontmatter-missing',
+          file,
+          line: 1,
+          column: 1,
+          message: 'the file does not start with a frontmatter block',
+          hint: 'Put the fields between two lines of three dashes at the very top of the file:\n      ---\n      question: "…"\n      ---',
+        },
+      ],
+    };
+  }
+  let parsed: YamlResult | undefined;
+  let result: matter.GrayMatterFile<string>;
+  try {
+    result = matter(text, {
+      engines: {
+        yaml: {
+          parse: (yamlText: string) => {
+            parsed = parseYaml(file, yamlText, 1);
+            return parsed.ok && isRecord(parsed.value) ? parsed.value : {};
+          },
+          stringify: () => {
+            throw new Error('not used');
+          },
+        },
+      },
+    } as unknown as Parameters<typeof matter>[1]);
+  } catch (error) {
+    return { ok: false, diagnostics: [{ severity: 'error', rule: 'frontmatter-syntax', file, line: 1, column: 1, message: `the frontmatter could not be read: ${(error as Error).message}` }] };
+  }
+  const frontmatterLines = result.matter.split('\n').length;
+  const bodyLine = 1 + frontmatterLines + 1;
+  if (!/\n---[ \t]*(\n|$)/.test(text.slice(3))) {
+    return {
+      ok: false,
+      diagnostics: [{ severity: 'error', rule: 'frontmatter-syntax', file, line: 1, column: 1, message: 'the frontmatter block is never closed', hint: 'Add a line with three dashes (---) after the last field.' }],
+    };
+  }
+  if (parsed === undefined) {
+    // An empty block: gray-matter does not call the engine.
+    return { ok: true, data: {}, locate: { at: () => ({ line: 1, column: 1 }), key: () => undefined }, body: result.content, bodyLine };
+  }
+  if (!parsed.ok) return parsed;
+  return { ok: true, data: parsed.value ?? {}, locate: parsed.locate, body: result.content, bodyLine };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,249 @@
+import type { z } from 'zod';
+import { type Diagnostic, sortDiagnostics } from '../diagnostics.ts';
+import {
+  faqSchema,
+  pageOverrideSchema,
+  personaSchema,
+  regulationSchema,
+  segmentSchema,
+  siteSchema,
+  SLUG_PATTERN,
+  verticalSchema,
+  type Faq,
+  type PageOverride,
+  type Persona,
+  type Regulation,
+  type Segment,
+  type Site,
+  type Vertical,
+} from '../schemas/index.ts';
+import { readContentFiles, type SourceFile } from './files.ts';
+import { parseFrontmatter } from './frontmatter.ts';
+import { scanOverrideSections, type OverrideSection } from './mdx-sections.ts';
+import { decodeSourceText } from './source-text.ts';
+import { validate } from './validate.ts';
+import { parseYaml, type Locator } from './yaml.ts';
+
+/** A validated content entry that remembers where it came from, so later checks can point back at it. */
+export interface Entry<T> {
+  id: string;
+  /** Path relative to the content root. */
+  file: string;
+  data: T;
+  locate: Locator;
+}
+
+export interface MarkdownEntry<T> extends Entry<T> {
+  /** The Markdown after the frontmatter. */
+  body: string;
+  /** Line of the file on which the body starts. */
+  bodyLine: number;
+}
+
+export interface PageOverrideEntry extends MarkdownEntry<PageOverride> {
+  segment: string;
+  persona: string;
+  sections: OverrideSection[];
+}
+
+export interface Project {
+  site?: Entry<Site>;
+  segments: Entry<Segment>[];
+  personas: MarkdownEntry<Persona>[];
+  verticals: Entry<Vertical>[];
+  regulations: Entry<Regulation>[];
+  faqs: MarkdownEntry<Faq>[];
+  pageOverrides: PageOverrideEntry[];
+}
+
+export interface LoadResult {
+  project: Project;
+  diagnostics: Diagnostic[];
+}
+
+type Kind = 'site' | 'segment' | 'persona' | 'vertical' | 'regulation' | 'faq' | 'page';
+
+interface KindRule {
+  kind: Kind;
+  pattern: RegExp;
+  expected: string;
+}
+
+/** Where each kind of file lives; the first capture group is the id. */
+const KIND_RULES: KindRule[] = [
+  { kind: 'site', pattern: /^content\/(site)\.ya?ml$/, expected: 'content/site.yaml' },
+  { kind: 'segment', pattern: /^segments\/([^/]+)\.ya?ml$/, expected: 'segments/<id>.yaml' },
+  { kind: 'persona', pattern: /^content\/personas\/([^/]+)\.md$/, expected: 'content/personas/<id>.md' },
+  { kind: 'vertical', pattern: /^content\/verticals\/([^/]+)\.ya?ml$/, expected: 'content/verticals/<id>.yaml' },
+  { kind: 'regulation', pattern: /^content\/regulations\/([^/]+)\.ya?ml$/, expected: 'content/regulations/<id>.yaml' },
+  { kind: 'faq', pattern: /^content\/faqs\/([^/]+)\.md$/, expected: 'content/faqs/<id>.md' },
+  { kind: 'page', pattern: /^content\/pages\/([^/]+\/[^/]+)\.mdx$/, expected: 'content/pages/<segment>/<persona>.mdx' },
+];
+
+/** Files that may sit beside content without being content: docs for authors and editor schemas. */
+const IGNORED = /(^|\/)(README\.md|[^/]+\.schema\.json)$|^content\/schemas\//;
+
+export async function loadProject(root: string): Promise<LoadResult> {
+  return parseProject(await readContentFiles(root));
+}
+
+/**
+ * Parses and validates every content file, collecting all problems instead of stopping at the
+ * first, so an author sees everything to fix in one run.
+ */
+export function parseProject(files: readonly SourceFile[]): LoadResult {
+  const diagnostics: Diagnostic[] = [];
+  const project: Project = { segments: [], personas: [], verticals: [], regulations: [], faqs: [], pageOverrides: [] };
+  const seen = new Map<string, string>();
+
+  for (const source of files) {
+    const rule = KIND_RULES.find((r) => r.pattern.test(source.file));
+    if (!rule) {
+      if (!IGNORED.test(source.file)) diagnostics.push(unexpectedFile(source.file));
+      continue;
+    }
+    const id = rule.pattern.exec(source.file)![1]!;
+    if (!idIsValid(rule.kind, id)) {
+      diagnostics.push(badFileName(source.file, id, rule));
+      continue;
+    }
+    const key = `${rule.kind}:${id}`;
+    const first = seen.get(key);
+    if (first) {
+      diagnostics.push({
+        severity: 'error',
+        rule: 'duplicate-id',
+        file: source.file,
+        line: 1,
+        column: 1,
+        message: `the id "${id}" is already used by ${first}`,
+        hint: `Ids come from file names and must be unique: rename or delete one of ${first} and ${source.file}.`,
+      });
+      continue;
+    }
+    seen.set(key, source.file);
+
+    const decoded = decodeSourceText(source.file, source.bytes);
+    if (!decoded.ok) {
+      diagnostics.push(decoded.diagnostic);
+      continue;
+    }
+    const text = decoded.text;
+    switch (rule.kind) {
+      case 'site': {
+        const entry = yamlEntry(siteSchema, source.file, id, text, diagnostics);
+        if (entry) project.site = entry;
+        break;
+      }
+      case 'segment':
+        push(project.segments, yamlEntry(segmentSchema, source.file, id, text, diagnostics));
+        break;
+      case 'vertical':
+        push(project.verticals, yamlEntry(verticalSchema, source.file, id, text, diagnostics));
+        break;
+      case 'regulation':
+        push(project.regulations, yamlEntry(regulationSchema, source.file, id, text, diagnostics));
+        break;
+      case 'persona':
+        push(project.personas, markdownEntry(personaSchema, source.file, id, text, diagnostics));
+        break;
+      case 'faq': {
+        const entry = markdownEntry(faqSchema, source.file, id, text, diagnostics);
+        if (entry && entry.body.trim() === '') {
+          diagnostics.push({ severity: 'error', rule: 'faq-answer', file: source.file, line: entry.bodyLine, column: 1, message: 'the answer is missing', hint: 'Write the answer below the closing --- line.' });
+        } else push(project.faqs, entry);
+        break;
+      }
+      case 'page': {
+        const entry = markdownEntry(pageOverrideSchema, source.file, id, text, diagnostics);
+        if (!entry) break;
+        const scan = scanOverrideSections(source.file, entry.body, entry.bodyLine);
+        diagnostics.push(...scan.diagnostics);
+        if (scan.ok) {
+          const [segment, persona] = id.split('/') as [string, string];
+          project.pageOverrides.push({ ...entry, segment, persona, sections: scan.sections });
+        }
+        break;
+      }
+    }
+  }
+
+  if (!project.site && !diagnostics.some((d) => d.file.startsWith('content/site.'))) {
+    diagnostics.push({
+      severity: 'error',
+      rule: 'missing-file',
+      file: 'content/site.yaml',
+      message: 'the site settings file is missing',
+      hint: 'Create content/site.yaml with at least name, url, description, offer, cta and leadForm (see the README).',
+    });
+  }
+  return { project, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+function push<T>(list: T[], entry: T | undefined): void {
+  if (entry) list.push(entry);
+}
+
+function idIsValid(kind: Kind, id: string): boolean {
+  return kind === 'page' ? id.split('/').every((part) => SLUG_PATTERN.test(part)) : SLUG_PATTERN.test(id);
+}
+
+function yamlEntry<S extends z.ZodType>(schema: S, file: string, id: string, text: string, diagnostics: Diagnostic[]): Entry<z.output<S>> | undefined {
+  const parsed = parseYaml(file, text);
+  if (!parsed.ok) {
+    diagnostics.push(...parsed.diagnostics);
+    return undefined;
+  }
+  const checked = validate(schema, parsed.value, file, parsed.locate);
+  if (!checked.ok) {
+    diagnostics.push(...checked.diagnostics);
+    return undefined;
+  }
+  return { id, file, data: checked.data, locate: parsed.locate };
+}
+
+function markdownEntry<S extends z.ZodType>(schema: S, file: string, id: string, text: string, diagnostics: Diagnostic[]): MarkdownEntry<z.output<S>> | undefined {
+  const parsed = parseFrontmatter(file, text);
+  if (!parsed.ok) {
+    diagnostics.push(...parsed.diagnostics);
+    return undefined;
+  }
+  const checked = validate(schema, parsed.data, file, parsed.locate);
+  if (!checked.ok) {
+    diagnostics.push(...checked.diagnostics);
+    return undefined;
+  }
+  return { id, file, data: checked.data, locate: parsed.locate, body: parsed.body, bodyLine: parsed.bodyLine };
+}
+
+function unexpectedFile(file: string): Diagnostic {
+  const near = KIND_RULES.find((r) => file.startsWith(r.expected.split('<')[0]!.replace(/site\.yaml$/, '')) && r.kind !== 'site');
+  return {
+    severity: 'warning',
+    rule: 'unexpected-file',
+    file,
+    message: 'this file is not read by the generator',
+    hint: near ? `Files here must be named ${near.expected}.` : `Content files go in ${KIND_RULES.map((r) => r.expected).join(', ')}.`,
+  };
+}
+
+function badFileName(file: string, id: string, rule: KindRule): Diagnostic {
+  const slug = id
+    .split('/')
+    .map((part) =>
+      part
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, ''),
+    )
+    .join('/');
+  return {
+    severity: 'error',
+    rule: 'file-name',
+    file,
+    message: `"${id}" cannot be an id: file names become URLs and may use only lowercase letters, digits and hyphens`,
+    hint: slug ? `Rename the file to ${rule.expected.replace(/<[^>]+>(\/<[^>]+>)?/, slug)}.` : `Rename the file following ${rule.expected}.`,
+  };
+}

@@ -1,0 +1,83 @@
+import type { Element, Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+import rehypeStringify from 'rehype-stringify';
+import { remark } from 'remark';
+import remarkRehype from 'remark-rehype';
+
+export const UNSAFE_URL = /^\s*(?:javascript|data|vbscript|file):/i;
+
+export interface RenderedMarkdown {
+  html: string;
+  /** The visible text, whitespace collapsed: what a reader (or a search engine) sees. */
+  text: string;
+}
+
+export interface RenderOptions {
+  /** The heading level the body's top headings become, so body copy nests under the page's own headings. */
+  topHeading?: number;
+}
+
+/**
+ * Renders author Markdown to HTML. Raw HTML in the source is dropped (never passed through), and
+ * links with script-capable schemes lose their href: content can format text, not run code.
+ */
+export function renderMarkdown(markdown: string, options: RenderOptions = {}): RenderedMarkdown {
+  const processor = remark()
+    .use(remarkRehype)
+    .use(() => (tree: HastRoot) => {
+      sanitizeLinks(tree);
+      if (options.topHeading) shiftHeadings(tree, options.topHeading);
+    })
+    .use(rehypeStringify);
+  const mdast = processor.parse(markdown) as MdastRoot;
+  const hast = processor.runSync(mdast) as HastRoot;
+  const html = processor.stringify(hast).trim();
+  return { html, text: textOf(hast) };
+}
+
+function sanitizeLinks(tree: HastRoot): void {
+  visitElements(tree, (node) => {
+    for (const attr of ['href', 'src'] as const) {
+      const value = node.properties?.[attr];
+      if (typeof value === 'string' && UNSAFE_URL.test(value)) delete node.properties[attr];
+    }
+  });
+}
+
+function shiftHeadings(tree: HastRoot, topHeading: number): void {
+  let min = 7;
+  visitElements(tree, (node) => {
+    const level = headingLevel(node);
+    if (level) min = Math.min(min, level);
+  });
+  if (min === 7) return;
+  visitElements(tree, (node) => {
+    const level = headingLevel(node);
+    if (level) node.tagName = `h${Math.min(6, level - min + topHeading)}`;
+  });
+}
+
+function headingLevel(node: Element): number | undefined {
+  const match = /^h([1-6])$/.exec(node.tagName);
+  return match ? Number(match[1]) : undefined;
+}
+
+type HastParent = { children?: unknown[] };
+
+function visitElements(node: HastParent, fn: (node: Element) => void): void {
+  for (const child of (node.children ?? []) as (Element | { type: string })[]) {
+    if (child.type === 'element') fn(child as Element);
+    if ('children' in child) visitElements(child as HastParent, fn);
+  }
+}
+
+function textOf(tree: HastRoot): string {
+  const parts: string[] = [];
+  const walk = (node: { type: string; value?: string; children?: unknown[]; tagName?: string }) => {
+    if (node.type === 'text' && node.value) parts.push(node.value);
+    for (const child of (node.children ?? []) as (typeof node)[]) walk(child);
+    if (node.type === 'element' && /^(p|h[1-6]|li|blockquote|tr|br)$/.test(node.tagName ?? '')) parts.push(' ');
+  };
+  walk(tree);
+  return parts.join('').replace(/\s+/g, ' ').trim();
+}

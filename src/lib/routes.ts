@@ -1,0 +1,75 @@
+import type { Diagnostic } from './diagnostics.ts';
+import type { Project } from './load/project.ts';
+
+export type RouteKind = 'home' | 'overview' | 'segment' | 'landing' | 'faq';
+
+/** One page of the site: its path (relative to the base path) and the file that makes it exist. */
+export interface RoutePlan {
+  path: string;
+  kind: RouteKind;
+  /** What makes this route exist, in words, named in collision messages. */
+  source: string;
+  /** The content file behind the route; absent for built-in pages. */
+  file?: string;
+  segment?: string;
+  persona?: string;
+}
+
+export interface RouteOptions {
+  /** Publish draft segments too (previews only; production never does). */
+  includeDrafts?: boolean;
+}
+
+/** Paths the generator writes itself, which no content may claim. */
+const BUILT_IN: { path: string; source: string }[] = [
+  { path: '/404/', source: 'the built-in "page not found" page' },
+  { path: '/sitemap.xml/', source: 'the built-in sitemap' },
+  { path: '/robots.txt/', source: 'the built-in robots.txt' },
+];
+
+export function isPublished(status: string, options: RouteOptions = {}): boolean {
+  return status === 'active' || (options.includeDrafts === true && status === 'draft');
+}
+
+/**
+ * Computes every route of the site once. Two sources that would write the same URL are an error
+ * naming both files; the build never silently lets one page overwrite another.
+ */
+export function planRoutes(project: Project, options: RouteOptions = {}): { routes: RoutePlan[]; diagnostics: Diagnostic[] } {
+  const routes: RoutePlan[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const claimed = new Map<string, string>(BUILT_IN.map((b) => [b.path, b.source]));
+
+  const add = (route: RoutePlan) => {
+    const owner = claimed.get(route.path);
+    if (owner) {
+      diagnostics.push({
+        severity: 'error',
+        rule: 'route-collision',
+        file: route.file ?? 'content/site.yaml',
+        line: 1,
+        column: 1,
+        message: `this would write the page ${route.path}, which ${owner} already writes`,
+        hint: `Rename one of them: ${route.source} and ${owner} cannot share a URL.`,
+      });
+      return;
+    }
+    claimed.set(route.path, route.source);
+    routes.push(route);
+  };
+
+  add({ path: '/', kind: 'home', source: 'the built-in home page' });
+  add({ path: '/segments/', kind: 'overview', source: 'the built-in segment overview' });
+
+  const published = project.segments.filter((s) => isPublished(s.data.status, options)).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const personaFile = new Map(project.personas.map((p) => [p.id, p.file]));
+  for (const segment of published) {
+    add({ path: `/${segment.id}/`, kind: 'segment', source: segment.file, file: segment.file, segment: segment.id });
+    add({ path: `/${segment.id}/faq/`, kind: 'faq', source: `the FAQ page of ${segment.file}`, file: segment.file, segment: segment.id });
+    for (const { id } of segment.data.personas) {
+      const file = personaFile.get(id) ?? segment.file;
+      add({ path: `/${segment.id}/${id}/`, kind: 'landing', source: `${file} (a persona of ${segment.file})`, file, segment: segment.id, persona: id });
+    }
+  }
+  return { routes, diagnostics };
+}

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { idSchema, textSchema, webUrlSchema } from './common.ts';
+import type { PrioritisationCriterion } from './segment.ts';
+
+export const CONSENT_TYPES = ['ad_storage', 'analytics_storage', 'ad_user_data', 'ad_personalization'] as const;
+const consentValue = z.enum(['granted', 'denied']);
+
+const consentStateSchema = z
+  .strictObject({
+    ad_storage: consentValue.default('denied').describe('Cookies for advertising.'),
+    analytics_storage: consentValue.default('denied').describe('Cookies for analytics.'),
+    ad_user_data: consentValue.default('denied').describe('Sending user data to advertising platforms.'),
+    ad_personalization: consentValue.default('denied').describe('Personalised advertising.'),
+  })
+  .describe('Consent Mode v2 state: each type granted or denied.');
+
+const channelSchema = z
+  .strictObject({
+    id: idSchema.describe('Id of the channel, used in campaign names.'),
+    label: textSchema.describe('Name shown in exports, like "LinkedIn Sponsored Content".'),
+    source: textSchema.describe('utm_source for this channel, like "linkedin".'),
+    medium: textSchema.describe('utm_medium for this channel, like "paid-social" or "cpc".'),
+  })
+  .describe('A campaign channel: one row per segment × persona in the campaign URL export.');
+
+const weightSchema = z.number().min(0).max(10).default(1);
+export const siteSchema = z
+  .strictObject({
+    name: textSchema.max(60).describe('Company or product name, shown in the header and page titles.'),
+    url: webUrlSchema.describe('Public base URL of the site, like https://www.example.com. Canonical links and the sitemap use it.'),
+    basePath: z
+      .string()
+      .regex(/^\/(?:[a-z0-9-]+\/)*$/, { error: 'expected a path that starts and ends with "/", like "/" or "/solutions/"' })
+      .default('/')
+      .describe('Sub-path the site is served under, starting and ending with "/".'),
+    language: z.string().regex(/^[a-z]{2}(?:-[A-Z]{2})?$/, { error: 'expected a language tag like "en" or "en-GB"' }).default('en').describe('Language of the content, like "en" or "en-GB".'),
+    description: textSchema.max(170).describe('Meta description of the home page.'),
+    offer: z
+      .strictObject({
+        headline: textSchema.describe('Home page headline: what the company offers.'),
+        summary: textSchema.describe('One paragraph under the headline.'),
+        points: z.array(textSchema).default([]).describe('A few short capability statements.'),
+      })
+      .describe('What the company offers, shown on the home page.'),
+    cta: z
+      .strictObject({
+        label: textSchema.max(40).describe('Default button text when a persona names none.'),
+      })
+      .describe('Default call to action.'),
+    leadForm: z
+      .strictObject({
+        endpoint: webUrlSchema.describe('Where the lead form posts (your CRM or form handler).'),
+        heading: textSchema.default('Talk to us').describe('Heading above the form.'),
+        success: textSchema.default('Thank you. We will be in touch within one working day.').describe('Message shown after a successful submission.'),
+        failure: textSchema.default('Sorry, that did not go through. Your answers are still here: please try again.').describe('Message shown when the submission fails.'),
+        privacyUrl: webUrlSchema.optional().describe('Link to the privacy notice shown under the form.'),
+      })
+      .describe('The lead form on every landing page.'),
+    channels: z.array(channelSchema).default([]).describe('Campaign channels for the campaign URL export.'),
+    tracking: z
+      .strictObject({
+        gtmContainerId: z
+          .string()
+          .regex(/^GTM-[A-Z0-9]{4,10}$/, { error: 'expected a Google Tag Manager container id like GTM-ABC1234' })
+          .optional()
+          .describe('Google Tag Manager container id. Leave out to load no tag manager.'),
+        collectUrl: webUrlSchema.optional().describe('First-party URL that also receives every event by navigator.sendBeacon.'),
+        keywordParam: z
+          .string()
+          .regex(/^[a-z][a-z0-9_]{0,30}$/, { error: 'expected a URL parameter name like "kw"' })
+          .optional()
+          .describe('URL parameter whose value may replace the marked phrase in a headline (keyword insertion). Leave out to switch it off.'),
+        keywordMaxLength: z.int().min(3).max(60).default(40).describe('Longest keyword that may be inserted; longer values keep the authored phrase.'),
+      })
+      .prefault({})
+      .describe('Measurement settings.'),
+    consent: z
+      .strictObject({
+        banner: z.boolean().default(true).describe('Show the built-in consent banner. Switch off when a consent platform of your own updates consent.'),
+        defaults: consentStateSchema.prefault({}).describe('Consent before the visitor chooses.'),
+        regions: z
+          .array(
+            z.strictObject({
+              region: z.array(z.string().regex(/^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/, { error: 'expected ISO 3166 codes like "DE" or "US-CA"' })).min(1).describe('ISO 3166 country or subdivision codes.'),
+              state: consentStateSchema.partial().describe('Consent for visitors from these regions before they choose.'),
+            }),
+          )
+          .default([])
+          .describe('Region-specific defaults, applied by the tag manager from the visitor’s location.'),
+        waitForUpdate: z.int().min(0).max(10000).default(500).describe('Milliseconds tags wait for a consent update before firing.'),
+      })
+      .prefault({})
+      .describe('Consent Mode v2 settings.'),
+    prioritisation: z
+      .strictObject({
+        weights: z
+          .strictObject({
+            sizeAndGrowth: weightSchema.describe('Weight of segment size and growth.'),
+            competitiveIntensity: weightSchema.describe('Weight of competitive intensity.'),
+            companyFit: weightSchema.describe('Weight of fit with the company’s objectives and resources.'),
+            structuralAttractiveness: weightSchema.describe('Weight of structural attractiveness.'),
+            accessibility: weightSchema.describe('Weight of accessibility.'),
+            expectedResponse: weightSchema.describe('Weight of expected response and profitability.'),
+          } satisfies Record<PrioritisationCriterion, z.ZodType>)
+          .prefault({})
+          .describe('Weight of each prioritisation criterion in the segment scorecard, 0 to 10.'),
+      })
+      .prefault({})
+      .describe('How segments are ranked.'),
+  })
+  .describe('Site settings: content/site.yaml.');
+
+export type Site = z.output<typeof siteSchema>;
+export type ConsentState = z.output<typeof consentStateSchema>;

@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import { checkReferences } from './check/references.ts';
+import { composeLandingPage } from './compose/landing.ts';
+import { createComposeContext, pageMeta, pageTracking } from './compose/context.ts';
+import { composeFaqPage, composeHome, composeOverview, composeSegmentHub } from './compose/pages.ts';
+import type { PageMeta, PageTracking, PageView, Route, SiteChrome } from './compose/types.ts';
+import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
+import type { SourceFile } from './load/files.ts';
+import { parseProject, type Project } from './load/project.ts';
+import { readContentFiles } from './load/files.ts';
+import { planRoutes, type RouteOptions, type RoutePlan } from './routes.ts';
+
+export interface SiteBuild {
+  routes: Route[];
+  /** The "page not found" page, written as 404.html for static hosts. */
+  notFound: { meta: PageMeta; tracking: PageTracking; chrome: SiteChrome };
+  sitemapXml: string;
+  robotsTxt: string;
+  /** Short hash of every content file: events carry it so results can be tied to the copy that produced them. */
+  contentVersion: string;
+  diagnostics: Diagnostic[];
+}
+
+export type BuildResult = { ok: true; build: SiteBuild } | { ok: false; diagnostics: Diagnostic[] };
+
+export interface BuildOptions extends RouteOptions {
+  /** Overrides `url` from site.yaml (for CI deploying the same content to another host). */
+  siteUrl?: string;
+  /** Overrides `basePath` from site.yaml. */
+  basePath?: string;
+}
+
+/** Reads, checks and composes a content tree: the one entry point shared by the CLI and the Astro build. */
+export async function buildSiteFromDisk(root: string, options: BuildOptions = {}): Promise<BuildResult> {
+  const files = await readContentFiles(root);
+  return buildSite(files, options);
+}
+
+export function contentVersionOf(files: readonly SourceFile[]): string {
+  const hash = createHash('sha256');
+  for (const f of files) {
+    hash.update(f.file);
+    hash.update('\0');
+    hash.update(f.bytes);
+    hash.update('\0');
+  }
+  return hash.digest('hex').slice(0, 12);
+}
+
+export function buildSite(files: readonly SourceFile[], options: BuildOptions = {}): BuildResult {
+  const loaded = parseProject(files);
+  const diagnostics = [...loaded.diagnostics];
+  if (hasErrors(diagnostics) || !loaded.project.site) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
+  diagnostics.push(...checkReferences(loaded.project));
+  if (hasErrors(diagnostics)) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
+  const plan = planRoutes(loaded.project, options);
+  diagnostics.push(...plan.diagnostics);
+  if (hasErrors(diagnostics)) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
+  return { ok: true, build: composeSite(loaded.project, plan.routes, contentVersionOf(files), options, sortDiagnostics(diagnostics)) };
+}
+
+function composeSite(project: Project, plans: RoutePlan[], contentVersion: string, options: BuildOptions, diagnostics: Diagnostic[]): SiteBuild {
+  const site = { ...project.site!.data };
+  if (options.siteUrl) site.url = options.siteUrl;
+  if (options.basePath) site.basePath = options.basePath;
+  const ctx = createComposeContext(project, site, contentVersion, options);
+  const routes = plans.map((plan): Route => ({ path: plan.path, param: plan.path === '/' ? undefined : plan.path.slice(1, -1), view: composeView(ctx, plan) }));
+  const indexable = routes.filter((r) => !r.view.meta.noindex && !r.view.meta.draft);
+  const sitemapXml = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...indexable.map((r) => `  <url><loc>${escapeXml(r.view.meta.canonical)}</loc></url>`),
+    '</urlset>',
+    '',
+  ].join('\n');
+  const robotsTxt = ['User-agent: *', 'Allow: /', '', `Sitemap: ${ctx.absolute('/sitemap.xml')}`, ''].join('\n');
+  const notFound = {
+    meta: pageMeta(ctx, '/404/', { title: `Page not found | ${site.name}`, description: site.description, noindex: true }),
+    tracking: pageTracking(ctx, 'not-found'),
+    chrome: ctx.chrome,
+  };
+  return { routes, notFound, sitemapXml, robotsTxt, contentVersion, diagnostics };
+}
+
+function composeView(ctx: ReturnType<typeof createComposeContext>, plan: RoutePlan): PageView {
+  switch (plan.kind) {
+    case 'home':
+      return composeHome(ctx);
+    case 'overview':
+      return composeOverview(ctx);
+    case 'segment':
+      return composeSegmentHub(ctx, plan.segment!);
+    case 'faq':
+      return composeFaqPage(ctx, plan.segment!);
+    case 'landing':
+      return composeLandingPage(ctx, plan.segment!, plan.persona!);
+  }
+}
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+

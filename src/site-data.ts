@@ -1,0 +1,24 @@
+import { readBuildEnvironment } from './lib/build-config.ts';
+import { formatDiagnosticsText, summarize } from './lib/diagnostics.ts';
+import { buildSiteFromDisk, type SiteBuild } from './lib/site-build.ts';
+
+let cached: Promise<SiteBuild> | undefined;
+
+/**
+ * The composed site for the Astro pages. A production build composes it once for all pages; the
+ * dev server composes it per request so that edited content shows without a restart.
+ */
+export function getSiteBuild(): Promise<SiteBuild> {
+  if (import.meta.env.DEV) return compose();
+  cached ??= compose();
+  return cached;
+}
+
+async function compose(): Promise<SiteBuild> {
+  const env = readBuildEnvironment();
+  const result = await buildSiteFromDisk(env.contentRoot, env);
+  if (!result.ok) {
+    throw new Error(`The content has problems (${summarize(result.diagnostics)}):\n${formatDiagnosticsText(result.diagnostics)}`);
+  }
+  return result.build;
+}
