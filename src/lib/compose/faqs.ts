@@ -5,8 +5,8 @@ import type { FaqItem } from './types.ts';
 export interface FaqTarget {
   segment: string;
   vertical: string;
-  /** The persona of a landing page; absent on a segment's FAQ page, which shows every persona's questions. */
-  persona?: string;
+  /** The personas the page speaks to: one on a landing page, all of the segment's on its FAQ page. */
+  personas: readonly string[];
   /** Regulations that apply where the questions are shown. */
   regulations: readonly string[];
 }
@@ -22,7 +22,7 @@ export function selectFaqs(ctx: ComposeContext, target: FaqTarget): FaqItem[] {
       return (
         matches(scope.segments, target.segment) &&
         matches(scope.verticals, target.vertical) &&
-        (target.persona === undefined || matches(scope.personas, target.persona)) &&
+        (scope.personas.length === 0 || scope.personas.some((p) => target.personas.includes(p))) &&
         (scope.regulations.length === 0 || scope.regulations.some((r) => target.regulations.includes(r)))
       );
     })

@@ -79,7 +79,7 @@ export function composeLandingPage(ctx: ComposeContext, segmentId: string, perso
     ),
     regulations: regulationIds.map((id) => ctx.regulations.get(id)!),
     objections: [...segment.objections, ...persona.objections],
-    faqs: selectFaqs(ctx, { segment: segmentId, persona: personaId, vertical: segment.vertical, regulations: regulationIds }),
+    faqs: selectFaqs(ctx, { segment: segmentId, personas: [personaId], vertical: segment.vertical, regulations: regulationIds }),
     faqHref: ctx.href(`/${segmentId}/faq/`),
     cta: {
       label: persona.cta.label,

@@ -51,12 +51,12 @@ export function composeSegmentHub(ctx: ComposeContext, segmentId: string): Segme
 export function composeFaqPage(ctx: ComposeContext, segmentId: string): FaqPageView {
   const entry = ctx.segments.get(segmentId)!;
   const s = entry.data;
-  const faqs = selectFaqs(ctx, { segment: segmentId, vertical: s.vertical, regulations: s.regulations });
+  const faqs = selectFaqs(ctx, { segment: segmentId, personas: s.personas.map((p) => p.id), vertical: s.vertical, regulations: s.regulations });
   const path = `/${segmentId}/faq/`;
   return {
     kind: 'faq',
     meta: pageMeta(ctx, path, {
-      title: `Questions from ${s.nickname} teams | ${ctx.site.name}`,
+      title: `Questions and answers: ${s.name} | ${ctx.site.name}`,
       description: truncate(`Answers for ${s.name}: ${faqs.map((f) => f.question).join(' ')}`, 160),
       draft: s.status === 'draft',
       breadcrumbs: [

@@ -12,8 +12,8 @@ const NEEDS_LABELS: Record<string, string> = {
 };
 
 const SOPHISTICATION_LABELS: Record<string, string> = {
-  manual: 'manual: spreadsheets and email',
-  'erp-native': 'ERP modules only',
+  manual: 'manual work: spreadsheets and email',
+  'core-system': 'the modules of their core system (such as an ERP or CRM)',
   'point-solutions': 'separate point solutions',
   'competitor-suite': 'a competitor’s suite',
   'modern-suite': 'a modern suite already',

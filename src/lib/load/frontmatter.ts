@@ -22,7 +22,7 @@ export function parseFrontmatter(file: string, text: string): FrontmatterResult 
           line: 1,
           column: 1,
           message: 'the file does not start with a frontmatter block',
-          hint: 'Put the fields between two lines of three dashes at the very top of the file:\n      ---\n      question: "…"\n      ---',
+          hint: 'Put the fields between two lines of three dashes at the very top of the file, then the text below them.',
         },
       ],
     };

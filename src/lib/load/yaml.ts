@@ -126,8 +126,10 @@ function yamlErrorDiagnostic(file: string, text: string, code: string, raw: stri
   switch (code) {
     case 'TAB_AS_INDENT':
       return { ...base, message: 'a tab is used for indentation; YAML allows only spaces', hint: 'Replace the tab at the start of the line with spaces (two per level).' };
-    case 'DUPLICATE_KEY':
-      return { ...base, message: `${raw.replace(/\.$/, '')}: a field appears twice in the same place`, hint: 'Keep one of the two and delete the other.' };
+    case 'DUPLICATE_KEY': {
+      const key = /^\s*(?:-\s+)?["']?([^"':#]+?)["']?\s*:/.exec(lineText)?.[1];
+      return { ...base, message: key ? `the field "${key}" appears twice in the same place` : 'a field appears twice in the same place', hint: 'Keep one of the two and delete the other.' };
+    }
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY':
     case 'UNEXPECTED_TOKEN':

@@ -54,7 +54,7 @@ export const regulationSchema = z
     lastVerified: isoDateSchema.describe('When someone last checked every fact in this file against its sources (YYYY-MM-DD).'),
     reviewBy: isoDateSchema.describe('When the facts must be checked again (YYYY-MM-DD).'),
   })
-  .refine((r) => r.reviewBy >= r.lastVerified, { error: 'reviewBy must not be before lastVerified', path: ['reviewBy'] })
+  .refine((r) => r.reviewBy >= r.lastVerified, { error: 'must not be before lastVerified', path: ['reviewBy'] })
   .describe('A regulation: one dated, sourced file in content/regulations/. Pages read thresholds and dates from here.');
 
 export type Regulation = z.output<typeof regulationSchema>;

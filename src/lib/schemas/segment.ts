@@ -4,7 +4,7 @@ import { currencySchema, idSchema, isoDateSchema, rangeSchema, sourceSchema, tex
 export const SEGMENT_STATUSES = ['draft', 'active', 'retired'] as const;
 export const OWNERSHIP_TYPES = ['public', 'private', 'private-equity', 'family-owned', 'subsidiary', 'nonprofit', 'government'] as const;
 export const NEEDS_FOCUS = ['price', 'quality', 'service', 'partnership'] as const;
-export const SOPHISTICATION_LEVELS = ['manual', 'erp-native', 'point-solutions', 'competitor-suite', 'modern-suite'] as const;
+export const SOPHISTICATION_LEVELS = ['manual', 'core-system', 'point-solutions', 'competitor-suite', 'modern-suite'] as const;
 export const PRIORITISATION_CRITERIA = [
   'sizeAndGrowth',
   'competitiveIntensity',

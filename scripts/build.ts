@@ -1,0 +1,46 @@
+/**
+ * `npm run build`: checks the content, builds the site with Astro into a staging folder and only
+ * then swaps it into place. A content mistake stops the build before Astro starts; any failure
+ * leaves the previous output exactly as it was.
+ * Environment: see src/lib/build-config.ts (CONTENT_ROOT, OUT_DIR, SITE_URL, BASE_PATH, INCLUDE_DRAFTS).
+ */
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readBuildEnvironment } from '../src/lib/build-config.ts';
+import { formatDiagnosticsText, plural, summarize } from '../src/lib/diagnostics.ts';
+import { replaceDir, stagingDirFor } from '../src/lib/output/replace-dir.ts';
+import { buildSiteFromDisk } from '../src/lib/site-build.ts';
+
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+const env = readBuildEnvironment();
+const relativeOut = relative(process.cwd(), env.outDir);
+const shownOut = relativeOut && !relativeOut.startsWith('..') ? relativeOut : env.outDir;
+const started = performance.now();
+
+const result = await buildSiteFromDisk(env.contentRoot, env);
+const diagnostics = result.ok ? result.build.diagnostics : result.diagnostics;
+if (diagnostics.length) console.error(`${formatDiagnosticsText(diagnostics)}\n`);
+if (!result.ok) {
+  console.error(`The content has ${summarize(diagnostics)}. Nothing was built; ${shownOut}/ is unchanged.`);
+  process.exit(1);
+}
+
+const staging = stagingDirFor(env.outDir);
+await rm(staging, { recursive: true, force: true });
+process.env.OUT_DIR = staging;
+try {
+  const { build } = await import('astro');
+  await build({ root: projectRoot, logLevel: process.env.DEBUG ? 'debug' : 'warn' });
+  if (!existsSync(join(staging, 'index.html'))) throw new Error('the build finished without writing index.html');
+} catch (error) {
+  await rm(staging, { recursive: true, force: true });
+  console.error(`The build failed: ${error instanceof Error ? error.message : String(error)}`);
+  if (process.env.DEBUG && error instanceof Error) console.error(error.stack);
+  console.error(`${shownOut}/ is unchanged.${process.env.DEBUG ? '' : ' Set DEBUG=1 for details.'}`);
+  process.exit(1);
+}
+await replaceDir(staging, env.outDir);
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+console.log(`Built ${plural(result.build.routes.length + 1, 'page')} into ${shownOut}/ in ${seconds} s (content version ${result.build.contentVersion}).`);

@@ -1,0 +1,93 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { readBuiltSite, SITE_NAMES } from './pages.ts';
+
+/**
+ * Every built page of every test site, one test each: it loads with status 200 and no console
+ * errors, axe finds no WCAG 2.1 A/AA violation, every internal link and fragment resolves, the
+ * canonical link points at the page itself, and FAQ structured data matches the visible text.
+ */
+for (const siteName of SITE_NAMES) {
+  const site = readBuiltSite(siteName);
+
+  test.describe(`[${siteName}]`, () => {
+    test('the site was built and its sitemap lists every indexable page', () => {
+      expect(site.pages.length, `no pages in ${site.dir}`).toBeGreaterThan(3);
+      expect(site.sitemap.length).toBeGreaterThan(0);
+      for (const path of site.sitemap) expect(site.pages, `sitemap lists ${path}, which was not built`).toContain(path);
+    });
+
+    for (const path of site.pages) {
+      test(`page ${path}`, async ({ page, request, baseURL }) => {
+        const errors: string[] = [];
+        page.on('console', (message) => {
+          if (message.type() === 'error') errors.push(message.text());
+        });
+        page.on('pageerror', (error) => errors.push(error.message));
+        const response = await page.goto(path);
+        expect(response?.status(), `status of ${path}`).toBe(200);
+
+        const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+        expect(new URL(canonical!).pathname, 'canonical points at the page itself').toBe(path);
+        const robots = await page.locator('meta[name="robots"]').getAttribute('content').catch(() => null);
+        if (site.sitemap.includes(path)) expect(robots ?? '', 'a page in the sitemap must not be noindex').not.toContain('noindex');
+        else expect(robots ?? '', `${path} is missing from the sitemap but not marked noindex`).toContain('noindex');
+        for (const property of ['og:title', 'og:description', 'og:url']) {
+          await expect(page.locator(`meta[property="${property}"]`)).toHaveCount(1);
+        }
+        expect(await page.title()).not.toBe('');
+
+        const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+
+        await expectInternalLinksResolve(page, path, baseURL!, request);
+        if (/\/faq\/$/.test(path)) await expectFaqJsonLdMatchesVisibleText(page);
+        expect(errors, 'console errors').toEqual([]);
+      });
+    }
+  });
+}
+
+async function expectInternalLinksResolve(page: Page, path: string, baseURL: string, request: import('@playwright/test').APIRequestContext) {
+  const origin = new URL(baseURL).origin;
+  const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+  const checked = new Set<string>();
+  for (const href of hrefs) {
+    const url = new URL(href);
+    if (url.origin !== origin) continue;
+    const target = `${url.pathname}${url.search}`;
+    if (!checked.has(target)) {
+      checked.add(target);
+      const response = await request.get(target);
+      expect(response.status(), `link from ${path} to ${target}`).toBe(200);
+    }
+    if (url.hash) {
+      const id = decodeURIComponent(url.hash.slice(1));
+      if (url.pathname === new URL(page.url()).pathname) {
+        await expect(page.locator(`[id="${id}"]`), `fragment ${url.hash} on ${path}`).toHaveCount(1);
+      } else {
+        const html = await (await request.get(target)).text();
+        expect(html.includes(`id="${id}"`), `fragment ${url.hash} on ${target} (linked from ${path})`).toBe(true);
+      }
+    }
+  }
+}
+
+async function expectFaqJsonLdMatchesVisibleText(page: Page) {
+  const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
+  const faq = blocks.map((b) => JSON.parse(b) as Record<string, unknown>).find((d) => d['@type'] === 'FAQPage');
+  expect(faq, 'FAQPage JSON-LD').toBeTruthy();
+  const entities = faq!.mainEntity as { name: string; acceptedAnswer: { text: string } }[];
+  const visible = await page.locator('.faq-item').evaluateAll((items) =>
+    items.map((item) => ({
+      question: item.querySelector('.faq-question')!.textContent!.trim(),
+      answer: item.querySelector('.faq-answer')!.textContent!.replace(/\s+/g, ' ').trim(),
+    })),
+  );
+  expect(entities.map((e) => e.name)).toEqual(visible.map((v) => v.question));
+  const squash = (s: string) => s.replace(/\s+/g, '');
+  entities.forEach((entity, i) => {
+    const answerText = entity.acceptedAnswer.text.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"');
+    expect(squash(answerText), `answer to "${entity.name}"`).toBe(squash(visible[i]!.answer));
+  });
+}

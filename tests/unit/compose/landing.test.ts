@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { rankPains, rankRegulations } from '../../../src/lib/compose/landing.ts';
+import type { LandingView } from '../../../src/lib/compose/types.ts';
+import type { PainPoint } from '../../../src/lib/schemas/index.ts';
+import { build, fixture } from '../helpers.ts';
+
+const site = build(fixture('composition'));
+const landing = (path: string) => site.routes.find((r) => r.path === path)!.view as LandingView;
+
+const pain = (id: string, personas: string[], regulations: string[] = []): PainPoint => ({ id, title: id, summary: id, personas, regulations });
+
+describe('landing page composition', () => {
+  it('ranks the pains the persona feels first, keeping the segment order otherwise', () => {
+    const pains = [pain('a', []), pain('b', ['cfo']), pain('c', []), pain('d', ['cfo'])];
+    expect(rankPains(pains, ['c', 'a', 'd', 'b'], 'cfo').map((p) => p.id)).toEqual(['d', 'b', 'c', 'a']);
+    expect(rankPains(pains, [], 'cfo').map((p) => p.id)).toEqual(['b', 'd', 'a', 'c']);
+  });
+
+  it('puts the regulations behind the leading pains first', () => {
+    const ranked = [pain('a', [], ['y']), pain('b', [], ['x', 'z'])];
+    expect(rankRegulations(['x', 'y', 'w'], ranked)).toEqual(['y', 'x', 'w']);
+  });
+
+  it('writes a different page for each persona of a segment', () => {
+    const ops = landing('/field-teams/ops-lead/');
+    const dispatcher = landing('/field-teams/dispatcher/');
+    expect(ops.hero.headline).toBe('Crews where the work is, for field teams');
+    expect(dispatcher.hero.headline).toBe('Field teams that run on time, for the Dispatcher');
+    expect(ops.pains.map((p) => p.id)).toEqual(['missed-visits', 'paperwork']);
+    expect(dispatcher.pains.map((p) => [p.id, p.forPersona])).toEqual([
+      ['paperwork', true],
+      ['missed-visits', false],
+    ]);
+    expect(dispatcher.regulations.map((r) => r.id)).toEqual(['safety-records', 'working-time']);
+    expect(dispatcher.hero.valueProposition).toBe('Fewer missed visits. The Dispatcher gets a plan that holds.');
+  });
+
+  it('takes regulation facts from the entries, dates in order', () => {
+    const regulation = landing('/field-teams/ops-lead/').regulations[0]!;
+    expect(regulation.thresholds).toEqual([{ label: 'Employees', value: 'at least 250 employees', note: undefined }]);
+    expect(regulation.keyDates.map((d) => d.dateLabel)).toEqual(['1 January 2020', '30 June 2021']);
+  });
+
+  it('answers the segment’s objections before the persona’s', () => {
+    expect(landing('/field-teams/ops-lead/').objections.map((o) => o.objection)).toEqual(['We already use spreadsheets.', 'Objection of the Ops lead']);
+  });
+
+  it('selects the FAQs whose scope matches segment, persona and regulations', () => {
+    expect(landing('/field-teams/owner/').faqs.map((f) => f.id)).toEqual(['working-time', 'general', 'for-owners']);
+    expect(landing('/field-teams/dispatcher/').faqs.map((f) => f.id)).toEqual(['working-time', 'general', 'for-dispatchers', 'field-only']);
+    expect(landing('/depot-networks/owner/').faqs.map((f) => f.id)).toEqual(['general', 'for-owners']);
+  });
+
+  it('applies an override file: headline, title, variant and replaced sections', () => {
+    const owner = landing('/field-teams/owner/');
+    expect(owner.hero.headline).toBe('A calmer week for owners');
+    expect(owner.meta.title).toBe('Calmer weeks for field-team owners');
+    expect(owner.tracking).toMatchObject({ segment: 'field-teams', persona: 'owner', vertical: 'field-service', variant: 'owner-calm' });
+    expect(owner.override).toEqual({ file: 'content/pages/field-teams/owner.mdx', sections: ['objections', 'cta'] });
+    expect(landing('/field-teams/ops-lead/').tracking.variant).toBe('default');
+  });
+
+  it('builds URLs under the base path and canonical links on the site URL', () => {
+    const ops = landing('/field-teams/ops-lead/');
+    expect(ops.meta.href).toBe('/solutions/field-teams/ops-lead/');
+    expect(ops.meta.canonical).toBe('https://fieldwork.example/solutions/field-teams/ops-lead/');
+    expect(ops.faqHref).toBe('/solutions/field-teams/faq/');
+  });
+
+  it('nests persona copy under the page’s headings', () => {
+    expect(landing('/field-teams/ops-lead/').why.bodyHtml).toBe('<h3>What the Ops lead gets</h3>\n<p>Copy for the Ops lead.</p>');
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { parseProject } from '../../src/lib/load/project.ts';
+import { planRoutes } from '../../src/lib/routes.ts';
+import { build, fixture, messages, text, withFiles } from './helpers.ts';
+
+const composition = fixture('composition');
+
+describe('routes', () => {
+  it('computes every page once, published segments only', () => {
+    const { routes, diagnostics } = planRoutes(parseProject(composition).project);
+    expect(diagnostics).toEqual([]);
+    expect(routes.map((r) => `${r.kind} ${r.path}`)).toMatchInlineSnapshot(`
+      [
+        "home /",
+        "overview /segments/",
+        "segment /depot-networks/",
+        "faq /depot-networks/faq/",
+        "landing /depot-networks/owner/",
+        "segment /field-teams/",
+        "faq /field-teams/faq/",
+        "landing /field-teams/ops-lead/",
+        "landing /field-teams/owner/",
+        "landing /field-teams/dispatcher/",
+      ]
+    `);
+  });
+
+  it('includes drafts only when asked (previews)', () => {
+    const { routes } = planRoutes(parseProject(composition).project, { includeDrafts: true });
+    expect(routes.map((r) => r.path)).toContain('/home-care/owner/');
+    expect(routes.map((r) => r.path)).not.toContain('/legacy-fleet/');
+  });
+
+  it('rejects a segment that would overwrite the built-in overview, naming both', () => {
+    const files = withFiles(composition, { 'segments/segments.yaml': text(composition, 'segments/depot-networks.yaml') });
+    expect(messages(files)).toMatchInlineSnapshot(`
+      "segments/segments.yaml:1:1 this would write the page /segments/, which the built-in segment overview already writes
+          hint: Rename one of them: segments/segments.yaml and the built-in segment overview cannot share a URL."
+    `);
+  });
+
+  it('rejects a persona whose page would overwrite the segment FAQ page, naming both', () => {
+    let files = withFiles(composition, { 'content/personas/faq.md': text(composition, 'content/personas/owner.md') });
+    files = withFiles(files, { 'segments/depot-networks.yaml': text(composition, 'segments/depot-networks.yaml').replace('  - id: owner', '  - id: owner\n  - id: faq') });
+    expect(messages(files)).toMatchInlineSnapshot(`
+      "content/personas/faq.md:1:1 this would write the page /depot-networks/faq/, which the FAQ page of segments/depot-networks.yaml already writes
+          hint: Rename one of them: content/personas/faq.md (a persona of segments/depot-networks.yaml) and the FAQ page of segments/depot-networks.yaml cannot share a URL."
+    `);
+  });
+
+  it('rejects a segment named like the 404 page', () => {
+    const files = withFiles(composition, { 'segments/404.yaml': text(composition, 'segments/depot-networks.yaml') });
+    expect(messages(files)).toContain('segments/404.yaml:1:1 this would write the page /404/');
+  });
+
+  it('gives Astro one parameter per route', () => {
+    const site = build(composition);
+    expect(site.routes.map((r) => r.param)).toEqual(site.routes.map((r) => (r.path === '/' ? undefined : r.path.slice(1, -1))));
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { edit, fixture, messages } from '../helpers.ts';
+
+const base = fixture('minimal');
+const FILE = 'content/regulations/vat-records.yaml';
+
+describe('regulation schema', () => {
+  it('asks for dates as YYYY-MM-DD', () => {
+    expect(messages(edit(base, FILE, '- date: 2019-04-01', '- date: 01/04/2019'))).toMatchInlineSnapshot(`"content/regulations/vat-records.yaml:9:5 keyDates[0].date: expected a date written as YYYY-MM-DD, like 2026-03-31, received "01/04/2019""`);
+  });
+
+  it('rejects a review date before the verification date', () => {
+    expect(messages(edit(base, FILE, 'reviewBy: 2027-01-10', 'reviewBy: 2025-01-10'))).toMatchInlineSnapshot(`
+      "content/regulations/vat-records.yaml:23:1 reviewBy: must not be before lastVerified
+          hint: When the facts must be checked again (YYYY-MM-DD)."
+    `);
+  });
+
+  it('needs an upper end exactly for "between" thresholds', () => {
+    expect(messages(edit(base, FILE, 'comparison: more-than', 'comparison: between'))).toMatchInlineSnapshot(`
+      "content/regulations/vat-records.yaml:12:5 thresholds[0].upTo: give upTo exactly when comparison is "between"
+          hint: Upper end, when comparison is "between" (exclusive)."
+    `);
+  });
+
+  it('requires the retrieval date of every source', () => {
+    expect(messages(edit(base, FILE, '    retrieved: 2026-01-10\n', ''))).toMatchInlineSnapshot(`
+      "content/regulations/vat-records.yaml:19:5 sources[0].retrieved: is required but missing
+          hint: Add it: When you read it (YYYY-MM-DD)."
+    `);
+  });
+
+  it('rejects an unknown status with the allowed ones', () => {
+    expect(messages(edit(base, FILE, 'status: in-force', 'status: repealed'))).toMatchInlineSnapshot(`
+      "content/regulations/vat-records.yaml:5:1 status: "repealed" is not one of: in-force, amended, pending-amendment
+          hint: in-force, amended (text changed since adoption) or pending-amendment (a change is proposed but not law)."
+    `);
+  });
+});
