@@ -6,10 +6,13 @@ import { chromiumLaunchOptions } from './tests/e2e/browser.ts';
  * from tests/fixtures that builds through the same code. `npm test` builds both into .build/e2e
  * before running these; the web servers here only serve what was built.
  */
-const sites = [
+const allSites = [
   { name: 'sample', dir: '.build/e2e/sample', port: 4610 },
   { name: 'second-vertical', dir: '.build/e2e/second-vertical', port: 4611 },
 ];
+/** E2E_SITES=second-vertical runs one site's tests without building the others. */
+const wanted = process.env.E2E_SITES?.split(',').map((s) => s.trim());
+const sites = wanted ? allSites.filter((s) => wanted.includes(s.name)) : allSites;
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -29,9 +29,10 @@ for (const siteName of SITE_NAMES) {
 
         const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
         expect(new URL(canonical!).pathname, 'canonical points at the page itself').toBe(path);
-        const robots = await page.locator('meta[name="robots"]').getAttribute('content').catch(() => null);
-        if (site.sitemap.includes(path)) expect(robots ?? '', 'a page in the sitemap must not be noindex').not.toContain('noindex');
-        else expect(robots ?? '', `${path} is missing from the sitemap but not marked noindex`).toContain('noindex');
+        // evaluateAll does not wait for a match: most pages rightly have no robots meta at all.
+        const robots = (await page.locator('meta[name="robots"]').evaluateAll((els) => els.map((e) => e.getAttribute('content')).join(','))) ?? '';
+        if (site.sitemap.includes(path)) expect(robots, 'a page in the sitemap must not be noindex').not.toContain('noindex');
+        else expect(robots, `${path} is missing from the sitemap but not marked noindex`).toContain('noindex');
         for (const property of ['og:title', 'og:description', 'og:url']) {
           await expect(page.locator(`meta[property="${property}"]`)).toHaveCount(1);
         }

@@ -51,6 +51,7 @@ export function createComposeContext(project: Project, site: Site, contentVersio
     chrome: {
       name: site.name,
       homeHref: href('/'),
+      faviconHref: href('/favicon.svg'),
       nav: [
         { label: 'Home', href: href('/') },
         { label: 'Segments', href: href('/segments/') },

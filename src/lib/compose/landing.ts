@@ -59,7 +59,7 @@ export function composeLandingPage(ctx: ComposeContext, segmentId: string, perso
     segment: { id: segmentId, name: segment.name, nickname: segment.nickname, href: ctx.href(`/${segmentId}/`) },
     persona: { id: personaId, name: persona.name, shortName: persona.shortName, buyerRole: persona.buyerRole },
     vertical: { id: segment.vertical, name: vertical.data.name },
-    hero: { eyebrow: `${segment.nickname} · ${persona.name}`, headline, valueProposition, ctaLabel: persona.cta.label },
+    hero: { eyebrow: `${segment.nickname} · ${persona.name}`, headline, valueProposition, ctaLabel: o?.ctaLabel ?? persona.cta.label },
     why: {
       goals: persona.goals,
       bodyHtml: ctx.personaCopy.get(personaId)?.html ?? '',
@@ -82,7 +82,7 @@ export function composeLandingPage(ctx: ComposeContext, segmentId: string, perso
     faqs: selectFaqs(ctx, { segment: segmentId, personas: [personaId], vertical: segment.vertical, regulations: regulationIds }),
     faqHref: ctx.href(`/${segmentId}/faq/`),
     cta: {
-      label: persona.cta.label,
+      label: o?.ctaLabel ?? persona.cta.label,
       promise: persona.cta.promise,
       form: {
         endpoint: ctx.site.leadForm.endpoint,

@@ -40,6 +40,8 @@ export interface PageTracking {
 export interface SiteChrome {
   name: string;
   homeHref: string;
+  /** The icon browsers show in tabs: public/favicon.svg. */
+  faviconHref: string;
   nav: Link[];
 }
 

@@ -160,6 +160,7 @@ export function parseProject(files: readonly SourceFile[]): LoadResult {
         const scan = scanOverrideSections(source.file, entry.body, entry.bodyLine);
         diagnostics.push(...scan.diagnostics);
         if (scan.ok) {
+          diagnostics.push(...hiddenOverrideFields(entry, scan.sections.map((s) => s.name)));
           const [segment, persona] = id.split('/') as [string, string];
           project.pageOverrides.push({ ...entry, segment, persona, sections: scan.sections });
         }
@@ -246,4 +247,27 @@ function badFileName(file: string, id: string, rule: KindRule): Diagnostic {
     message: `"${id}" cannot be an id: file names become URLs and may use only lowercase letters, digits and hyphens`,
     hint: slug ? `Rename the file to ${rule.expected.replace(/<[^>]+>(\/<[^>]+>)?/, slug)}.` : `Rename the file following ${rule.expected}.`,
   };
+}
+
+/** Frontmatter that would never show because the section that displays it is replaced wholesale. */
+function hiddenOverrideFields(entry: MarkdownEntry<PageOverride>, replaced: string[]): Diagnostic[] {
+  const hidden: [keyof PageOverride, string][] = [
+    ['headline', 'hero'],
+    ['valueProposition', 'hero'],
+  ];
+  return hidden
+    .filter(([field, section]) => entry.data[field] !== undefined && replaced.includes(section))
+    .map(([field, section]) => {
+      const at = entry.locate.at([field]);
+      return {
+        severity: 'warning' as const,
+        rule: 'page-override',
+        file: entry.file,
+        line: at?.line,
+        column: at?.column,
+        field,
+        message: `is not shown, because this file replaces the ${section} section`,
+        hint: `Put the text in the <Section name="${section}"> block, or delete ${field}.`,
+      };
+    });
 }

@@ -11,6 +11,7 @@ export const pageOverrideSchema = z
     description: textSchema.max(170).optional().describe('Meta description for search results and link previews (up to 170 characters).'),
     headline: textSchema.optional().describe('Replaces the headline of this page.'),
     valueProposition: textSchema.optional().describe('Replaces the value proposition under the headline.'),
+    ctaLabel: textSchema.max(40).optional().describe('Replaces the text of the call-to-action buttons on this page.'),
     variant: z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]{0,31}$/, { error: 'expected a short variant name of lowercase letters, digits and hyphens' })

@@ -3,7 +3,7 @@ import { fixture, messages, withFiles } from '../helpers.ts';
 
 const base = fixture('minimal');
 const FILE = 'content/pages/small-finance/controller.mdx';
-const page = (body: string, frontmatter = 'headline: Close in three days') => withFiles(base, { [FILE]: `---\n${frontmatter}\n---\n\n${body}\n` });
+const page = (body: string, frontmatter = 'title: Close in three days') => withFiles(base, { [FILE]: `---\n${frontmatter}\n---\n\n${body}\n` });
 
 describe('page override schema', () => {
   it('accepts sections by name', () => {
@@ -50,10 +50,17 @@ describe('page override schema', () => {
   });
 
   it('rejects an override for a persona the segment does not have', () => {
-    const files = withFiles(base, { 'content/pages/small-finance/cfo.mdx': '---\nheadline: Hi\n---\n\n<Section name="hero">\n# Hi\n</Section>\n' });
+    const files = withFiles(base, { 'content/pages/small-finance/cfo.mdx': '---\ntitle: Hi\n---\n\n<Section name="hero">\n# Hi\n</Section>\n' });
     expect(messages(files)).toMatchInlineSnapshot(`
       "content/pages/small-finance/cfo.mdx:1:1 the segment "small-finance" has no persona "cfo", so this page does not exist
           hint: Known personas of this segment: controller (the file name is the persona id)"
+    `);
+  });
+
+  it('warns that a headline is hidden when the hero section is replaced', () => {
+    expect(messages(page('<Section name="hero">\n# Hi\n</Section>', 'headline: Close in three days'))).toMatchInlineSnapshot(`
+      "content/pages/small-finance/controller.mdx:3:1 headline: warning: is not shown, because this file replaces the hero section
+          hint: Put the text in the <Section name="hero"> block, or delete headline."
     `);
   });
 
