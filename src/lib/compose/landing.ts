@@ -3,7 +3,7 @@ import { pageMeta, pageTracking, type ComposeContext } from './context.ts';
 import { selectFaqs } from './faqs.ts';
 import { truncate } from './format.ts';
 import { landingHeadline } from './segment-summary.ts';
-import type { LandingView, PainView } from './types.ts';
+import type { FaqItem, LandingView, PainView } from './types.ts';
 
 /**
  * The segment's pains in the order this persona should read them: pains the vertical names this
@@ -34,8 +34,10 @@ export function composeLandingPage(ctx: ComposeContext, segmentId: string, perso
   const override = ctx.overrides.get(`${segmentId}/${personaId}`);
   const o = override?.data;
 
-  const pains = rankPains(vertical.data.painPoints, segment.pains, personaId);
+  const limits = ctx.site.landingPage;
+  const pains = rankPains(vertical.data.painPoints, segment.pains, personaId).slice(0, limits.pains);
   const regulationIds = rankRegulations(segment.regulations, pains);
+  const shownRegulations = regulationIds.slice(0, limits.regulations);
   const headline = o?.headline ?? landingHeadline(pair.headline, persona.headline, segment.nickname);
   const valueProposition = o?.valueProposition ?? pair.valueProposition ?? `${segment.messaging.valueProposition} ${persona.valueProposition}`;
   const path = `/${segmentId}/${personaId}/`;
@@ -73,13 +75,14 @@ export function composeLandingPage(ctx: ComposeContext, segmentId: string, perso
         summary: p.summary,
         forPersona: p.personas.includes(personaId),
         regulations: p.regulations
-          .filter((r) => regulationIds.includes(r))
+          .filter((r) => shownRegulations.includes(r))
           .map((r) => ({ label: ctx.regulations.get(r)!.shortName, href: `#regulation-${r}` })),
       }),
     ),
-    regulations: regulationIds.map((id) => ctx.regulations.get(id)!),
+    regulations: shownRegulations.map((id) => ctx.regulations.get(id)!),
+    moreRegulations: regulationIds.slice(limits.regulations).map((id) => ctx.regulations.get(id)!.shortName),
     objections: [...segment.objections, ...persona.objections],
-    faqs: selectFaqs(ctx, { segment: segmentId, personas: [personaId], vertical: segment.vertical, regulations: regulationIds }),
+    faqs: mostSpecificFirst(selectFaqs(ctx, { segment: segmentId, personas: [personaId], vertical: segment.vertical, regulations: regulationIds }), ctx).slice(0, limits.faqs),
     faqHref: ctx.href(`/${segmentId}/faq/`),
     cta: {
       label: o?.ctaLabel ?? persona.cta.label,
@@ -94,4 +97,18 @@ export function composeLandingPage(ctx: ComposeContext, segmentId: string, perso
     },
     override: override ? { file: override.file, sections: override.sections.map((s) => s.name) } : undefined,
   };
+}
+
+/**
+ * Questions written for this persona or segment first, then those about its regulations, then
+ * general ones; the authored order holds within each group.
+ */
+function mostSpecificFirst(items: FaqItem[], ctx: ComposeContext): FaqItem[] {
+  const scopes = new Map(ctx.faqs.map(({ entry }) => [entry.id, entry.data.scope]));
+  const rank = (item: FaqItem) => {
+    const scope = scopes.get(item.id)!;
+    if (scope.personas.length || scope.segments.length) return 0;
+    return scope.regulations.length ? 1 : 2;
+  };
+  return items.map((item, index) => ({ item, index, rank: rank(item) })).sort((a, b) => a.rank - b.rank || a.index - b.index).map((x) => x.item);
 }

@@ -119,7 +119,7 @@ function overviewCharts(segments: SegmentSummary[]): BarChart[] {
     charts.push({
       title: 'Priority score',
       description: 'Weighted score across the six prioritisation criteria, from 1 (poor) to 5 (excellent).',
-      max: 5,
+      ...axis(5),
       unit: '',
       bars: scored.map((s) => ({ label: s.name, value: s.priority!, valueLabel: s.priority!.toFixed(1), href: s.href })),
     });
@@ -130,10 +130,20 @@ function overviewCharts(segments: SegmentSummary[]): BarChart[] {
     charts.push({
       title: 'Estimated growth per year',
       description: 'Compound annual growth rate from each segment’s sourced profile.',
-      max: Math.max(...rates.map((r) => Math.ceil(r / 5) * 5), 5),
+      ...axis(Math.max(...rates, 1)),
       unit: '%',
       bars: growing.map((s, i) => ({ label: s.name, value: rates[i]!, valueLabel: formatPercent(rates[i]!), href: s.href })),
     });
   }
   return charts;
+}
+
+/** An axis from 0 to a round maximum at or above `value`, in at most six steps of 1, 2 or 5 × 10ⁿ. */
+export function axis(value: number): { max: number; ticks: number[] } {
+  const magnitude = 10 ** Math.floor(Math.log10(value));
+  const step = [0.1, 0.2, 0.5, 1, 2, 5, 10].map((f) => f * magnitude).find((s) => value / s <= 5.5 + 1e-9)!;
+  const max = Math.round(Math.ceil(value / step - 1e-9) * step * 1000) / 1000;
+  const ticks: number[] = [];
+  for (let t = 0; t <= max + step / 2; t += step) ticks.push(Math.round(t * 1000) / 1000);
+  return { max, ticks };
 }

@@ -119,6 +119,8 @@ export interface LandingView extends PageBase {
   why: { goals: string[]; bodyHtml: string; proofPoints: string[]; emphasis: string[] };
   pains: PainView[];
   regulations: RegulationView[];
+  /** Further regulations that apply, named but not described, to keep the page short. */
+  moreRegulations: string[];
   objections: { objection: string; answer: string }[];
   faqs: FaqItem[];
   faqHref: string;
@@ -184,6 +186,8 @@ export interface BarChart {
   title: string;
   description: string;
   max: number;
+  /** Round values for the axis, from 0 to max. */
+  ticks: number[];
   unit: string;
   bars: ChartBar[];
 }

@@ -56,6 +56,14 @@ export const siteSchema = z
         privacyUrl: webUrlSchema.optional().describe('Link to the privacy notice shown under the form.'),
       })
       .describe('The lead form on every landing page.'),
+    landingPage: z
+      .strictObject({
+        pains: z.int().min(1).max(20).default(4).describe('How many pain points a landing page shows, the persona’s most pressing first.'),
+        regulations: z.int().min(0).max(20).default(3).describe('How many regulations a landing page describes in full; the rest are named below them.'),
+        faqs: z.int().min(0).max(50).default(6).describe('How many questions a landing page shows, those written for the persona or segment first; the segment’s FAQ page shows all.'),
+      })
+      .prefault({})
+      .describe('How much a landing page shows, to keep it short enough to read on a phone.'),
     channels: z.array(channelSchema).default([]).describe('Campaign channels for the campaign URL export.'),
     tracking: z
       .strictObject({

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rankPains, rankRegulations } from '../../../src/lib/compose/landing.ts';
 import type { LandingView } from '../../../src/lib/compose/types.ts';
 import type { PainPoint } from '../../../src/lib/schemas/index.ts';
-import { build, fixture } from '../helpers.ts';
+import { build, edit, fixture } from '../helpers.ts';
 
 const site = build(fixture('composition'));
 const landing = (path: string) => site.routes.find((r) => r.path === path)!.view as LandingView;
@@ -45,10 +45,10 @@ describe('landing page composition', () => {
     expect(landing('/field-teams/ops-lead/').objections.map((o) => o.objection)).toEqual(['We already use spreadsheets.', 'Objection of the Ops lead']);
   });
 
-  it('selects the FAQs whose scope matches segment, persona and regulations', () => {
-    expect(landing('/field-teams/owner/').faqs.map((f) => f.id)).toEqual(['working-time', 'general', 'for-owners']);
-    expect(landing('/field-teams/dispatcher/').faqs.map((f) => f.id)).toEqual(['working-time', 'general', 'for-dispatchers', 'field-only']);
-    expect(landing('/depot-networks/owner/').faqs.map((f) => f.id)).toEqual(['general', 'for-owners']);
+  it('selects the FAQs whose scope matches, those written for the persona or segment first', () => {
+    expect(landing('/field-teams/owner/').faqs.map((f) => f.id)).toEqual(['for-owners', 'working-time', 'general']);
+    expect(landing('/field-teams/dispatcher/').faqs.map((f) => f.id)).toEqual(['for-dispatchers', 'field-only', 'working-time', 'general']);
+    expect(landing('/depot-networks/owner/').faqs.map((f) => f.id)).toEqual(['for-owners', 'general']);
   });
 
   it('applies an override file: headline, title, variant and replaced sections', () => {
@@ -69,5 +69,14 @@ describe('landing page composition', () => {
 
   it('nests persona copy under the page’s headings', () => {
     expect(landing('/field-teams/ops-lead/').why.bodyHtml).toBe('<h3>What the Ops lead gets</h3>\n<p>Copy for the Ops lead.</p>');
+  });
+
+  it('keeps a landing page short with the site’s limits, naming what it leaves out', () => {
+    const short = build(edit(fixture('composition'), 'content/site.yaml', 'cta:', 'landingPage: { pains: 1, regulations: 1, faqs: 1 }\ncta:'));
+    const view = short.routes.find((r) => r.path === '/field-teams/dispatcher/')!.view as LandingView;
+    expect(view.pains.map((p) => p.id)).toEqual(['paperwork']);
+    expect(view.regulations.map((r) => r.id)).toEqual(['safety-records']);
+    expect(view.moreRegulations).toEqual(['WTR']);
+    expect(view.faqs.map((f) => f.id)).toEqual(['for-dispatchers']);
   });
 });

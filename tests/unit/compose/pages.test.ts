@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { axis } from '../../../src/lib/compose/pages.ts';
 import type { FaqPageView, HomeView, OverviewView, SegmentHubView } from '../../../src/lib/compose/types.ts';
 import { build, fixture } from '../helpers.ts';
 
@@ -56,5 +57,14 @@ describe('site pages', () => {
 
   it('composes the same site from the same files, byte for byte', () => {
     expect(JSON.stringify(build(fixture('composition')))).toBe(JSON.stringify(site));
+  });
+});
+
+describe('chart axis', () => {
+  it('rounds to readable steps', () => {
+    expect(axis(5)).toEqual({ max: 5, ticks: [0, 1, 2, 3, 4, 5] });
+    expect(axis(11)).toEqual({ max: 12, ticks: [0, 2, 4, 6, 8, 10, 12] });
+    expect(axis(7.5)).toEqual({ max: 8, ticks: [0, 2, 4, 6, 8] });
+    expect(axis(0.3)).toEqual({ max: 0.3, ticks: [0, 0.1, 0.2, 0.3] });
   });
 });
