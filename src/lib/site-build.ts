@@ -49,10 +49,9 @@ export function contentVersionOf(files: readonly SourceFile[]): string {
 
 export function buildSite(files: readonly SourceFile[], options: BuildOptions = {}): BuildResult {
   const loaded = parseProject(files);
-  const diagnostics = [...loaded.diagnostics];
+  // References are checked even when some files failed, so one run reports every problem.
+  const diagnostics = [...loaded.diagnostics, ...checkReferences(loaded.project)];
   if (hasErrors(diagnostics) || !loaded.project.site) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
-  diagnostics.push(...checkReferences(loaded.project));
-  if (hasErrors(diagnostics)) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
   const plan = planRoutes(loaded.project, options);
   diagnostics.push(...plan.diagnostics);
   if (hasErrors(diagnostics)) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };

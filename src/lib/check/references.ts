@@ -8,10 +8,12 @@ import type { Entry, Project } from '../load/project.ts';
  */
 export function checkReferences(project: Project): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const personas = project.personas.map((p) => p.id);
-  const verticals = project.verticals.map((v) => v.id);
-  const regulations = project.regulations.map((r) => r.id);
-  const segments = project.segments.map((s) => s.id);
+  // Ids are known when their file exists, even if that file failed to load: its own problems are reported there.
+  const idsOf = (kind: keyof Project['fileIds']) => [...project.fileIds[kind]].sort();
+  const personas = idsOf('persona');
+  const verticals = idsOf('vertical');
+  const regulations = idsOf('regulation');
+  const segments = idsOf('segment');
   const verticalById = new Map(project.verticals.map((v) => [v.id, v]));
 
   const ref = (entry: Entry<unknown>, path: PropertyKey[], id: string, known: string[], noun: string, where: string) => {
@@ -76,6 +78,7 @@ export function checkReferences(project: Project): Diagnostic[] {
 
   for (const page of project.pageOverrides) {
     const segment = project.segments.find((s) => s.id === page.segment);
+    if (!segment && project.fileIds.segment.has(page.segment)) continue;
     if (!segment) {
       diagnostics.push({ severity: 'error', rule: 'unknown-reference', file: page.file, line: 1, column: 1, message: `there is no segment "${page.segment}" for this page`, hint: `${suggest(page.segment, segments, 'segments')} (the folder name under content/pages/ is the segment id)` });
     } else if (!segment.data.personas.some((p) => p.id === page.persona)) {

@@ -54,6 +54,11 @@ export interface Project {
   regulations: Entry<Regulation>[];
   faqs: MarkdownEntry<Faq>[];
   pageOverrides: PageOverrideEntry[];
+  /**
+   * Every id that has a file, valid or not, by kind. References to an id whose file failed to load
+   * are not reported again: the file's own problems are the ones to fix.
+   */
+  fileIds: Record<'segment' | 'persona' | 'vertical' | 'regulation' | 'faq', Set<string>>;
 }
 
 export interface LoadResult {
@@ -93,7 +98,15 @@ export async function loadProject(root: string): Promise<LoadResult> {
  */
 export function parseProject(files: readonly SourceFile[]): LoadResult {
   const diagnostics: Diagnostic[] = [];
-  const project: Project = { segments: [], personas: [], verticals: [], regulations: [], faqs: [], pageOverrides: [] };
+  const project: Project = {
+    segments: [],
+    personas: [],
+    verticals: [],
+    regulations: [],
+    faqs: [],
+    pageOverrides: [],
+    fileIds: { segment: new Set(), persona: new Set(), vertical: new Set(), regulation: new Set(), faq: new Set() },
+  };
   const seen = new Map<string, string>();
 
   for (const source of files) {
@@ -122,6 +135,7 @@ export function parseProject(files: readonly SourceFile[]): LoadResult {
       continue;
     }
     seen.set(key, source.file);
+    if (rule.kind !== 'site' && rule.kind !== 'page') project.fileIds[rule.kind].add(id);
 
     const decoded = decodeSourceText(source.file, source.bytes);
     if (!decoded.ok) {

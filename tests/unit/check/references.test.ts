@@ -56,3 +56,21 @@ describe('cross-file references', () => {
     `);
   });
 });
+
+describe('one run, every problem', () => {
+  it('reports a broken file and a bad reference in another file together', () => {
+    let files = edit(base, 'content/personas/dispatcher.md', 'buyerRole: user', 'buyerRole: users');
+    files = edit(files, 'segments/depot-networks.yaml', '  - id: owner', '  - id: ownr');
+    expect(messages(files)).toMatchInlineSnapshot(`
+      "content/personas/dispatcher.md:5:1 buyerRole: "users" is not one of: economic, technical, user
+          hint: Did you mean "user"?
+      segments/depot-networks.yaml:10:5 personas[0].id: unknown persona "ownr"
+          hint: Did you mean "owner"? Known personas: dispatcher, ops-lead, owner (files in content/personas/)"
+    `);
+  });
+
+  it('does not blame references to a file that exists but failed to load', () => {
+    const files = edit(base, 'content/personas/owner.md', 'buyerRole: economic', 'buyerRole: boss');
+    expect(messages(files)).not.toContain('unknown persona');
+  });
+});
