@@ -24,6 +24,10 @@ for (const siteName of SITE_NAMES) {
           if (message.type() === 'error') errors.push(message.text());
         });
         page.on('pageerror', (error) => errors.push(error.message));
+        const foreign: string[] = [];
+        page.on('request', (request) => {
+          if (new URL(request.url()).origin !== new URL(baseURL!).origin) foreign.push(request.url());
+        });
         const response = await page.goto(path);
         expect(response?.status(), `status of ${path}`).toBe(200);
 
@@ -44,6 +48,16 @@ for (const siteName of SITE_NAMES) {
         await expectInternalLinksResolve(page, path, baseURL!, request);
         if (/\/faq\/$/.test(path)) await expectFaqJsonLdMatchesVisibleText(page);
         expect(errors, 'console errors').toEqual([]);
+        expect(foreign, 'requests to other origins (fonts, scripts, trackers)').toEqual([]);
+        const scripts = await page.locator('script:not([type="application/ld+json"])').count();
+        expect(scripts, 'scripts on a page that needs none to show its content').toBe(0);
+        if (/^\/[^/]+\/[^/]+\/$/.test(path) && !path.endsWith('/faq/')) {
+          const ids = await page.locator('body').evaluate((body) => ({ ...body.dataset }));
+          expect(ids).toMatchObject({ pageType: 'landing', segment: path.split('/')[1], persona: path.split('/')[2] });
+          expect(ids.vertical).toBeTruthy();
+          const hidden = await page.locator('form[data-lead-form] input[type="hidden"]').evaluateAll((inputs) => Object.fromEntries(inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value])));
+          expect(hidden).toMatchObject({ segment: ids.segment, persona: ids.persona, vertical: ids.vertical });
+        }
       });
     }
   });
