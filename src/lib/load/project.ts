@@ -22,7 +22,7 @@ import { parseFrontmatter } from './frontmatter.ts';
 import { scanOverrideSections, type OverrideSection } from './mdx-sections.ts';
 import { decodeSourceText } from './source-text.ts';
 import { validate } from './validate.ts';
-import { parseYaml, type Locator } from './yaml.ts';
+import { parseYaml, type Locator, type YamlResult } from './yaml.ts';
 
 /** A validated content entry that remembers where it came from, so later checks can point back at it. */
 export interface Entry<T> {
@@ -204,7 +204,16 @@ function idIsValid(kind: Kind, id: string): boolean {
 }
 
 function yamlEntry<S extends z.ZodType>(schema: S, file: string, id: string, text: string, diagnostics: Diagnostic[]): Entry<z.output<S>> | undefined {
-  const parsed = parseYaml(file, text);
+  return validatedEntry(schema, file, id, parseYaml(file, text), diagnostics);
+}
+
+function markdownEntry<S extends z.ZodType>(schema: S, file: string, id: string, text: string, diagnostics: Diagnostic[]): MarkdownEntry<z.output<S>> | undefined {
+  const parsed = parseFrontmatter(file, text);
+  const entry = validatedEntry(schema, file, id, parsed.ok ? { ok: true, value: parsed.data, locate: parsed.locate } : parsed, diagnostics);
+  return entry && parsed.ok ? { ...entry, body: parsed.body, bodyLine: parsed.bodyLine } : undefined;
+}
+
+function validatedEntry<S extends z.ZodType>(schema: S, file: string, id: string, parsed: YamlResult, diagnostics: Diagnostic[]): Entry<z.output<S>> | undefined {
   if (!parsed.ok) {
     diagnostics.push(...parsed.diagnostics);
     return undefined;
@@ -215,20 +224,6 @@ function yamlEntry<S extends z.ZodType>(schema: S, file: string, id: string, tex
     return undefined;
   }
   return { id, file, data: checked.data, locate: parsed.locate };
-}
-
-function markdownEntry<S extends z.ZodType>(schema: S, file: string, id: string, text: string, diagnostics: Diagnostic[]): MarkdownEntry<z.output<S>> | undefined {
-  const parsed = parseFrontmatter(file, text);
-  if (!parsed.ok) {
-    diagnostics.push(...parsed.diagnostics);
-    return undefined;
-  }
-  const checked = validate(schema, parsed.data, file, parsed.locate);
-  if (!checked.ok) {
-    diagnostics.push(...checked.diagnostics);
-    return undefined;
-  }
-  return { id, file, data: checked.data, locate: parsed.locate, body: parsed.body, bodyLine: parsed.bodyLine };
 }
 
 function unexpectedFile(file: string): Diagnostic {
