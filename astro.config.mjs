@@ -12,5 +12,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   compressHTML: true,
   devToolbar: { enabled: false },
+  // The page script is served as its own file, cached across pages, rather than inlined into each.
+  vite: { build: { assetsInlineLimit: 0 } },
   integrations: [mdx(), segmentPages()],
 });

@@ -9,8 +9,11 @@ import type { SourceFile } from './load/files.ts';
 import { parseProject, type Project } from './load/project.ts';
 import { readContentFiles } from './load/files.ts';
 import { planRoutes, type RouteOptions, type RoutePlan } from './routes.ts';
+import type { Site } from './schemas/index.ts';
 
 export interface SiteBuild {
+  /** Site settings as built: site.yaml with the environment's URL and base path applied. */
+  settings: Site;
   routes: Route[];
   /** The "page not found" page, written as 404.html for static hosts. */
   notFound: { meta: PageMeta; tracking: PageTracking; chrome: SiteChrome };
@@ -78,7 +81,7 @@ function composeSite(project: Project, plans: RoutePlan[], contentVersion: strin
     tracking: pageTracking(ctx, 'not-found'),
     chrome: ctx.chrome,
   };
-  return { routes, notFound, sitemapXml, robotsTxt, contentVersion, diagnostics };
+  return { settings: site, routes, notFound, sitemapXml, robotsTxt, contentVersion, diagnostics };
 }
 
 function composeView(ctx: ReturnType<typeof createComposeContext>, plan: RoutePlan): PageView {

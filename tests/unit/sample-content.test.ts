@@ -23,7 +23,7 @@ describe('the shipped sample content', () => {
   });
 
   it('writes distinct, persona-specific copy on every landing page', () => {
-    const headlines = landings.map((l) => l.hero.headline);
+    const headlines = landings.map((l) => l.hero.headline.text);
     const propositions = landings.map((l) => l.hero.valueProposition);
     expect(new Set(headlines).size).toBe(landings.length);
     expect(new Set(propositions).size).toBe(landings.length);

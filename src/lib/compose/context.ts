@@ -2,6 +2,7 @@ import type { Entry, MarkdownEntry, PageOverrideEntry, Project } from '../load/p
 import { renderMarkdown, type RenderedMarkdown } from '../markdown.ts';
 import { isPublished, type RouteOptions } from '../routes.ts';
 import type { Faq, Persona, Regulation, Segment, Site, Vertical } from '../schemas/index.ts';
+import { clientConfig, consentBootstrapScript } from '../tracking/inline-scripts.ts';
 import { composeRegulation } from './regulation.ts';
 import type { PageMeta, PageTracking, RegulationView, SiteChrome } from './types.ts';
 
@@ -52,6 +53,9 @@ export function createComposeContext(project: Project, site: Site, contentVersio
       name: site.name,
       homeHref: href('/'),
       faviconHref: href('/favicon.svg'),
+      consentBootstrap: consentBootstrapScript(site),
+      clientConfig: clientConfig(site),
+      privacyUrl: site.leadForm.privacyUrl,
       nav: [
         { label: 'Home', href: href('/') },
         { label: 'Segments', href: href('/segments/') },

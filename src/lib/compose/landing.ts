@@ -2,6 +2,7 @@ import type { PainPoint } from '../schemas/index.ts';
 import { pageMeta, pageTracking, type ComposeContext } from './context.ts';
 import { selectFaqs } from './faqs.ts';
 import { truncate } from './format.ts';
+import { parseHeadline } from '../headline.ts';
 import { landingHeadline } from './segment-summary.ts';
 import type { FaqItem, LandingView, PainView } from './types.ts';
 
@@ -38,7 +39,8 @@ export function composeLandingPage(ctx: ComposeContext, segmentId: string, perso
   const pains = rankPains(vertical.data.painPoints, segment.pains, personaId).slice(0, limits.pains);
   const regulationIds = rankRegulations(segment.regulations, pains);
   const shownRegulations = regulationIds.slice(0, limits.regulations);
-  const headline = o?.headline ?? landingHeadline(pair.headline, persona.headline, segment.nickname);
+  const headline = parseHeadline(o?.headline ?? landingHeadline(pair.headline, persona.headline, segment.nickname));
+  const keywordParam = ctx.site.tracking.keywordParam;
   const valueProposition = o?.valueProposition ?? pair.valueProposition ?? `${segment.messaging.valueProposition} ${persona.valueProposition}`;
   const path = `/${segmentId}/${personaId}/`;
   const variant = o?.variant ?? 'default';
@@ -62,6 +64,7 @@ export function composeLandingPage(ctx: ComposeContext, segmentId: string, perso
     persona: { id: personaId, name: persona.name, shortName: persona.shortName, buyerRole: persona.buyerRole },
     vertical: { id: segment.vertical, name: vertical.data.name },
     hero: { eyebrow: `${segment.nickname} · ${persona.name}`, headline, valueProposition, ctaLabel: o?.ctaLabel ?? persona.cta.label },
+    keywordInsertion: keywordParam && headline.keyword ? { param: keywordParam, maxLength: ctx.site.tracking.keywordMaxLength } : undefined,
     why: {
       goals: persona.goals,
       bodyHtml: ctx.personaCopy.get(personaId)?.html ?? '',

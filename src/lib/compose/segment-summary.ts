@@ -1,3 +1,4 @@
+import { headlineText } from '../headline.ts';
 import type { Entry } from '../load/project.ts';
 import { PRIORITISATION_CRITERIA, type Segment, type Site } from '../schemas/index.ts';
 import type { ComposeContext } from './context.ts';
@@ -100,12 +101,13 @@ export function summarizeSegment(ctx: ComposeContext, entry: Entry<Segment>): Se
         shortName: persona.data.shortName,
         buyerRole: persona.data.buyerRole,
         href: ctx.href(`/${entry.id}/${p.id}/`),
-        headline: landingHeadline(p.headline, persona.data.headline, s.nickname),
+        headline: headlineText(landingHeadline(p.headline, persona.data.headline, s.nickname)),
       };
     }),
   };
 }
 
+/** The headline source of a landing page, keyword marker included: the pair's own, else the persona's with {segment} filled in. */
 export function landingHeadline(pairHeadline: string | undefined, personaHeadline: string, nickname: string): string {
   return pairHeadline ?? personaHeadline.replaceAll('{segment}', nickname);
 }

@@ -1,5 +1,7 @@
 import type { LandingSection } from '../schemas/index.ts';
+import type { Headline } from '../headline.ts';
 import type { RouteKind } from '../routes.ts';
+import type { ClientConfig } from '../tracking/inline-scripts.ts';
 
 /** View models: everything a page needs, composed once; components only lay them out. */
 
@@ -42,6 +44,12 @@ export interface SiteChrome {
   homeHref: string;
   /** The icon browsers show in tabs: public/favicon.svg. */
   faviconHref: string;
+  /** Consent Mode defaults, run inline first thing in <head>. */
+  consentBootstrap: string;
+  /** Settings for the page script, embedded as JSON data. */
+  clientConfig: ClientConfig;
+  /** Privacy notice linked from the consent banner and the lead form. */
+  privacyUrl?: string;
   nav: Link[];
 }
 
@@ -115,7 +123,9 @@ export interface LandingView extends PageBase {
   segment: { id: string; name: string; nickname: string; href: string };
   persona: { id: string; name: string; shortName: string; buyerRole: string };
   vertical: { id: string; name: string };
-  hero: { eyebrow: string; headline: string; valueProposition: string; ctaLabel: string };
+  hero: { eyebrow: string; headline: Headline; valueProposition: string; ctaLabel: string };
+  /** Keyword insertion settings, when the site allows it and the headline marks a phrase. */
+  keywordInsertion?: { param: string; maxLength: number };
   why: { goals: string[]; bodyHtml: string; proofPoints: string[]; emphasis: string[] };
   pains: PainView[];
   regulations: RegulationView[];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { headlineMarkerProblem } from '../headline.ts';
 
 /** File names double as ids and URL slugs, so they must be safe in both places. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -47,3 +48,9 @@ export const currencySchema = z
   .string()
   .regex(/^[A-Z]{3}$/, { error: 'expected a three-letter currency code, like USD or EUR' })
   .describe('ISO 4217 currency code, like USD, EUR or GBP.');
+
+/** A headline: text that may mark one phrase as `[[…]]` for keyword insertion. */
+export const headlineSchema = textSchema.superRefine((value, ctx) => {
+  const problem = headlineMarkerProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { textSchema } from './common.ts';
+import { headlineSchema, textSchema } from './common.ts';
 
 /** The sections of a landing page, in page order; an override file may replace any of them. */
 export const LANDING_SECTIONS = ['hero', 'why', 'pains', 'regulations', 'objections', 'faq', 'cta'] as const;
@@ -9,7 +9,7 @@ export const pageOverrideSchema = z
   .strictObject({
     title: textSchema.max(70).optional().describe('Page title for browsers and search results (up to 70 characters).'),
     description: textSchema.max(170).optional().describe('Meta description for search results and link previews (up to 170 characters).'),
-    headline: textSchema.optional().describe('Replaces the headline of this page.'),
+    headline: headlineSchema.optional().describe('Replaces the headline of this page; [[a phrase]] may be replaced by keyword insertion.'),
     valueProposition: textSchema.optional().describe('Replaces the value proposition under the headline.'),
     ctaLabel: textSchema.max(40).optional().describe('Replaces the text of the call-to-action buttons on this page.'),
     variant: z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { textSchema } from './common.ts';
+import { headlineSchema, textSchema } from './common.ts';
 
 export const BUYER_ROLES = ['economic', 'technical', 'user'] as const;
 
@@ -9,7 +9,7 @@ export const personaSchema = z
     shortName: textSchema.max(30).describe('Short form for navigation, reports and campaign names, like "CPO".'),
     buyerRole: z.enum(BUYER_ROLES).describe('Role in the buying committee: economic (signs), technical (evaluates fit), user (works with it daily).'),
     titles: z.array(textSchema).default([]).describe('Job titles this persona goes by, for targeting on social platforms.'),
-    headline: textSchema.describe('Default landing-page headline for this persona. "{segment}" is replaced by the segment’s nickname.'),
+    headline: headlineSchema.describe('Default landing-page headline for this persona. "{segment}" is replaced by the segment’s nickname; [[a phrase]] may be replaced by keyword insertion.'),
     valueProposition: textSchema.describe('What this persona gets from the offer, in one or two sentences.'),
     goals: z.array(textSchema).min(1, { error: 'list at least one goal' }).describe('What this persona is measured on and wants to achieve.'),
     pains: z.array(textSchema).default([]).describe('What gets in this persona’s way, in their words.'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currencySchema, idSchema, isoDateSchema, rangeSchema, sourceSchema, textSchema } from './common.ts';
+import { currencySchema, headlineSchema, idSchema, isoDateSchema, rangeSchema, sourceSchema, textSchema } from './common.ts';
 
 export const SEGMENT_STATUSES = ['draft', 'active', 'retired'] as const;
 export const OWNERSHIP_TYPES = ['public', 'private', 'private-equity', 'family-owned', 'subsidiary', 'nonprofit', 'government'] as const;
@@ -97,7 +97,7 @@ const prioritisationSchema = z
 export const segmentPersonaSchema = z
   .strictObject({
     id: idSchema.describe('A persona id: the file name of a persona in content/personas/.'),
-    headline: textSchema.optional().describe('Headline of this persona’s landing page in this segment. Defaults to the persona’s headline.'),
+    headline: headlineSchema.optional().describe('Headline of this persona’s landing page in this segment; [[a phrase]] may be replaced by keyword insertion. Defaults to the persona’s headline.'),
     valueProposition: textSchema.optional().describe('Value proposition for this persona in this segment. Defaults to the segment’s, then the persona’s.'),
     noindex: z.boolean().default(false).describe('Keep this landing page out of search engines (for paid-only variants).'),
   })

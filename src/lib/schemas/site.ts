@@ -5,6 +5,15 @@ import type { PrioritisationCriterion } from './segment.ts';
 export const CONSENT_TYPES = ['ad_storage', 'analytics_storage', 'ad_user_data', 'ad_personalization'] as const;
 const consentValue = z.enum(['granted', 'denied']);
 
+const regionConsentSchema = z
+  .strictObject({
+    ad_storage: consentValue.optional().describe('Cookies for advertising.'),
+    analytics_storage: consentValue.optional().describe('Cookies for analytics.'),
+    ad_user_data: consentValue.optional().describe('Sending user data to advertising platforms.'),
+    ad_personalization: consentValue.optional().describe('Personalised advertising.'),
+  })
+  .describe('Consent for visitors from these regions; types left out keep the global default.');
+
 const consentStateSchema = z
   .strictObject({
     ad_storage: consentValue.default('denied').describe('Cookies for advertising.'),
@@ -79,6 +88,10 @@ export const siteSchema = z
           .optional()
           .describe('URL parameter whose value may replace the marked phrase in a headline (keyword insertion). Leave out to switch it off.'),
         keywordMaxLength: z.int().min(3).max(60).default(40).describe('Longest keyword that may be inserted; longer values keep the authored phrase.'),
+        tagManagerLoading: z
+          .enum(['after-consent', 'immediately'])
+          .default('after-consent')
+          .describe('When the Tag Manager container loads: after the visitor grants any consent (default), or immediately with consent denied by default (when your consent platform runs inside Tag Manager).'),
       })
       .prefault({})
       .describe('Measurement settings.'),
@@ -90,7 +103,7 @@ export const siteSchema = z
           .array(
             z.strictObject({
               region: z.array(z.string().regex(/^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/, { error: 'expected ISO 3166 codes like "DE" or "US-CA"' })).min(1).describe('ISO 3166 country or subdivision codes.'),
-              state: consentStateSchema.partial().describe('Consent for visitors from these regions before they choose.'),
+              state: regionConsentSchema,
             }),
           )
           .default([])

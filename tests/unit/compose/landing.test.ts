@@ -24,8 +24,8 @@ describe('landing page composition', () => {
   it('writes a different page for each persona of a segment', () => {
     const ops = landing('/field-teams/ops-lead/');
     const dispatcher = landing('/field-teams/dispatcher/');
-    expect(ops.hero.headline).toBe('Crews where the work is, for field teams');
-    expect(dispatcher.hero.headline).toBe('Field teams that run on time, for the Dispatcher');
+    expect(ops.hero.headline.text).toBe('Crews where the work is, for field teams');
+    expect(dispatcher.hero.headline.text).toBe('Field teams that run on time, for the Dispatcher');
     expect(ops.pains.map((p) => p.id)).toEqual(['missed-visits', 'paperwork']);
     expect(dispatcher.pains.map((p) => [p.id, p.forPersona])).toEqual([
       ['paperwork', true],
@@ -53,7 +53,7 @@ describe('landing page composition', () => {
 
   it('applies an override file: headline, title, variant and replaced sections', () => {
     const owner = landing('/field-teams/owner/');
-    expect(owner.hero.headline).toBe('A calmer week for owners');
+    expect(owner.hero.headline.text).toBe('A calmer week for owners');
     expect(owner.meta.title).toBe('Calmer weeks for field-team owners');
     expect(owner.tracking).toMatchObject({ segment: 'field-teams', persona: 'owner', vertical: 'field-service', variant: 'owner-calm' });
     expect(owner.override).toEqual({ file: 'content/pages/field-teams/owner.mdx', sections: ['objections', 'cta'] });

@@ -1,0 +1,44 @@
+/**
+ * `npm run campaign-urls -- [--format csv|json] [--out file]`: UTM-tagged landing URLs for every
+ * active segment × persona × channel in content/site.yaml, ready to paste into ad platforms.
+ */
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { readBuildEnvironment } from '../src/lib/build-config.ts';
+import { toCsv } from '../src/lib/csv.ts';
+import { formatDiagnosticsText, summarize } from '../src/lib/diagnostics.ts';
+import { buildSiteFromDisk } from '../src/lib/site-build.ts';
+import { buildCampaignRows, CAMPAIGN_COLUMNS } from '../src/lib/tracking/campaign-urls.ts';
+
+const usage = 'Usage: npm run campaign-urls -- [--format csv|json] [--out file]';
+let args;
+try {
+  args = parseArgs({ options: { format: { type: 'string', default: 'csv' }, out: { type: 'string' }, help: { type: 'boolean' } } }).values;
+} catch (error) {
+  console.error(`${(error as Error).message}\n${usage}`);
+  process.exit(2);
+}
+if (args.help) {
+  console.log(usage);
+  process.exit(0);
+}
+if (args.format !== 'csv' && args.format !== 'json') {
+  console.error(`Unknown format "${args.format}": use csv or json.\n${usage}`);
+  process.exit(2);
+}
+
+const env = readBuildEnvironment();
+const result = await buildSiteFromDisk(env.contentRoot, env);
+if (!result.ok) {
+  console.error(`${formatDiagnosticsText(result.diagnostics)}\nThe content has ${summarize(result.diagnostics)}; fix them to export campaign URLs.`);
+  process.exit(1);
+}
+const rows = buildCampaignRows(result.build);
+if (rows.length === 0) console.error('No rows: add channels to content/site.yaml and at least one active segment.');
+const output = args.format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : toCsv(CAMPAIGN_COLUMNS, rows);
+if (args.out) {
+  await writeFile(args.out, output);
+  console.error(`Wrote ${rows.length} campaign URLs to ${args.out}.`);
+} else {
+  process.stdout.write(output);
+}

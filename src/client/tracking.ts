@@ -1,0 +1,196 @@
+/**
+ * The page script: measurement events, campaign touches, consent and the lead form. It is small
+ * on purpose (budget: 3 KB gzipped) and has no dependencies. Everything it reads from the URL is
+ * treated as untrusted text: it is length-limited and only ever assigned to `value` or
+ * `textContent`, never to HTML.
+ */
+import type { ClientConfig } from '../lib/tracking/inline-scripts.ts';
+import { CLICK_ID_PARAMS, MAX_PARAM_LENGTH, STORAGE_KEYS, UTM_PARAMS, type EventName, type Touch } from '../lib/tracking/contract.ts';
+
+type Consent = Record<'ad_storage' | 'analytics_storage' | 'ad_user_data' | 'ad_personalization', 'granted' | 'denied'>;
+type Touches = { first?: Touch; last?: Touch };
+type SegmentPagesApi = { updateConsent(state: Partial<Consent>): void };
+
+declare global {
+  interface Window {
+    dataLayer: unknown[];
+    gtag: (...args: unknown[]) => void;
+    segmentPages: SegmentPagesApi;
+  }
+}
+
+const doc = document;
+const ids = doc.body.dataset;
+const config = JSON.parse(doc.getElementById('sp-config')?.textContent || '{}') as ClientConfig;
+const CONSENT_KEYS = ['ad_storage', 'analytics_storage', 'ad_user_data', 'ad_personalization'] as const;
+
+const read = (store: Storage, key: string) => {
+  try {
+    return JSON.parse(store.getItem(key) || 'null');
+  } catch {
+    return null;
+  }
+};
+const write = (store: Storage, key: string, value: unknown) => {
+  try {
+    store.setItem(key, JSON.stringify(value));
+  } catch {
+    // Storage may be full or blocked; measurement degrades, the page keeps working.
+  }
+};
+const randomId = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`);
+
+let choice = read(localStorage, STORAGE_KEYS.consent) as Partial<Consent> | null;
+const granted = (type: keyof Consent) => (choice?.[type] ?? (type === 'analytics_storage' ? config.analyticsDefault : 'denied')) === 'granted';
+const mayStore = () => granted('analytics_storage');
+
+// Campaign touch of this page view, if the URL carries campaign parameters.
+const params = new URLSearchParams(location.search);
+let current: Touch | undefined;
+for (const name of [...UTM_PARAMS, ...CLICK_ID_PARAMS]) {
+  const value = params.get(name)?.trim().slice(0, MAX_PARAM_LENGTH);
+  if (value) (current ??= { landing_page: location.pathname })[name] = value;
+}
+
+let visitId: string = (mayStore() && read(sessionStorage, STORAGE_KEYS.visit)) || randomId();
+let touches: Touches = (mayStore() && read(sessionStorage, STORAGE_KEYS.touches)) || {};
+if (current) touches = { first: touches.first ?? current, last: current };
+
+/** Keeps the visit across pages, once (and only once) the visitor allows analytics storage. */
+function persist() {
+  if (!mayStore()) return;
+  write(sessionStorage, STORAGE_KEYS.visit, visitId);
+  write(sessionStorage, STORAGE_KEYS.touches, touches);
+}
+
+function track(event: EventName, extra: Record<string, string> = {}) {
+  const data: Record<string, string | null> = {
+    event,
+    page_type: ids.pageType ?? null,
+    segment: ids.segment ?? null,
+    persona: ids.persona ?? null,
+    vertical: ids.vertical ?? null,
+    page_variant: ids.variant ?? 'default',
+    content_version: ids.contentVersion ?? null,
+    page_path: location.pathname,
+    visit_id: visitId,
+    event_id: randomId(),
+    event_time: new Date().toISOString(),
+    ...extra,
+  };
+  for (const name of UTM_PARAMS) if (touches.last?.[name]) data[name] = touches.last[name]!;
+  window.dataLayer.push(data);
+  if (config.collectUrl && mayStore()) navigator.sendBeacon?.(config.collectUrl, JSON.stringify(data));
+}
+
+function loadTagManager() {
+  if (!config.gtm || doc.getElementById('sp-gtm')) return;
+  if (config.gtmLoading !== 'immediately' && !CONSENT_KEYS.some(granted)) return;
+  window.dataLayer.push({ 'gtm.start': Date.now(), event: 'gtm.js' });
+  const script = doc.createElement('script');
+  script.id = 'sp-gtm';
+  script.async = true;
+  script.src = `https://www.googletagmanager.com/gtm.js?id=${encodeURIComponent(config.gtm)}`;
+  doc.head.append(script);
+}
+
+function updateConsent(state: Partial<Consent>) {
+  const clean: Partial<Consent> = {};
+  for (const key of CONSENT_KEYS) if (state[key] === 'granted' || state[key] === 'denied') clean[key] = state[key];
+  choice = { ...choice, ...clean };
+  write(localStorage, STORAGE_KEYS.consent, choice);
+  window.gtag('consent', 'update', clean);
+  const banner = doc.getElementById('sp-consent');
+  if (banner) banner.hidden = true;
+  persist();
+  loadTagManager();
+}
+window.segmentPages = { updateConsent };
+
+// The built-in banner asks once; a site with its own consent platform calls segmentPages.updateConsent.
+const banner = doc.getElementById('sp-consent');
+if (banner && config.banner && !choice) {
+  banner.hidden = false;
+  banner.addEventListener('click', (e) => {
+    const answer = (e.target as Element).closest('[data-consent]')?.getAttribute('data-consent');
+    if (!answer) return;
+    const value = answer === 'accept' ? 'granted' : 'denied';
+    updateConsent({ ad_storage: value, analytics_storage: value, ad_user_data: value, ad_personalization: value });
+  });
+}
+
+persist();
+track('page_view');
+loadTagManager();
+
+doc.addEventListener('click', (e) => {
+  const cta = (e.target as Element).closest?.('[data-cta]');
+  if (cta) track('cta_click', { cta_id: cta.getAttribute('data-cta') || 'unknown' });
+});
+doc.addEventListener(
+  'toggle',
+  (e) => {
+    const item = e.target as HTMLDetailsElement;
+    if (item.open && item.dataset.faqId) track('faq_open', { faq_id: item.dataset.faqId });
+  },
+  true,
+);
+
+// The lead form: browser-side validation with messages tied to each field, a POST that keeps every
+// answer on failure, and generate_lead only once the endpoint has accepted the lead.
+const form = doc.querySelector<HTMLFormElement>('form[data-lead-form]');
+if (form) {
+  const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | null;
+  const fillTouches = () => {
+    for (const which of ['first', 'last'] as const) {
+      for (const name of [...UTM_PARAMS, ...CLICK_ID_PARAMS, 'landing_page'] as const) {
+        const input = field(`${which}_${name}`);
+        if (input) input.value = touches[which]?.[name] ?? '';
+      }
+    }
+  };
+  fillTouches();
+  form.noValidate = true;
+  const status = doc.getElementById('lead-status')!;
+  const button = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+  const say = (key: 'sending' | 'success' | 'failure', role: 'status' | 'alert') => {
+    status.textContent = form.dataset[key] ?? '';
+    status.setAttribute('role', role);
+    status.className = `form-status ${key}`;
+  };
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    let firstInvalid: HTMLInputElement | undefined;
+    for (const input of form.querySelectorAll<HTMLInputElement>('input:not([type="hidden"]), textarea')) {
+      const valid = input.checkValidity();
+      input.setAttribute('aria-invalid', String(!valid));
+      const message = doc.getElementById(`${input.id}-error`);
+      if (message) message.hidden = valid;
+      if (!valid) firstInvalid ??= input;
+    }
+    if (firstInvalid) {
+      firstInvalid.focus();
+      return;
+    }
+    fillTouches();
+    button.disabled = true;
+    say('sending', 'status');
+    let ok = false;
+    try {
+      const response = await fetch(form.action, { method: 'POST', body: new URLSearchParams(new FormData(form) as unknown as Record<string, string>), headers: { Accept: 'application/json' }, credentials: 'omit' });
+      ok = response.ok;
+    } catch {
+      ok = false;
+    }
+    button.disabled = false;
+    if (ok) {
+      form.reset();
+      form.hidden = true;
+      say('success', 'status');
+      track('generate_lead', { form_id: form.id });
+    } else {
+      say('failure', 'alert');
+    }
+    status.focus();
+  });
+}

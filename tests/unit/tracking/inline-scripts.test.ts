@@ -1,0 +1,52 @@
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { clientConfig, consentBootstrapScript, json } from '../../../src/lib/tracking/inline-scripts.ts';
+import { build, edit, fixture } from '../helpers.ts';
+
+function runBootstrap(script: string, stored: string | null) {
+  // In a browser the global object is window; the vm context plays both parts.
+  const context: Record<string, unknown> = { localStorage: { getItem: () => stored }, JSON };
+  context.window = context;
+  runInNewContext(script, context);
+  return JSON.parse(JSON.stringify((context.dataLayer as IArguments[]).map((args) => Array.from(args)))) as unknown[][];
+}
+
+const site = build(
+  edit(fixture('minimal'), 'content/site.yaml', 'cta:', 'consent:\n  waitForUpdate: 700\n  regions:\n    - region: [US, CA]\n      state: { analytics_storage: granted }\ncta:'),
+).settings;
+
+describe('consent bootstrap', () => {
+  it('sets Consent Mode v2 defaults, denied, before anything else', () => {
+    const calls = runBootstrap(consentBootstrapScript(site), null);
+    expect(calls).toEqual([
+      ['consent', 'default', { ad_storage: 'denied', analytics_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', wait_for_update: 700 }],
+      ['consent', 'default', { analytics_storage: 'granted', region: ['US', 'CA'] }],
+    ]);
+  });
+
+  it('applies a choice the visitor made earlier', () => {
+    const calls = runBootstrap(consentBootstrapScript(site), JSON.stringify({ analytics_storage: 'granted', ad_storage: 'denied' }));
+    expect(calls.at(-1)).toEqual(['consent', 'update', { analytics_storage: 'granted', ad_storage: 'denied' }]);
+  });
+
+  it('ignores anything but the four consent types and their two values', () => {
+    const calls = runBootstrap(consentBootstrapScript(site), JSON.stringify({ analytics_storage: '<b>yes</b>', evil: 'granted', ad_storage: 'granted' }));
+    expect(calls.at(-1)).toEqual(['consent', 'update', { ad_storage: 'granted' }]);
+    expect(runBootstrap(consentBootstrapScript(site), 'not json')).toHaveLength(2);
+  });
+
+  it('is the same text on every page of a site, so a Content-Security-Policy hash covers it', () => {
+    const pages = build(fixture('composition')).routes.map((r) => r.view.chrome.consentBootstrap);
+    expect(new Set(pages).size).toBe(1);
+  });
+});
+
+describe('page script settings', () => {
+  it('passes only what the script needs', () => {
+    expect(clientConfig(site)).toEqual({ collectUrl: undefined, gtm: undefined, gtmLoading: 'after-consent', banner: true, analyticsDefault: 'denied' });
+  });
+
+  it('embeds JSON that cannot close its script element', () => {
+    expect(json({ a: '</script><script>alert(1)</script>' })).toBe('{"a":"\\u003c/script>\\u003cscript>alert(1)\\u003c/script>"}');
+  });
+});
