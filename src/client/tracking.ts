@@ -66,16 +66,17 @@ function persist() {
 function track(event: EventName, extra: Record<string, string> = {}) {
   const data: Record<string, string | null> = {
     event,
-    page_type: ids.pageType ?? null,
+    page_type: ids.pageType ?? 'not-found',
     segment: ids.segment ?? null,
     persona: ids.persona ?? null,
     vertical: ids.vertical ?? null,
     page_variant: ids.variant ?? 'default',
-    content_version: ids.contentVersion ?? null,
+    content_version: ids.contentVersion ?? '',
     page_path: location.pathname,
     visit_id: visitId,
     event_id: randomId(),
     event_time: new Date().toISOString(),
+    analytics_consent: mayStore() ? 'granted' : 'denied',
     ...extra,
   };
   for (const name of UTM_PARAMS) if (touches.last?.[name]) data[name] = touches.last[name]!;

@@ -1,5 +1,5 @@
 /** RFC 4180 CSV: fields with commas, quotes or line breaks are quoted, quotes doubled, lines end in CRLF. */
-export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
+export function toCsv<T extends object>(columns: readonly (keyof T & string)[], rows: readonly T[]): string {
   const line = (values: unknown[]) => values.map(csvField).join(',');
   return [line([...columns]), ...rows.map((row) => line(columns.map((c) => row[c])))].join('\r\n') + '\r\n';
 }

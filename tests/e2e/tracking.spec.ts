@@ -7,7 +7,7 @@ import { CLICK_ID_PARAMS, EVENT_NAMES, TOUCH_FIELDS, UTM_PARAMS } from '../../sr
  * run or become markup.
  */
 
-const BASE_FIELDS = ['event', 'page_type', 'segment', 'persona', 'vertical', 'page_variant', 'content_version', 'page_path', 'visit_id', 'event_id', 'event_time'];
+const BASE_FIELDS = ['event', 'page_type', 'segment', 'persona', 'vertical', 'page_variant', 'content_version', 'page_path', 'visit_id', 'event_id', 'event_time', 'analytics_consent'];
 const EXTRA_FIELDS: Record<string, string[]> = { page_view: [], cta_click: ['cta_id'], faq_open: ['faq_id'], generate_lead: ['form_id'] };
 
 type DataLayerEvent = Record<string, unknown> & { event: string };

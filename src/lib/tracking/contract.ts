@@ -22,11 +22,13 @@ export type TouchParam = UtmParam | ClickIdParam;
 /** One touch: the campaign parameters a visitor arrived with, and the page they arrived on. */
 export type Touch = Partial<Record<TouchParam, string>> & { landing_page: string };
 
+export const PAGE_TYPES = ['home', 'overview', 'segment', 'landing', 'faq', 'not-found'] as const;
+export type PageType = (typeof PAGE_TYPES)[number];
+
 /** Fields every event carries. Ids are null on pages that have none (the home page has no segment). */
 export interface EventBase {
   event: EventName;
-  /** `home`, `overview`, `segment`, `landing`, `faq` or `not-found`. */
-  page_type: string;
+  page_type: PageType;
   segment: string | null;
   persona: string | null;
   vertical: string | null;
@@ -42,6 +44,11 @@ export interface EventBase {
   event_id: string;
   /** When the event happened, ISO 8601 in UTC. */
   event_time: string;
+  /**
+   * Whether the visitor had granted analytics storage when the event happened. Without it the visit id
+   * is new on every page load, so a report can tell page loads from visits.
+   */
+  analytics_consent: 'granted' | 'denied';
   /** Campaign parameters of the visit's last touch (absent when the visit came without them). */
   utm_source?: string;
   utm_medium?: string;
@@ -74,6 +81,31 @@ export interface GenerateLeadEvent extends EventBase {
 }
 
 export type TrackingEvent = PageViewEvent | CtaClickEvent | FaqOpenEvent | GenerateLeadEvent;
+
+/**
+ * Every field an event can carry, in documentation order: also the column order of CSV exports.
+ * In CSV, a null or absent value is an empty cell. A `page_view` of a landing page and every
+ * `generate_lead` always carry `segment`, `persona` and `vertical` (landing pages have all three).
+ */
+export const EVENT_FIELDS = [
+  'event',
+  'page_type',
+  'segment',
+  'persona',
+  'vertical',
+  'page_variant',
+  'content_version',
+  'page_path',
+  'visit_id',
+  'event_id',
+  'event_time',
+  'analytics_consent',
+  ...UTM_PARAMS,
+  'cta_id',
+  'faq_id',
+  'form_id',
+] as const;
+export type EventField = (typeof EVENT_FIELDS)[number];
 
 /** Hidden fields of the lead form, besides the page's own ids: first- and last-touch parameters. */
 export const TOUCH_FIELD_PREFIXES = ['first', 'last'] as const;

@@ -1,0 +1,122 @@
+/**
+ * `npm run sample-events -- [--seed 42] [--visits 5000] [--out file]`: realistic sample events (NDJSON)
+ * for the landing pages of the real content, to try the conversion report or time it on large exports.
+ * The same seed gives byte-identical output. Writes to stdout unless --out is given.
+ * Environment: CONTENT_ROOT (and INCLUDE_DRAFTS, SITE_URL, BASE_PATH), see src/lib/build-config.ts.
+ */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { readBuildEnvironment } from '../src/lib/build-config.ts';
+import { formatDiagnosticsText, plural, summarize } from '../src/lib/diagnostics.ts';
+import { readContentFiles } from '../src/lib/load/files.ts';
+import { parseProject } from '../src/lib/load/project.ts';
+import { formatCount } from '../src/lib/report/format.ts';
+import { sampleEventLines, sampleLandingsFromSite } from '../src/lib/report/sample-events.ts';
+import { buildSite } from '../src/lib/site-build.ts';
+
+const USAGE = `Usage: npm run sample-events -- [--seed 42] [--visits 5000] [--out file]
+
+  --seed N      seed of the random generator: the same seed gives the same events (default: 42)
+  --visits N    number of visits to landing pages (default: 5000)
+  --out file    where to write the NDJSON (default: standard output)`;
+
+const MAX_SEED = 0xffffffff;
+
+interface Options {
+  seed: number;
+  visits: number;
+  out?: string;
+}
+
+function readOptions(argv: string[]): Options | number {
+  const usage = (problem: string) => {
+    console.error(`sample-events: ${problem}\n\n${USAGE}`);
+    return 2;
+  };
+  let args;
+  try {
+    args = parseArgs({ args: argv, options: { seed: { type: 'string' }, visits: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    return usage((error as Error).message);
+  }
+  if (args.values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const whole = (text: string | undefined, fallback: number) => (text === undefined ? fallback : /^\d+$/.test(text) ? Number(text) : NaN);
+  const seed = whole(args.values.seed, 42);
+  const visits = whole(args.values.visits, 5000);
+  if (!(seed <= MAX_SEED)) return usage(`--seed must be a whole number from 0 to ${MAX_SEED}, got "${args.values.seed}"`);
+  if (!(visits <= 100_000_000)) return usage(`--visits must be a whole number up to 100000000, got "${args.values.visits}"`);
+  if (args.values.out === '') return usage('--out needs a file name');
+  return { seed, visits, out: args.values.out };
+}
+
+function failure(message: string): number {
+  console.error(`sample-events: ${message}`);
+  return 1;
+}
+
+async function run(options: Options): Promise<number> {
+  const env = readBuildEnvironment();
+  const files = await readContentFiles(env.contentRoot);
+  const result = buildSite(files, env);
+  if (!result.ok) {
+    console.error(formatDiagnosticsText(result.diagnostics));
+    return failure(`the content in ${env.contentRoot} has ${summarize(result.diagnostics)}; fix it first (npm run check).`);
+  }
+  const landings = sampleLandingsFromSite(result.build);
+  if (landings.length === 0) return failure(`the content in ${env.contentRoot} has no published landing page to generate visits for.`);
+  const channels = parseProject(files).project.site?.data.channels ?? [];
+
+  const output: WriteStream | NodeJS.WriteStream = options.out ? createWriteStream(options.out) : process.stdout;
+  let failed: NodeJS.ErrnoException | undefined;
+  output.on('error', (error: NodeJS.ErrnoException) => {
+    failed ??= error;
+  });
+  let events = 0;
+  let chunk = '';
+  for (const line of sampleEventLines({ seed: options.seed, visits: options.visits, landings, channels })) {
+    events++;
+    chunk += line;
+    if (chunk.length < 64 * 1024) continue;
+    if (!output.write(chunk)) await drained(output);
+    chunk = '';
+    if (failed) break;
+  }
+  if (!failed) await new Promise<void>((resolve) => (output === process.stdout ? output.write(chunk, () => resolve()) : output.end(chunk, () => resolve())));
+  if (failed) {
+    // A closed pipe (`| head`) is the reader's choice, not a failure.
+    if (failed.code === 'EPIPE') return 0;
+    return failure(`cannot write ${options.out ?? 'to standard output'}: ${failed.code ?? failed.message}`);
+  }
+  const where = options.out ? ` to ${options.out}` : '';
+  console.error(`Wrote ${formatCount(events)} events of ${formatCount(options.visits)} visits on ${plural(landings.length, 'landing page')}${where} (seed ${options.seed}, ${plural(channels.length, 'channel')}).`);
+  return 0;
+}
+
+/** Waits until the stream wants more, or has failed (the failure is recorded by its own listener). */
+function drained(output: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      output.off('drain', done);
+      output.off('error', done);
+      resolve();
+    };
+    output.on('drain', done);
+    output.on('error', done);
+  });
+}
+
+const options = readOptions(process.argv.slice(2));
+if (typeof options === 'number') process.exitCode = options;
+else {
+  try {
+    process.exitCode = await run(options);
+  } catch (error) {
+    const e = error as Error;
+    console.error(`sample-events: unexpected error: ${e?.message ?? String(error)}`);
+    console.error(process.env.DEBUG && e?.stack ? e.stack : 'Set DEBUG=1 to see where it happened.');
+    process.exitCode = 1;
+  }
+}

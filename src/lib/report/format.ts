@@ -1,0 +1,118 @@
+/** Numbers and explanations shared by the text and HTML reports, so both say exactly the same thing. */
+import { plural } from '../diagnostics.ts';
+import { ALPHA, MIN_EACH_OUTCOME, type ConversionReport, type GroupRow } from './aggregate.ts';
+import { UNSAFE_CHARS } from './events.ts';
+import type { ReadSummary } from './read-events.ts';
+import type { Interval } from './stats.ts';
+
+/** What the renderers say about where the numbers came from. */
+export interface ReportSource {
+  /** The events file as the user named it. */
+  name: string;
+  read: ReadSummary;
+}
+
+/** `1,234,567`, the same on every machine whatever its locale. */
+export function formatCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+export function formatPercent(rate: number, digits = 2): string {
+  return `${(rate * 100).toFixed(digits)}%`;
+}
+
+export function formatInterval(interval: Interval, digits = 2): string {
+  return `${(interval.low * 100).toFixed(digits)}–${(interval.high * 100).toFixed(digits)}%`;
+}
+
+export function formatZ(z: number): string {
+  return z.toFixed(2);
+}
+
+export function formatP(p: number): string {
+  return p < 0.001 ? '<0.001' : p.toFixed(3);
+}
+
+/** `2026-10-01`: the day of an ISO time. */
+export function formatDay(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+/**
+ * Makes text from the events file safe for a terminal: control characters (which could move the
+ * cursor or recolour the screen) and bidirectional overrides become visible escapes.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(UNSAFE_CHARS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+export function testsRun(report: ConversionReport): number {
+  return [...report.segments, ...report.pages].filter((r) => r.test).length;
+}
+
+/** How the numbers are counted and judged, in plain words: printed under the tables and in the HTML. */
+export function reportNotes(report: ConversionReport): string[] {
+  const notes = [
+    'Visits: distinct visit_id with a landing page_view, counted for that page’s segment and persona. Leads: distinct visit_id with a generate_lead, counted for the page the form was on.',
+    'Rates are shown with their 95% Wilson score interval: the range the true rate most likely lies in.',
+    `Verdict: each row is compared with the other rows of its table taken together (pooled two-proportion z-test, two-sided): “higher than the rest” or “lower than the rest” when p < ${ALPHA}, otherwise “no clear difference”.`,
+    `Too small to judge: fewer than ${report.minVisits} visits, fewer than ${MIN_EACH_OUTCOME} leads or fewer than ${MIN_EACH_OUTCOME} visits without a lead, in the row or in the rest of the traffic. The normal approximation behind the test is unreliable there, so no z or p is given. Change the visit threshold with --min-visits.`,
+  ];
+  const tests = testsRun(report);
+  if (tests > 1) {
+    notes.push(
+      `${plural(tests, 'test')} at p < ${ALPHA}: even if no group truly differed, about ${(tests * ALPHA).toFixed(1)} of them would show a “difference” by chance alone. Treat a single borderline p as a reason to keep measuring, not as a result.`,
+    );
+  }
+  if (report.leadsWithoutPageView > 0) {
+    notes.push(`${plural(report.leadsWithoutPageView, 'lead')} came from visits with no landing page_view on the same page in this export; each of those visits is counted as a visit of its page.`);
+  }
+  if (report.visitsInSeveralSegments > 0) {
+    notes.push(`${plural(report.visitsInSeveralSegments, 'visit')} saw the landing pages of more than one segment and count${report.visitsInSeveralSegments === 1 ? 's' : ''} once in each, so the segment rows add up to more than the total.`);
+  }
+  if (report.visitsOnSeveralPages > report.visitsInSeveralSegments) {
+    notes.push(`${plural(report.visitsOnSeveralPages, 'visit')} saw more than one landing page and count${report.visitsOnSeveralPages === 1 ? 's' : ''} once for each page.`);
+  }
+  return notes;
+}
+
+/** `5,000 visits, 231 leads on 21 landing pages; 21,602 events from 2026-10-01 to 2026-10-28.` */
+export function reportSummary(report: ConversionReport): string {
+  const events = Object.values(report.events).reduce((a, b) => a + b, 0);
+  const period = report.period ? ` from ${formatDay(report.period.from)} to ${formatDay(report.period.to)}` : '';
+  return `${formatCount(report.total.visits)} visits and ${formatCount(report.total.leads)} leads on ${plural(report.pages.length, 'landing page')} of ${plural(report.segments.length, 'segment')}; ${formatCount(events)} events${period}.`;
+}
+
+/** Bad-row codes in words, for the one-line summary of what was skipped. */
+const CODE_LABELS: Record<string, string> = {
+  json: 'not valid JSON',
+  'not-object': 'not an event object',
+  event: 'missing or unknown event',
+  visit_id: 'missing visit_id',
+  page_type: 'missing page_type',
+  ids: 'missing segment or persona',
+  type: 'wrong type',
+  event_time: 'bad event_time',
+  columns: 'wrong number of fields',
+};
+
+/** `12 rows skipped (10 not valid JSON, 2 missing visit_id)`, or undefined when none were. */
+export function skippedSummary(read: ReadSummary): string | undefined {
+  if (read.badRowCount === 0) return undefined;
+  const parts = Object.entries(read.badRowCodes)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([code, n]) => `${formatCount(n)} ${CODE_LABELS[code] ?? code}`);
+  return `${formatCount(read.badRowCount)} ${read.badRowCount === 1 ? 'row' : 'rows'} skipped (${parts.join(', ')})`;
+}
+
+/** The cells every table shows for a row, formatted. */
+export function rowCells(row: GroupRow): { visits: string; leads: string; rate: string; interval: string; z: string; p: string } {
+  return {
+    visits: formatCount(row.visits),
+    leads: formatCount(row.leads),
+    rate: formatPercent(row.rate),
+    interval: formatInterval(row.interval),
+    z: row.test ? formatZ(row.test.z) : '',
+    p: row.test ? formatP(row.test.p) : '',
+  };
+}

@@ -1,0 +1,289 @@
+/**
+ * Realistic, seeded sample events for the site's real landing pages: for demos of the conversion
+ * report, for tests, and for timing the report on large exports. The same seed and inputs always
+ * give byte-identical output; events come out in event_time order, visits interleaved as they would
+ * be in a real export.
+ *
+ * A visit arrives on a landing page from one campaign channel (utm_campaign = segment id,
+ * utm_content = persona id), may open some questions and click the hero button, converts with a
+ * probability that depends on its segment, persona and channel, and sometimes goes on to the
+ * segment's hub or FAQ page. As on the real site, only visitors who granted analytics storage keep
+ * their visit id (and campaign parameters) on the next page; the others get a new id.
+ */
+import type { LandingView, PageView } from '../compose/types.ts';
+import type { SiteBuild } from '../site-build.ts';
+import type { EventBase, PageType, TrackingEvent } from '../tracking/contract.ts';
+import { mulberry32, type Random } from './random.ts';
+
+/** What an event says about the page it happened on. */
+export interface SamplePage {
+  pageType: PageType;
+  segment: string | null;
+  persona: string | null;
+  vertical: string | null;
+  variant: string;
+  contentVersion: string;
+  /** page_path: the path with the base path, as the browser shows it. */
+  path: string;
+}
+
+export interface SampleLanding extends SamplePage {
+  /** Ids of the questions shown on the page (for faq_open). */
+  faqIds: string[];
+  /** Pages a visitor may go on to: the segment's hub and FAQ page. */
+  next: SamplePage[];
+}
+
+export interface SampleChannel {
+  source: string;
+  medium: string;
+}
+
+export interface SampleOptions {
+  seed: number;
+  /** Number of visits arriving on landing pages. */
+  visits: number;
+  landings: readonly SampleLanding[];
+  /** Campaign channels; without any, visits arrive without campaign parameters. */
+  channels: readonly SampleChannel[];
+  /** First day of the period, ISO 8601 date (default 2026-10-01). */
+  start?: string;
+  /** Length of the period in days (default 28). */
+  days?: number;
+}
+
+export const SAMPLE_START = '2026-10-01';
+export const SAMPLE_DAYS = 28;
+/** Conversion rates of the segments before persona and channel effects: from the lowest to the highest segment. */
+export const SEGMENT_RATE_RANGE = [0.02, 0.09] as const;
+
+const DAY_MS = 86_400_000;
+/** Visits by hour of day (UTC): a B2B audience reads in working hours. */
+const HOUR_WEIGHTS = [1, 1, 1, 1, 1, 2, 4, 8, 12, 14, 14, 13, 11, 12, 13, 13, 12, 9, 6, 4, 3, 2, 2, 1];
+const WEEKEND_WEIGHT = 0.3;
+/** Share of visitors who grant analytics storage. */
+const CONSENT_RATE = 0.55;
+const FORM_ID = 'lead-form';
+
+/** The landing pages of a built site, with the pages a visitor can go on to, as the generator needs them. */
+export function sampleLandingsFromSite(build: SiteBuild): SampleLanding[] {
+  const byPath = new Map(build.routes.map((r) => [r.view.meta.path, r.view]));
+  return build.routes
+    .map((r) => r.view)
+    .filter((v): v is LandingView => v.kind === 'landing')
+    .map((view) => ({
+      ...pageOf(view),
+      faqIds: view.faqs.map((f) => f.id),
+      next: [`/${view.segment.id}/`, `/${view.segment.id}/faq/`].flatMap((path) => {
+        const page = byPath.get(path);
+        return page ? [pageOf(page)] : [];
+      }),
+    }));
+}
+
+function pageOf(view: PageView): SamplePage {
+  const t = view.tracking;
+  return {
+    pageType: t.pageType,
+    segment: t.segment ?? null,
+    persona: t.persona ?? null,
+    vertical: t.vertical ?? null,
+    variant: t.variant,
+    contentVersion: t.contentVersion,
+    path: view.meta.href,
+  };
+}
+
+interface LandingPlan {
+  landing: SampleLanding;
+  weight: number;
+  rate: number;
+}
+
+interface ChannelPlan {
+  channel: SampleChannel;
+  weight: number;
+  lift: number;
+}
+
+/** Segment rates spread evenly over SEGMENT_RATE_RANGE, dealt to the segments in an order the seed decides. */
+function planLandings(random: Random, landings: readonly SampleLanding[]): LandingPlan[] {
+  const segments = [...new Set(landings.map((l) => l.segment ?? ''))].sort();
+  const [low, high] = SEGMENT_RATE_RANGE;
+  const rates = segments.map((_, i) => (segments.length === 1 ? (low + high) / 2 : low + ((high - low) * i) / (segments.length - 1)));
+  for (let i = rates.length - 1; i > 0; i--) {
+    const j = Math.floor(random.next() * (i + 1));
+    [rates[i], rates[j]] = [rates[j]!, rates[i]!];
+  }
+  const segmentRate = new Map(segments.map((s, i) => [s, rates[i]!]));
+  const segmentWeight = new Map(segments.map((s) => [s, 0.5 + random.next() * 1.5]));
+  return landings.map((landing) => ({
+    landing,
+    weight: segmentWeight.get(landing.segment ?? '')! * (0.5 + random.next()),
+    rate: segmentRate.get(landing.segment ?? '')! * (0.75 + random.next() * 0.5),
+  }));
+}
+
+/**
+ * Events of `options.visits` visits, in event_time order. A generator, so millions of events can be
+ * written without holding them: only visits still in progress are kept.
+ */
+export function* generateSampleEvents(options: SampleOptions): Generator<TrackingEvent> {
+  if (!Number.isInteger(options.visits) || options.visits < 0) throw new RangeError(`visits must be a whole number >= 0, got ${options.visits}`);
+  if (options.landings.length === 0) throw new RangeError('there are no landing pages to generate visits for');
+  const random = mulberry32(options.seed);
+  const start = Date.parse(`${options.start ?? SAMPLE_START}T00:00:00Z`);
+  if (Number.isNaN(start)) throw new RangeError(`start must be a date like 2026-10-01, got ${options.start}`);
+  const days = options.days ?? SAMPLE_DAYS;
+
+  const landings = planLandings(random, options.landings);
+  const channels: ChannelPlan[] = options.channels.map((channel) => ({ channel, weight: 0.5 + random.next() * 1.5, lift: 0.8 + random.next() * 0.4 }));
+  const dayWeights = Array.from({ length: days }, (_, d) => {
+    const weekday = new Date(start + d * DAY_MS).getUTCDay();
+    return weekday === 0 || weekday === 6 ? WEEKEND_WEIGHT : 1;
+  });
+  const dayIndexes = dayWeights.map((_, i) => i);
+  const hours = HOUR_WEIGHTS.map((_, i) => i);
+
+  const arrivals = new Float64Array(options.visits);
+  for (let i = 0; i < arrivals.length; i++) {
+    const day = random.weighted(dayIndexes, dayWeights);
+    const hour = random.weighted(hours, HOUR_WEIGHTS);
+    arrivals[i] = start + day * DAY_MS + hour * 3_600_000 + Math.floor(random.next() * 3_600_000);
+  }
+  arrivals.sort();
+
+  const pending = new EventQueue();
+  for (const arrival of arrivals) {
+    while (pending.size > 0 && pending.peekTime() <= arrival) yield pending.pop();
+    for (const [time, event] of planVisit(random, arrival, landings, channels)) pending.push(time, event);
+  }
+  while (pending.size > 0) yield pending.pop();
+}
+
+/** One visit's events with their times, in the order they happen. */
+function planVisit(random: Random, arrival: number, landings: readonly LandingPlan[], channels: readonly ChannelPlan[]): [number, TrackingEvent][] {
+  const plan = random.weighted(landings, landings.map((l) => l.weight));
+  const channel = channels.length ? random.weighted(channels, channels.map((c) => c.weight)) : undefined;
+  const page = plan.landing;
+  const consent = random.chance(CONSENT_RATE);
+  const converts = random.chance(Math.min(0.5, plan.rate * (channel?.lift ?? 1)));
+  const utm: Partial<EventBase> = channel
+    ? { utm_source: channel.channel.source, utm_medium: channel.channel.medium, utm_campaign: page.segment ?? undefined, utm_content: page.persona ?? undefined }
+    : {};
+  let visit = random.uuid();
+  let time = arrival;
+  const events: [number, TrackingEvent][] = [];
+  const base = (on: SamplePage, campaign: Partial<EventBase>): EventBase => ({
+    event: 'page_view',
+    page_type: on.pageType,
+    segment: on.segment,
+    persona: on.persona,
+    vertical: on.vertical,
+    page_variant: on.variant,
+    content_version: on.contentVersion,
+    page_path: on.path,
+    visit_id: visit,
+    event_id: random.uuid(),
+    event_time: new Date(time).toISOString(),
+    analytics_consent: consent ? 'granted' : 'denied',
+    ...campaign,
+  });
+  const later = (minSeconds: number, maxSeconds: number) => {
+    time += random.between(minSeconds * 1000, maxSeconds * 1000);
+  };
+
+  events.push([time, { ...base(page, utm), event: 'page_view' }]);
+  if (page.faqIds.length && random.chance(converts ? 0.5 : 0.3)) {
+    const opened = new Set<string>();
+    for (let n = random.between(1, 3); n > 0; n--) opened.add(random.pick(page.faqIds));
+    for (const faq of opened) {
+      later(10, 120);
+      events.push([time, { ...base(page, utm), event: 'faq_open', faq_id: faq }]);
+    }
+  }
+  if (random.chance(converts ? 0.6 : 0.15)) {
+    later(3, 60);
+    events.push([time, { ...base(page, utm), event: 'cta_click', cta_id: 'hero' }]);
+  }
+  if (converts || random.chance(0.01)) {
+    later(40, 400);
+    events.push([time, { ...base(page, utm), event: 'cta_click', cta_id: 'form' }]);
+    if (converts) {
+      later(1, 4);
+      events.push([time, { ...base(page, utm), event: 'generate_lead', form_id: FORM_ID }]);
+    }
+  }
+  if (page.next.length && random.chance(0.25)) {
+    later(20, 600);
+    // Without consent nothing is kept between page loads: a new visit id and no campaign parameters.
+    if (!consent) visit = random.uuid();
+    events.push([time, { ...base(random.pick(page.next), consent ? utm : {}), event: 'page_view' }]);
+  }
+  return events;
+}
+
+/** A binary min-heap of events by time; ties keep insertion order, so output is fully determined. */
+class EventQueue {
+  private times: number[] = [];
+  private seqs: number[] = [];
+  private events: TrackingEvent[] = [];
+  private seq = 0;
+
+  get size(): number {
+    return this.events.length;
+  }
+
+  peekTime(): number {
+    return this.times[0]!;
+  }
+
+  push(time: number, event: TrackingEvent): void {
+    this.times.push(time);
+    this.seqs.push(this.seq++);
+    this.events.push(event);
+    let i = this.events.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.less(i, parent)) break;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+
+  pop(): TrackingEvent {
+    const top = this.events[0]!;
+    const last = this.events.length - 1;
+    this.swap(0, last);
+    this.times.pop();
+    this.seqs.pop();
+    this.events.pop();
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let smallest = i;
+      if (left < this.events.length && this.less(left, smallest)) smallest = left;
+      if (right < this.events.length && this.less(right, smallest)) smallest = right;
+      if (smallest === i) break;
+      this.swap(i, smallest);
+      i = smallest;
+    }
+    return top;
+  }
+
+  private less(a: number, b: number): boolean {
+    return this.times[a]! < this.times[b]! || (this.times[a] === this.times[b] && this.seqs[a]! < this.seqs[b]!);
+  }
+
+  private swap(a: number, b: number): void {
+    [this.times[a], this.times[b]] = [this.times[b]!, this.times[a]!];
+    [this.seqs[a], this.seqs[b]] = [this.seqs[b]!, this.seqs[a]!];
+    [this.events[a], this.events[b]] = [this.events[b]!, this.events[a]!];
+  }
+}
+
+/** NDJSON text of the events: one JSON object per line. */
+export function* sampleEventLines(options: SampleOptions): Generator<string> {
+  for (const event of generateSampleEvents(options)) yield `${JSON.stringify(event)}\n`;
+}

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { aggregateEvents, smallSampleReason, type GroupRow } from '../../../src/lib/report/aggregate.ts';
+import type { ReportEvent } from '../../../src/lib/report/events.ts';
+import { twoProportionZTest } from '../../../src/lib/report/stats.ts';
+import type { EventName } from '../../../src/lib/tracking/contract.ts';
+
+function event(name: EventName, visit: string, segment: string | null, persona: string | null, pageType = 'landing'): ReportEvent {
+  return { event: name, page_type: pageType, segment, persona, visit_id: visit };
+}
+const view = (visit: string, segment: string, persona: string) => event('page_view', visit, segment, persona);
+const lead = (visit: string, segment: string, persona: string) => event('generate_lead', visit, segment, persona);
+
+/** `segment/persona visits/leads` per row, the way the counts are worked out by hand below. */
+const counts = (rows: GroupRow[]) => rows.map((r) => `${r.segment}${r.persona ? `/${r.persona}` : ''} ${r.visits}/${r.leads}`);
+
+describe('counting visits and leads', () => {
+  // Worked out by hand:
+  // alpha/cfo  visits v1 v2        leads v1        → 2/1
+  // alpha/it   visits v3 v7        leads v7        → 2/1
+  // beta/cfo   visits v3 v4        leads v3 v4     → 2/2  (v4's page_view is missing: its lead proves the visit)
+  // alpha      visits v1 v2 v3 v7  leads v1 v7     → 4/2
+  // beta       visits v3 v4        leads v3 v4     → 2/2
+  // total      visits v1 v2 v3 v4 v7, leads v1 v3 v4 v7 → 5/4
+  const events: ReportEvent[] = [
+    view('v1', 'alpha', 'cfo'),
+    view('v1', 'alpha', 'cfo'), // reload: still one visit
+    lead('v1', 'alpha', 'cfo'),
+    view('v2', 'alpha', 'cfo'),
+    event('cta_click', 'v2', 'alpha', 'cfo'),
+    view('v3', 'alpha', 'it'),
+    view('v3', 'beta', 'cfo'), // the same visit moves on to another segment's page and converts there
+    lead('v3', 'beta', 'cfo'),
+    lead('v4', 'beta', 'cfo'),
+    lead('v4', 'beta', 'cfo'), // double submit: one lead
+    event('page_view', 'v5', null, null, 'home'),
+    event('page_view', 'v6', 'alpha', null, 'faq'),
+    lead('v7', 'alpha', 'it'), // out of order in the export
+    view('v7', 'alpha', 'it'),
+  ];
+  const report = aggregateEvents(events);
+
+  it('counts distinct visits and leads per segment × persona, per segment and in total', () => {
+    expect(counts(report.pages)).toEqual(['alpha/cfo 2/1', 'alpha/it 2/1', 'beta/cfo 2/2']);
+    expect(counts(report.segments)).toEqual(['alpha 4/2', 'beta 2/2']);
+    expect(report.total).toMatchObject({ visits: 5, leads: 4, rate: 0.8 });
+  });
+
+  it('says how often the data was odd', () => {
+    expect(report.leadsWithoutPageView).toBe(1);
+    expect(report.visitsInSeveralSegments).toBe(1);
+    expect(report.visitsOnSeveralPages).toBe(1);
+    expect(report.events).toEqual({ page_view: 8, cta_click: 1, faq_open: 0, generate_lead: 5 });
+  });
+
+  it('judges none of these tiny groups', () => {
+    expect(report.segments.map((r) => [r.verdict, r.tooSmall, r.test])).toEqual([
+      ['too-small', 'fewer than 30 visits', undefined],
+      ['too-small', 'fewer than 30 visits', undefined],
+    ]);
+    const lowered = aggregateEvents(events, { minVisits: 1 });
+    expect(lowered.segments.map((r) => r.tooSmall)).toEqual(['fewer than 5 leads', 'fewer than 5 leads']);
+  });
+
+  it('orders rows by segment id, then persona id, the same on every machine', () => {
+    const shuffled = aggregateEvents([view('1', 'b', 'z'), view('2', 'a', 'y'), view('3', 'B', 'x'), view('4', 'a', 'X')]);
+    expect(counts(shuffled.pages)).toEqual(['B/x 1/0', 'a/X 1/0', 'a/y 1/0', 'b/z 1/0']);
+  });
+
+  it('reports the period the events cover', () => {
+    const timed = aggregateEvents([
+      { ...view('v1', 'a', 'x'), time: Date.parse('2026-10-03T10:00:00Z') },
+      { ...view('v2', 'a', 'x'), time: Date.parse('2026-10-01T08:00:00Z') },
+      view('v3', 'a', 'x'),
+    ]);
+    expect(timed.period).toEqual({ from: '2026-10-01T08:00:00.000Z', to: '2026-10-03T10:00:00.000Z' });
+    expect(report.period).toBeUndefined();
+  });
+});
+
+/** `visits` visits to one page, the first `leads` of which convert. */
+function traffic(segment: string, persona: string, visits: number, leads: number): ReportEvent[] {
+  return Array.from({ length: visits }, (_, i) => {
+    const visit = `${segment}-${persona}-${i}`;
+    return i < leads ? [view(visit, segment, persona), lead(visit, segment, persona)] : [view(visit, segment, persona)];
+  }).flat();
+}
+
+describe('judging each group against the rest', () => {
+  const report = aggregateEvents([
+    ...traffic('high', 'cfo', 200, 40), // 20 %
+    ...traffic('low', 'cfo', 400, 10), // 2.5 %
+    ...traffic('mid', 'cfo', 300, 20),
+    ...traffic('mid', 'it', 300, 25), // mid: 45 / 600 = 7.5 %
+    ...traffic('tiny', 'cfo', 20, 3),
+  ]);
+
+  it('says higher, lower, no clear difference or too small', () => {
+    expect(report.segments.map((r) => [r.segment, r.verdict, r.tooSmall])).toEqual([
+      ['high', 'higher', undefined],
+      ['low', 'lower', undefined],
+      ['mid', 'no-difference', undefined],
+      ['tiny', 'too-small', 'fewer than 30 visits'],
+    ]);
+  });
+
+  it('tests a group against the sum of the other rows of its table', () => {
+    const mid = report.segments.find((r) => r.segment === 'mid')!;
+    // The rest: 200 + 400 + 20 visits, 40 + 10 + 3 leads.
+    expect(mid.test).toEqual(twoProportionZTest(45, 600, 53, 620));
+    const midIt = report.pages.find((r) => r.segment === 'mid' && r.persona === 'it')!;
+    expect(midIt.test).toEqual(twoProportionZTest(25, 300, 73, 920));
+  });
+
+  it('gives each rate its Wilson interval', () => {
+    const high = report.segments.find((r) => r.segment === 'high')!;
+    expect(high.rate).toBe(0.2);
+    expect(high.interval.low).toBeCloseTo(0.1505, 4);
+    expect(high.interval.high).toBeCloseTo(0.2609, 4);
+  });
+});
+
+describe('the small-sample rule', () => {
+  const enough = { visits: 1000, leads: 50 };
+
+  it('needs enough visits, leads and visits without a lead on both sides', () => {
+    expect(smallSampleReason({ visits: 29, leads: 10 }, enough, 30)).toBe('fewer than 30 visits');
+    expect(smallSampleReason({ visits: 500, leads: 4 }, enough, 30)).toBe('fewer than 5 leads');
+    expect(smallSampleReason({ visits: 40, leads: 36 }, enough, 30)).toBe('fewer than 5 visits without a lead');
+    expect(smallSampleReason({ visits: 500, leads: 20 }, { visits: 0, leads: 0 }, 30)).toBe('no other traffic to compare with');
+    expect(smallSampleReason({ visits: 500, leads: 20 }, { visits: 100, leads: 2 }, 30)).toBe('the rest of the traffic is too small to compare with');
+    expect(smallSampleReason({ visits: 30, leads: 5 }, enough, 30)).toBeUndefined();
+  });
+
+  it('judges nothing when there is only one segment', () => {
+    const single = aggregateEvents(traffic('only', 'cfo', 500, 50));
+    expect(single.segments[0]).toMatchObject({ verdict: 'too-small', tooSmall: 'no other traffic to compare with' });
+  });
+});

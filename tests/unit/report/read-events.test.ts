@@ -1,0 +1,186 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { ReportEvent } from '../../../src/lib/report/events.ts';
+import { EventFileError, formatFromName, readCsv, readEventFile, readNdjson, sniffFormat, type ReadSummary } from '../../../src/lib/report/read-events.ts';
+import { renderSkippedRows } from '../../../src/lib/report/render-text.ts';
+import { FIXTURES } from '../helpers.ts';
+
+const EVENTS = join(FIXTURES, 'events');
+
+async function readFile(path: string): Promise<{ events: ReportEvent[]; read: ReadSummary }> {
+  const events: ReportEvent[] = [];
+  const read = await readEventFile(path, (e) => events.push(e));
+  return { events, read };
+}
+
+async function readText(format: 'ndjson' | 'csv', text: string | string[]): Promise<{ events: ReportEvent[]; read: ReadSummary }> {
+  const events: ReportEvent[] = [];
+  const chunks = Array.isArray(text) ? text : [text];
+  const read = format === 'csv' ? await readCsv(Readable.from(chunks), (e) => events.push(e)) : await readNdjson(Readable.from(chunks), (e) => events.push(e), { start: chunks.join('') });
+  return { events, read };
+}
+
+function tempFile(name: string, content: string | Uint8Array): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'report-')), name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('reading NDJSON', () => {
+  it('keeps the valid events and reports every bad row with its line', async () => {
+    const { events, read } = await readFile(join(EVENTS, 'mixed-problems.ndjson'));
+    expect(events.map((e) => `${e.event} ${e.visit_id}`)).toEqual(['page_view v1', 'generate_lead v1', 'page_view v4']);
+    expect(read).toMatchObject({ format: 'ndjson', rows: 14, events: 3, badRowCount: 11 });
+    expect(renderSkippedRows('events.ndjson', read)).toMatchInlineSnapshot(`
+      "11 rows skipped (3 wrong type, 2 missing or unknown event, 2 not an event object, 1 bad event_time, 1 missing segment or persona, 1 not valid JSON, 1 missing visit_id):
+      events.ndjson:3 warning: not valid JSON (an event must be one complete JSON object on one line)
+      events.ndjson:4 warning: expected an event object, found an array
+      events.ndjson:5 warning: unknown event "page_veiw" (did you mean "page_view"?); the contract knows page_view, cta_click, faq_open, generate_lead
+      events.ndjson:6 warning: missing "visit_id"
+      events.ndjson:7 warning: a landing page_view without "segment": it cannot be counted for a page
+      events.ndjson:8 warning: visit_id: expected a string, found the number 42
+      events.ndjson:9 warning: cta_id: expected a string, found the number 7
+      events.ndjson:10 warning: event_time: expected an ISO 8601 time like 2026-10-01T09:30:00.000Z, found "yesterday"
+      events.ndjson:13 warning: expected an event object, found the text "just a string"
+      events.ndjson:15 warning: utm_source: expected a string, found an array
+      events.ndjson:16 warning: missing "event""
+    `);
+  });
+
+  it('ignores blank lines, a byte-order mark and CRLF line ends without shifting line numbers', async () => {
+    const text = readFileSync(join(EVENTS, 'mixed-problems.ndjson'), 'utf8');
+    const lf = await readText('ndjson', text);
+    const crlf = await readText('ndjson', `\uFEFF${text.replace(/\n/g, '\r\n')}`);
+    expect(crlf.read).toEqual(lf.read);
+    expect(crlf.events).toEqual(lf.events);
+  });
+
+  it('keeps only the first bad rows but counts them all', async () => {
+    const text = Array.from({ length: 50 }, (_, i) => `{"event":"click","visit_id":"v${i}"}`).join('\n');
+    const events: ReportEvent[] = [];
+    const read = await readNdjson(Readable.from([text]), (e) => events.push(e), { maxBadRows: 3 });
+    expect(read.badRows.map((r) => r.line)).toEqual([1, 2, 3]);
+    expect(read.badRowCount).toBe(50);
+    expect(renderSkippedRows('clicks.ndjson', read)).toMatchInlineSnapshot(`
+      "50 rows skipped (50 missing or unknown event); the first 3:
+      clicks.ndjson:1 warning: unknown event "click"; the contract knows page_view, cta_click, faq_open, generate_lead
+      clicks.ndjson:2 warning: unknown event "click"; the contract knows page_view, cta_click, faq_open, generate_lead
+      clicks.ndjson:3 warning: unknown event "click"; the contract knows page_view, cta_click, faq_open, generate_lead
+      … and 47 more"
+    `);
+  });
+
+  it('names a JSON array or pretty-printed JSON instead of reporting every line', async () => {
+    const array = await readText('ndjson', '\n[\n  {"event": "page_view", "visit_id": "v1"}\n]\n');
+    expect(renderSkippedRows('events.json', array.read)).toMatchInlineSnapshot(`
+      "events.json:2 this is a JSON array; the report reads NDJSON, one event object per line
+          hint: Convert it with: jq -c '.[]' events.json > events.ndjson"
+    `);
+    const pretty = await readText('ndjson', '{\n  "event": "page_view"\n}\n');
+    expect(pretty.read.stopped?.reason).toMatch(/spans several lines/);
+  });
+
+  it('accepts null ids on pages without them, but needs the page type of a page_view', async () => {
+    const { events, read } = await readText(
+      'ndjson',
+      [
+        '{"event":"faq_open","page_type":"home","segment":null,"persona":null,"vertical":null,"visit_id":"v1"}',
+        '{"event":"page_view","page_type":null,"segment":"a","persona":"b","visit_id":"v1"}',
+        '{"event":"faq_open","page_type":"faq","content_version":7,"segment":"a","persona":null,"visit_id":"v1"}',
+      ].join('\n'),
+    );
+    expect(events).toEqual([{ event: 'faq_open', page_type: 'home', segment: null, persona: null, visit_id: 'v1' }]);
+    expect(read.badRows.map((r) => `${r.line} ${r.reason}`)).toMatchInlineSnapshot(`
+      [
+        "2 a page_view without "page_type": it cannot tell a landing page from another",
+        "3 content_version: expected a string, found the number 7",
+      ]
+    `);
+  });
+
+  it('escapes control characters of hostile values before they reach a terminal', async () => {
+    const { read } = await readText('ndjson', '{"event":"\\u001b[2J\\u202epage_view","visit_id":"v1"}\n');
+    expect(read.badRows[0]!.reason).toContain('\\u001b[2J\\u202e');
+    expect(read.badRows[0]!.reason).not.toMatch(/[\u001b\u202e]/);
+  });
+});
+
+describe('reading CSV', () => {
+  it('keeps the valid rows, reads quoted fields across lines and reports bad rows by the line they start on', async () => {
+    const { events, read } = await readFile(join(EVENTS, 'mixed-problems.csv'));
+    expect(events.map((e) => `${e.event} ${e.visit_id} ${e.persona}`)).toEqual([
+      'page_view v1 cfo',
+      'page_view v2 controller',
+      'generate_lead v2 controller',
+      'page_view v6 cfo "acting"',
+    ]);
+    expect(read).toMatchObject({ format: 'csv', events: 4, badRowCount: 4 });
+    expect(renderSkippedRows('events.csv', read)).toMatchInlineSnapshot(`
+      "4 rows skipped (1 wrong number of fields, 1 missing or unknown event, 1 missing segment or persona, 1 missing visit_id):
+      events.csv:5 warning: expected 10 fields as in the header, found 7
+      events.csv:8 warning: a generate_lead without "segment": it cannot be counted for a page
+      events.csv:9 warning: unknown event "pageview" (did you mean "page_view"?); the contract knows page_view, cta_click, faq_open, generate_lead
+      events.csv:10 warning: missing "visit_id"
+      events.csv:12 a quoted field starts in this row and is never closed; the rest of the file was not read
+          hint: Inside a quoted field, write a double quote as two: ""."
+    `);
+  });
+
+  it('gives the same line numbers with CRLF line ends and a byte-order mark', async () => {
+    const text = readFileSync(join(EVENTS, 'mixed-problems.csv'), 'utf8');
+    const lf = await readText('csv', text);
+    const crlf = await readText('csv', `\uFEFF${text.replace(/\n/g, '\r\n')}`);
+    expect(crlf.read).toEqual(lf.read);
+    expect(crlf.events).toEqual(lf.events);
+  });
+
+  it('gives the same result however the stream is cut into chunks', async () => {
+    const text = readFileSync(join(EVENTS, 'mixed-problems.csv'), 'utf8');
+    const whole = await readText('csv', text);
+    const bytes = await readText('csv', text.match(/[\s\S]{1,7}/g)!);
+    expect(bytes).toEqual(whole);
+  });
+
+  it('stops at a header without the columns it needs, and guesses the typo', async () => {
+    const { read } = await readText('csv', 'event,page_type,segmnet,persona,visitor\npage_view,landing,a,b,v1\n');
+    expect(renderSkippedRows('events.csv', read)).toMatchInlineSnapshot(`
+      "events.csv:1 the header has no "segment", "visit_id" columns; no row could be read
+          hint: Did you mean "segmnet" for "segment"? The header must name the contract's fields: event,page_type,segment,persona,vertical,page_variant,content_version,page_path,visit_id,event_id,event_time,analytics_consent,utm_source,utm_medium,utm_campaign,utm_term,utm_content,utm_id,cta_id,faq_id,form_id."
+    `);
+  });
+
+  it('hints at the separator when the header is one column', async () => {
+    const { read } = await readText('csv', 'event;page_type;segment;persona;visit_id\n');
+    expect(read.stopped?.hint).toMatch(/one single column: is the file separated by commas\?$/);
+  });
+});
+
+describe('choosing the format', () => {
+  it('goes by the extension first', () => {
+    expect(['a.ndjson', 'a.JSONL', 'a.json', 'a.csv', 'a.txt', 'events'].map(formatFromName)).toEqual(['ndjson', 'ndjson', 'ndjson', 'csv', undefined, undefined]);
+  });
+
+  it('looks at the content when the extension says nothing', async () => {
+    expect(sniffFormat('\uFEFF  \n{"event":"page_view"}')).toBe('ndjson');
+    expect(sniffFormat('event,visit_id\n')).toBe('csv');
+    const csv = tempFile('export.txt', readFileSync(join(EVENTS, 'mixed-problems.csv'), 'utf8'));
+    expect((await readFile(csv)).read.format).toBe('csv');
+    const ndjson = tempFile('export', readFileSync(join(EVENTS, 'mixed-problems.ndjson'), 'utf8'));
+    expect((await readFile(ndjson)).read.events).toBe(3);
+  });
+
+  it('refuses a missing file or a folder with a message, not a crash', async () => {
+    await expect(readFile(join(EVENTS, 'no-such-file.ndjson'))).rejects.toThrow(EventFileError);
+    await expect(readFile(join(EVENTS, 'no-such-file.ndjson'))).rejects.toThrow(/there is no such file$/);
+    await expect(readFile(EVENTS)).rejects.toThrow(/is a folder, not an events file$/);
+  });
+
+  it('names compressed and non-UTF-8 files instead of reading garbage', async () => {
+    await expect(readFile(tempFile('events.ndjson.gz', new Uint8Array([0x1f, 0x8b, 0x08, 0x00])))).rejects.toThrow(/is gzip-compressed$/);
+    const utf16 = tempFile('events.csv', Buffer.from('\uFEFFevent,visit_id\n', 'utf16le'));
+    await expect(readFile(utf16)).rejects.toThrow(/is not UTF-8 text \(it contains NUL bytes/);
+  });
+});

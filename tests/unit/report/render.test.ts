@@ -1,0 +1,178 @@
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { aggregateEvents } from '../../../src/lib/report/aggregate.ts';
+import type { ReportEvent } from '../../../src/lib/report/events.ts';
+import type { ReadSummary } from '../../../src/lib/report/read-events.ts';
+import { CSV_COLUMNS, renderCsvReport } from '../../../src/lib/report/render-csv.ts';
+import { axis, escapeHtml, renderHtmlReport } from '../../../src/lib/report/render-html.ts';
+import { renderTextReport } from '../../../src/lib/report/render-text.ts';
+
+/** `visits` visits to one page, the first `leads` of which convert. */
+function traffic(segment: string, persona: string, visits: number, leads: number): ReportEvent[] {
+  return Array.from({ length: visits }, (_, i) => {
+    const base = { page_type: 'landing', segment, persona, visit_id: `${segment}|${persona}|${i}` };
+    return i < leads ? [{ ...base, event: 'page_view' as const }, { ...base, event: 'generate_lead' as const }] : [{ ...base, event: 'page_view' as const }];
+  }).flat();
+}
+
+const HOSTILE = '<script>alert(1)</script>';
+const QUOTED = 'a,"b"\r\nc \'d\'';
+const FORMULA = '=HYPERLINK("https://evil.example","x")';
+
+const plain = aggregateEvents([...traffic('enterprise', 'cfo', 400, 12), ...traffic('enterprise', 'it', 300, 9), ...traffic('mid-market', 'cfo', 500, 45), ...traffic('startup', 'cfo', 25, 2)]);
+const hostile = aggregateEvents([...traffic(HOSTILE, QUOTED, 200, 20), ...traffic(FORMULA, 'cfo', 300, 6), ...traffic('plain', 'cfo', 100, 5)]);
+const read: ReadSummary = {
+  format: 'ndjson',
+  rows: 3,
+  events: 2,
+  badRows: [{ line: 2, code: 'event', reason: `unknown event "${HOSTILE}"` }],
+  badRowCount: 1,
+  badRowCodes: { event: 1 },
+};
+
+describe('the CSV report', () => {
+  it('parses back to the same rows with csv-parse', () => {
+    const rows = parse(renderCsvReport(plain), { columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS]);
+    expect(rows.map((r) => `${r.level} ${r.segment} ${r.persona} ${r.visits} ${r.leads} ${r.verdict}`)).toEqual([
+      'segment enterprise  700 21 lower than the rest',
+      'segment mid-market  500 45 higher than the rest',
+      'segment startup  25 2 too small to judge',
+      'segment_persona enterprise cfo 400 12 lower than the rest',
+      'segment_persona enterprise it 300 9 lower than the rest',
+      'segment_persona mid-market cfo 500 45 higher than the rest',
+      'segment_persona startup cfo 25 2 too small to judge',
+      'total   1225 68 ',
+    ]);
+    const mid = rows[1]!;
+    expect(Number(mid.conversion_rate)).toBe(0.09);
+    expect(Number(mid.ci_low)).toBeCloseTo(plain.segments[1]!.interval.low, 6);
+    expect(Number(mid.z)).toBeCloseTo(plain.segments[1]!.test!.z, 4);
+    expect(Number(mid.p_value)).toBeCloseTo(plain.segments[1]!.test!.p, 8);
+    expect(rows[2]).toMatchObject({ z: '', p_value: '', note: 'fewer than 30 visits' });
+  });
+
+  it('quotes commas, quotes and line breaks (RFC 4180) and ends lines with CRLF', () => {
+    const text = renderCsvReport(hostile);
+    expect(text.endsWith('\r\n')).toBe(true);
+    expect(text).toContain(`,"a,""b""\r\nc 'd'",`);
+    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    expect(rows.filter((r) => r.level === 'segment_persona').map((r) => [r.segment, r.persona])).toEqual([
+      [HOSTILE, QUOTED],
+      [`'${FORMULA}`, 'cfo'],
+      ['plain', 'cfo'],
+    ]);
+  });
+
+  it('defuses ids a spreadsheet would run as formulas', () => {
+    const text = renderCsvReport(hostile);
+    expect(text).not.toMatch(/(^|,)"?=HYPERLINK/m);
+  });
+});
+
+describe('the HTML report', () => {
+  const html = renderHtmlReport(hostile, { name: 'exports/<b>events</b>.ndjson', read });
+
+  it('shows hostile ids as text, never as markup', () => {
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toContain('<b>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('a,&quot;b&quot;');
+    expect(html).toContain('c &#39;d&#39;');
+    expect(html).toContain('unknown event &quot;&lt;script&gt;');
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+
+  it('is one self-contained, accessible page', () => {
+    expect(html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
+    expect(html).toMatch(/<title>Conversion report: exports\/&lt;b&gt;events&lt;\/b&gt;\.ndjson<\/title>/);
+    // Nothing to load: no scripts, links, images, fonts or imports.
+    expect(html).not.toMatch(/\s(src|href|srcset)=|url\(|@import|<link|<iframe|<object|<img/i);
+    for (const id of ['chart-segments', 'chart-pages']) {
+      expect(html).toContain(`<svg viewBox=`);
+      expect(html).toContain(`role="img" aria-labelledby="${id}-title ${id}-desc"`);
+      expect(html).toMatch(new RegExp(`<title id="${id}-title">[^<]+</title>\\n<desc id="${id}-desc">[^<]+</desc>`));
+    }
+    expect(html.match(/<table /g)).toHaveLength(2);
+    expect(html).toContain('<caption id="table-segments-caption">Conversion by segment</caption>');
+    expect(html).toContain('<th scope="col" class="num">Visits</th>');
+  });
+
+  it('draws a bar and a whisker for every row', () => {
+    const segmentsChart = html.slice(html.indexOf('id="chart-segments-title"'), html.indexOf('</svg>'));
+    expect(segmentsChart.match(/<rect /g)).toHaveLength(hostile.segments.length);
+    expect(segmentsChart.match(/<path d="M/g)).toHaveLength(hostile.segments.length);
+  });
+
+  it('draws at most 60 bars, the rows with the most visits, and keeps every row in the table', () => {
+    const many = aggregateEvents(Array.from({ length: 70 }, (_, i) => traffic(`s${String(i).padStart(2, '0')}`, 'cfo', 10 + i, 1)).flat());
+    const page = renderHtmlReport(many, { name: 'many.ndjson', read: { ...read, badRows: [], badRowCount: 0, badRowCodes: {} } });
+    const chart = page.slice(page.indexOf('id="chart-segments-title"'), page.indexOf('</figure>'));
+    expect(chart.match(/<rect /g)).toHaveLength(60);
+    expect(chart).not.toContain('>s09<');
+    expect(chart).toContain('>s10<');
+    expect(chart).toContain('Only the 60 rows with the most visits are drawn; the table has all 70.');
+    expect(page.match(/<th scope="row" class="id">s\d\d<\/th><td/g)).toHaveLength(70);
+  });
+
+  it('lists the skipped rows', () => {
+    expect(html).toContain('<h2 id="skipped">Rows skipped</h2>');
+    expect(html).toContain('<li>line 2: unknown event &quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot;</li>');
+  });
+});
+
+describe('the text report', () => {
+  it('prints aligned tables with the total and the rules under them', () => {
+    expect(renderTextReport(plain)).toMatchInlineSnapshot(`
+      "1,225 visits and 68 leads on 4 landing pages of 3 segments; 1,293 events.
+
+      Conversion by segment
+      Segment            Visits  Leads   Rate  95% interval      z       p  Verdict
+      -----------------  ------  -----  -----  ------------  -----  ------  -----------------------------------------
+      enterprise            700     21  3.00%    1.97–4.54%  -4.50  <0.001  lower than the rest
+      mid-market            500     45  9.00%   6.79–11.83%   4.38  <0.001  higher than the rest
+      startup                25      2  8.00%   2.22–24.97%                 too small to judge (fewer than 30 visits)
+      -----------------  ------  -----  -----  ------------  -----  ------  -----------------------------------------
+      All landing pages   1,225     68  5.55%    4.40–6.98%
+
+      Conversion by segment × persona
+      Segment            Persona  Visits  Leads   Rate  95% interval      z       p  Verdict
+      -----------------  -------  ------  -----  -----  ------------  -----  ------  -----------------------------------------
+      enterprise         cfo         400     12  3.00%    1.72–5.17%  -2.72   0.007  lower than the rest
+      enterprise         it          300      9  3.00%    1.59–5.60%  -2.22   0.026  lower than the rest
+      mid-market         cfo         500     45  9.00%   6.79–11.83%   4.38  <0.001  higher than the rest
+      startup            cfo          25      2  8.00%   2.22–24.97%                 too small to judge (fewer than 30 visits)
+      -----------------  -------  ------  -----  -----  ------------  -----  ------  -----------------------------------------
+      All landing pages            1,225     68  5.55%    4.40–6.98%
+
+      How to read this
+      - Visits: distinct visit_id with a landing page_view, counted for that page’s segment and persona.
+        Leads: distinct visit_id with a generate_lead, counted for the page the form was on.
+      - Rates are shown with their 95% Wilson score interval: the range the true rate most likely lies in.
+      - Verdict: each row is compared with the other rows of its table taken together (pooled
+        two-proportion z-test, two-sided): “higher than the rest” or “lower than the rest” when p < 0.05,
+        otherwise “no clear difference”.
+      - Too small to judge: fewer than 30 visits, fewer than 5 leads or fewer than 5 visits without a
+        lead, in the row or in the rest of the traffic. The normal approximation behind the test is
+        unreliable there, so no z or p is given. Change the visit threshold with --min-visits.
+      - 5 tests at p < 0.05: even if no group truly differed, about 0.3 of them would show a “difference”
+        by chance alone. Treat a single borderline p as a reason to keep measuring, not as a result."
+    `);
+  });
+
+  it('shows control characters in ids as escapes', () => {
+    const sneaky = aggregateEvents(traffic('\u001b[31mred', 'cfo', 10, 1));
+    const text = renderTextReport(sneaky);
+    expect(text).toContain('\\u001b[31mred');
+    expect(text).not.toContain('\u001b');
+  });
+});
+
+describe('the chart axis', () => {
+  it('rounds up to a step of 1, 2, 2.5 or 5 and ticks every step', () => {
+    expect(axis(0.0872)).toEqual({ max: 0.1, ticks: [0, 0.02, 0.04, 0.06, 0.08, 0.1] });
+    expect(axis(0.1068)).toEqual({ max: 0.125, ticks: [0, 0.025, 0.05, 0.075, 0.1, 0.125] });
+    expect(axis(1)).toEqual({ max: 1, ticks: [0, 0.2, 0.4, 0.6, 0.8, 1] });
+    expect(axis(0).max).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { parseProject } from '../../../src/lib/load/project.ts';
+import { createAggregator } from '../../../src/lib/report/aggregate.ts';
+import { mulberry32 } from '../../../src/lib/report/random.ts';
+import { readNdjson } from '../../../src/lib/report/read-events.ts';
+import { generateSampleEvents, sampleEventLines, sampleLandingsFromSite, type SampleLanding, type SampleOptions } from '../../../src/lib/report/sample-events.ts';
+import type { TrackingEvent } from '../../../src/lib/tracking/contract.ts';
+import { build, PROJECT_ROOT, readTree } from '../helpers.ts';
+
+const files = readTree(PROJECT_ROOT);
+const landings = sampleLandingsFromSite(build(files));
+const channels = parseProject(files).project.site!.data.channels;
+
+const text = (options: SampleOptions) => [...sampleEventLines(options)].join('');
+const sample = (seed: number, visits: number) => text({ seed, visits, landings, channels });
+
+/** A fixed, tiny site, so the pinned output does not change whenever the sample content does. */
+const PAGE: SampleLanding = {
+  pageType: 'landing',
+  segment: 'small-finance',
+  persona: 'cfo',
+  vertical: 'finance',
+  variant: 'default',
+  contentVersion: 'abc123def456',
+  path: '/small-finance/cfo/',
+  faqIds: ['pricing'],
+  next: [{ pageType: 'faq', segment: 'small-finance', persona: null, vertical: 'finance', variant: 'default', contentVersion: 'abc123def456', path: '/small-finance/faq/' }],
+};
+
+describe('the PRNG', () => {
+  it('is mulberry32: the same numbers for the same seed on every machine', () => {
+    const random = mulberry32(42);
+    expect([random.uint32(), random.uint32(), random.uint32()]).toEqual([2581720956, 1925393290, 3661312704]);
+    expect(mulberry32(42).uuid()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
+
+describe('sample events', () => {
+  it('are byte-identical for the same seed and differ for another', () => {
+    const first = sample(42, 300);
+    expect(sample(42, 300)).toBe(first);
+    expect(sample(43, 300)).not.toBe(first);
+  });
+
+  it('are pinned for a fixed input, so a change in the generator is a visible change', () => {
+    const out = text({ seed: 7, visits: 40, landings: [PAGE], channels: [{ source: 'linkedin', medium: 'paid-social' }] });
+    expect(createHash('sha256').update(out).digest('hex').slice(0, 16)).toMatchInlineSnapshot(`"328f2494d133a38f"`);
+    expect(out.split('\n')[0]).toMatchInlineSnapshot(`"{"event":"page_view","page_type":"landing","segment":"small-finance","persona":"cfo","vertical":"finance","page_variant":"default","content_version":"abc123def456","page_path":"/small-finance/cfo/","visit_id":"8e0da9b5-7a4a-4ef7-8690-b8302e21f91d","event_id":"40297317-705f-43dd-ba3e-3a342bbc3a53","event_time":"2026-10-01T03:56:36.228Z","analytics_consent":"denied","utm_source":"linkedin","utm_medium":"paid-social","utm_campaign":"small-finance","utm_content":"cfo"}"`);
+  });
+
+  it('cover the real landing pages with plausible campaign parameters and times, in time order', () => {
+    const events = [...generateSampleEvents({ seed: 1, visits: 2000, landings, channels })];
+    const landingViews = events.filter((e) => e.event === 'page_view' && e.page_type === 'landing');
+    expect(landingViews).toHaveLength(2000);
+    expect(new Set(landingViews.map((e) => e.page_path))).toEqual(new Set(landings.map((l) => l.path)));
+    for (const e of landingViews) {
+      expect(e.utm_campaign).toBe(e.segment);
+      expect(e.utm_content).toBe(e.persona);
+      expect(channels.some((c) => c.source === e.utm_source && c.medium === e.utm_medium)).toBe(true);
+    }
+    const times = events.map((e) => e.event_time);
+    expect(times).toEqual([...times].sort());
+    expect(times[0]! >= '2026-10-01T00:00:00.000Z').toBe(true);
+    expect(times.at(-1)! < '2026-10-29T01:00:00.000Z').toBe(true);
+    expect(new Set(events.map((e) => e.event_id)).size).toBe(events.length);
+    const kinds = new Set(events.map((e: TrackingEvent) => e.event));
+    expect(kinds).toEqual(new Set(['page_view', 'cta_click', 'faq_open', 'generate_lead']));
+  });
+
+  it('feed the report without a bad row, with segments that differ', async () => {
+    const aggregator = createAggregator();
+    const visits = 20_000;
+    const read = await readNdjson(Readable.from(sampleEventLines({ seed: 42, visits, landings, channels })), (e) => aggregator.add(e));
+    expect(read.badRowCount).toBe(0);
+    const report = aggregator.report();
+    expect(report.total.visits).toBe(visits);
+    expect(report.leadsWithoutPageView).toBe(0);
+    const rates = report.segments.map((s) => s.rate);
+    expect(Math.min(...rates)).toBeLessThan(0.035);
+    expect(Math.max(...rates)).toBeGreaterThan(0.07);
+    expect(report.segments.some((s) => s.verdict === 'higher')).toBe(true);
+    expect(report.segments.some((s) => s.verdict === 'lower')).toBe(true);
+  });
+});
