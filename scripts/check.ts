@@ -1,11 +1,49 @@
+/**
+ * `npm run check`: validates all content without building and reports every problem at once.
+ *   --strict          warnings count as errors (stale regulation entries, too many segments, …)
+ *   --format json     machine-readable output for tools
+ *   --today DATE      the date regulation review dates are compared with (default: today; or CHECK_DATE)
+ * In GitHub Actions, problems are also printed as workflow annotations on the files.
+ * Exit code: 0 without errors (warnings allowed), 1 with errors, 2 for wrong usage.
+ */
+import { parseArgs } from 'node:util';
 import { readBuildEnvironment } from '../src/lib/build-config.ts';
-import { formatDiagnosticsText, hasErrors, summarize } from '../src/lib/diagnostics.ts';
-import { buildSiteFromDisk } from '../src/lib/site-build.ts';
+import { strict } from '../src/lib/check/index.ts';
+import { formatDiagnosticGithub, formatDiagnosticsText, hasErrors, summarize } from '../src/lib/diagnostics.ts';
+import { readContentFiles } from '../src/lib/load/files.ts';
+import { checkFiles } from '../src/lib/site-build.ts';
+
+const usage = 'Usage: npm run check -- [--strict] [--format text|json] [--today YYYY-MM-DD]';
+let args;
+try {
+  args = parseArgs({ options: { strict: { type: 'boolean', default: false }, format: { type: 'string', default: 'text' }, today: { type: 'string' }, help: { type: 'boolean' } } }).values;
+} catch (error) {
+  console.error(`${(error as Error).message}\n${usage}`);
+  process.exit(2);
+}
+if (args.help) {
+  console.log(usage);
+  process.exit(0);
+}
+const today = args.today ?? process.env.CHECK_DATE;
+if ((args.format !== 'text' && args.format !== 'json') || (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today))) {
+  console.error(usage);
+  process.exit(2);
+}
 
 const env = readBuildEnvironment();
-const result = await buildSiteFromDisk(env.contentRoot, env);
-const diagnostics = result.ok ? result.build.diagnostics : result.diagnostics;
-if (diagnostics.length) console.log(formatDiagnosticsText(diagnostics));
-if (result.ok) console.log(`${result.build.routes.length} pages; ${summarize(diagnostics)}`);
-else console.log(summarize(diagnostics));
+const started = performance.now();
+const files = await readContentFiles(env.contentRoot);
+const found = checkFiles(files, { ...env, today }).diagnostics;
+const diagnostics = args.strict ? strict(found) : found;
+const elapsed = performance.now() - started;
+
+if (args.format === 'json') {
+  const summary = { files: files.length, errors: diagnostics.filter((d) => d.severity === 'error').length, warnings: diagnostics.filter((d) => d.severity === 'warning').length, milliseconds: Math.round(elapsed) };
+  console.log(JSON.stringify({ ok: !hasErrors(diagnostics), summary, diagnostics }, null, 2));
+} else {
+  if (diagnostics.length) console.log(formatDiagnosticsText(diagnostics));
+  console.log(`${files.length} files checked in ${Math.round(elapsed)} ms: ${summarize(diagnostics)}.`);
+  if (process.env.GITHUB_ACTIONS === 'true') for (const d of diagnostics) console.log(formatDiagnosticGithub(d));
+}
 process.exitCode = hasErrors(diagnostics) ? 1 : 0;

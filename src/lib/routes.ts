@@ -66,7 +66,8 @@ export function planRoutes(project: Project, options: RouteOptions = {}): { rout
   for (const segment of published) {
     add({ path: `/${segment.id}/`, kind: 'segment', source: segment.file, file: segment.file, segment: segment.id });
     add({ path: `/${segment.id}/faq/`, kind: 'faq', source: `the FAQ page of ${segment.file}`, file: segment.file, segment: segment.id });
-    for (const { id } of segment.data.personas) {
+    // A persona listed twice is reported by the reference check; it still gets one page.
+    for (const id of new Set(segment.data.personas.map((p) => p.id))) {
       const file = personaFile.get(id) ?? segment.file;
       add({ path: `/${segment.id}/${id}/`, kind: 'landing', source: `${file} (a persona of ${segment.file})`, file, segment: segment.id, persona: id });
     }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { checkReferences } from './check/references.ts';
+import { checkProject, type CheckOptions } from './check/index.ts';
 import { composeLandingPage } from './compose/landing.ts';
 import { createComposeContext, pageMeta, pageTracking } from './compose/context.ts';
 import { composeFaqPage, composeHome, composeOverview, composeSegmentHub } from './compose/pages.ts';
@@ -8,7 +8,7 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import type { SourceFile } from './load/files.ts';
 import { parseProject, type Project } from './load/project.ts';
 import { readContentFiles } from './load/files.ts';
-import { planRoutes, type RouteOptions, type RoutePlan } from './routes.ts';
+import type { RoutePlan } from './routes.ts';
 import type { Site } from './schemas/index.ts';
 
 export interface SiteBuild {
@@ -26,7 +26,7 @@ export interface SiteBuild {
 
 export type BuildResult = { ok: true; build: SiteBuild } | { ok: false; diagnostics: Diagnostic[] };
 
-export interface BuildOptions extends RouteOptions {
+export interface BuildOptions extends CheckOptions {
   /** Overrides `url` from site.yaml (for CI deploying the same content to another host). */
   siteUrl?: string;
   /** Overrides `basePath` from site.yaml. */
@@ -50,15 +50,21 @@ export function contentVersionOf(files: readonly SourceFile[]): string {
   return hash.digest('hex').slice(0, 12);
 }
 
-export function buildSite(files: readonly SourceFile[], options: BuildOptions = {}): BuildResult {
+/**
+ * Loads and checks content without composing pages: what `npm run check` runs, and the first half
+ * of every build. Cross-file rules run even when some files failed to load, so one run reports
+ * every problem.
+ */
+export function checkFiles(files: readonly SourceFile[], options: CheckOptions = {}): { project: Project; routes: RoutePlan[]; diagnostics: Diagnostic[] } {
   const loaded = parseProject(files);
-  // References are checked even when some files failed, so one run reports every problem.
-  const diagnostics = [...loaded.diagnostics, ...checkReferences(loaded.project)];
-  if (hasErrors(diagnostics) || !loaded.project.site) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
-  const plan = planRoutes(loaded.project, options);
-  diagnostics.push(...plan.diagnostics);
-  if (hasErrors(diagnostics)) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
-  return { ok: true, build: composeSite(loaded.project, plan.routes, contentVersionOf(files), options, sortDiagnostics(diagnostics)) };
+  const checked = checkProject(loaded.project, options);
+  return { project: loaded.project, routes: checked.routes, diagnostics: sortDiagnostics([...loaded.diagnostics, ...checked.diagnostics]) };
+}
+
+export function buildSite(files: readonly SourceFile[], options: BuildOptions = {}): BuildResult {
+  const { project, routes, diagnostics } = checkFiles(files, options);
+  if (hasErrors(diagnostics) || !project.site) return { ok: false, diagnostics };
+  return { ok: true, build: composeSite(project, routes, contentVersionOf(files), options, diagnostics) };
 }
 
 function composeSite(project: Project, plans: RoutePlan[], contentVersion: string, options: BuildOptions, diagnostics: Diagnostic[]): SiteBuild {

@@ -32,6 +32,32 @@ const channelSchema = z
   })
   .describe('A campaign channel: one row per segment × persona in the campaign URL export.');
 
+/** Pressure wording that has no place in B2B copy; a real deadline belongs to a dated regulation entry. */
+export const DEFAULT_URGENCY_PHRASES = [
+  'act now',
+  'act fast',
+  'hurry',
+  'last chance',
+  'limited time',
+  'limited-time offer',
+  'only # left',
+  'only # spots',
+  'only # places',
+  'only # seats',
+  'while supplies last',
+  'offer ends',
+  'expires today',
+  'expires tonight',
+  'ends tonight',
+  "don't miss out",
+  'do not miss out',
+  'before it is too late',
+  "before it's too late",
+  'time is running out',
+  'now or never',
+  'once in a lifetime',
+];
+
 const weightSchema = z.number().min(0).max(10).default(1);
 export const siteSchema = z
   .strictObject({
@@ -73,6 +99,16 @@ export const siteSchema = z
       })
       .prefault({})
       .describe('How much a landing page shows, to keep it short enough to read on a phone.'),
+    check: z
+      .strictObject({
+        maxActiveSegments: z.int().min(1).max(50).default(5).describe('More active segments than this gets a warning: three to five well-run segments usually beat many thin ones.'),
+        urgencyPhrases: z
+          .array(textSchema)
+          .default(DEFAULT_URGENCY_PHRASES)
+          .describe('Phrases that create false urgency or scarcity, refused in copy. "#" stands for any number. Replaces the built-in list.'),
+      })
+      .prefault({})
+      .describe('Settings of the content check.'),
     channels: z.array(channelSchema).default([]).describe('Campaign channels for the campaign URL export.'),
     tracking: z
       .strictObject({

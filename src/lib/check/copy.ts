@@ -1,0 +1,299 @@
+import { remark } from 'remark';
+import remarkMdx from 'remark-mdx';
+import type { Diagnostic, Position } from '../diagnostics.ts';
+import type { Entry, MarkdownEntry, Project } from '../load/project.ts';
+import { UNSAFE_URL } from '../markdown.ts';
+import type { Regulation } from '../schemas/index.ts';
+
+/**
+ * Checks on the words marketers write: no threshold or date of a regulation restated by hand (the
+ * page shows them from the dated entry), no promise of compliance, no false urgency or scarcity,
+ * and no markup that could run code. Markdown is parsed with remark, so the checks read the text a
+ * visitor would read, not the syntax around it.
+ */
+
+/** A piece of copy and where it was written. */
+export interface CopyUnit {
+  file: string;
+  line?: number;
+  column?: number;
+  field?: string;
+  text: string;
+  /** Regulations the copy is about even when a sentence does not name them (an FAQ's scope, a pain's regulations). */
+  about: string[];
+}
+
+interface MdNode {
+  type: string;
+  value?: string;
+  url?: string;
+  children?: MdNode[];
+  position?: { start: { line: number; column: number } };
+}
+
+const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
+
+export function checkCopy(project: Project): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const units: CopyUnit[] = [];
+
+  for (const persona of project.personas) {
+    units.push(...fieldUnits(persona, PERSONA_FIELDS, []));
+    units.push(...markdownUnits(persona, [], false, diagnostics));
+  }
+  for (const faq of project.faqs) {
+    units.push(...fieldUnits(faq, ['question'], faq.data.scope.regulations));
+    units.push(...markdownUnits(faq, faq.data.scope.regulations, false, diagnostics));
+  }
+  for (const page of project.pageOverrides) {
+    units.push(...fieldUnits(page, ['title', 'description', 'headline', 'valueProposition', 'ctaLabel'], []));
+    units.push(...markdownUnits(page, [], true, diagnostics));
+  }
+  for (const segment of project.segments) units.push(...fieldUnits(segment, SEGMENT_FIELDS, []));
+  for (const vertical of project.verticals) {
+    units.push(...fieldUnits(vertical, ['summary'], []));
+    vertical.data.painPoints.forEach((pain, i) => units.push(...fieldUnits(vertical, [`painPoints.${i}.title`, `painPoints.${i}.summary`], pain.regulations)));
+  }
+  if (project.site) units.push(...fieldUnits(project.site, SITE_FIELDS, []));
+
+  const regulations = project.regulations.map((r) => ({ id: r.id, file: r.file, data: r.data, names: regulationNames(r.data), dates: regulationDates(r.data) }));
+  const urgency = (project.site?.data.check.urgencyPhrases ?? []).map((phrase) => ({ phrase, pattern: phrasePattern(phrase) }));
+
+  for (const unit of units) {
+    const at = { file: unit.file, line: unit.line, column: unit.column, field: unit.field };
+    for (const sentence of sentences(unit.text)) {
+      for (const reg of regulations) {
+        if (!unit.about.includes(reg.id) && !reg.names.some((n) => n.test(sentence))) continue;
+        const restated = restatedFacts(sentence, reg.data, reg.dates);
+        if (restated.length) {
+          const kinds = [...new Set(restated.map((r) => r.kind))].join(' and ');
+          diagnostics.push({
+            severity: 'error',
+            rule: 'restated-fact',
+            ...at,
+            message: `restates ${kinds === 'date' ? 'a date' : kinds === 'threshold' ? 'a threshold' : 'facts'} of ${reg.data.shortName} by hand (${restated.map((r) => `"${r.text}"`).join(', ')})`,
+            hint: `Leave thresholds and dates out of copy: pages show them from ${reg.file}, dated and sourced, and they stay right when the rule changes.`,
+          });
+        }
+      }
+      const promise = compliancePromise(sentence);
+      if (promise) {
+        diagnostics.push({
+          severity: 'error',
+          rule: 'compliance-promise',
+          ...at,
+          message: `promises compliance ("${promise}")`,
+          hint: 'Say what the product does (the records, evidence and workflow it provides); no tool can make a company compliant on its own.',
+        });
+      }
+      for (const { phrase, pattern } of urgency) {
+        const match = pattern.exec(sentence);
+        if (match) {
+          diagnostics.push({
+            severity: 'error',
+            rule: 'false-urgency',
+            ...at,
+            message: `uses pressure wording ("${match[0]}")`,
+            hint: `Remove false urgency or scarcity ("${phrase}" is on the check.urgencyPhrases list in site.yaml); if a deadline is real, name the regulation and let its entry show the date.`,
+          });
+        }
+      }
+    }
+  }
+  return dedupe(diagnostics);
+}
+
+const PERSONA_FIELDS = ['name', 'headline', 'valueProposition', 'goals.*', 'pains.*', 'objections.*.objection', 'objections.*.answer', 'cta.label', 'cta.promise'];
+const SEGMENT_FIELDS = [
+  'name',
+  'nickname',
+  'description',
+  'personas.*.headline',
+  'personas.*.valueProposition',
+  'messaging.valueProposition',
+  'messaging.emphasis.*',
+  'messaging.proofPoints.*',
+  'objections.*.objection',
+  'objections.*.answer',
+  'profile.keyTrends.*',
+  'profile.majorChallenges.*',
+  'profile.emergingOpportunities.*',
+];
+const SITE_FIELDS = ['description', 'offer.headline', 'offer.summary', 'offer.points.*', 'cta.label', 'leadForm.heading', 'leadForm.success', 'leadForm.failure'];
+
+/** Text fields of an entry, by dotted pattern (`*` for every list item), with their positions. */
+function fieldUnits(entry: Entry<unknown>, patterns: string[], about: string[]): CopyUnit[] {
+  const units: CopyUnit[] = [];
+  const visit = (value: unknown, rest: string[], path: (string | number)[]) => {
+    if (rest.length === 0) {
+      if (typeof value === 'string' && value.trim()) {
+        const at = entry.locate.at(path);
+        units.push({ file: entry.file, line: at?.line, column: at?.column, field: path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join(''), text: value, about });
+      }
+      return;
+    }
+    const [head, ...tail] = rest as [string, ...string[]];
+    if (head === '*') {
+      if (Array.isArray(value)) value.forEach((item, i) => visit(item, tail, [...path, i]));
+    } else if (value && typeof value === 'object') {
+      const key = /^\d+$/.test(head) ? Number(head) : head;
+      visit((value as Record<string | number, unknown>)[key], tail, [...path, key]);
+    }
+  };
+  for (const pattern of patterns) visit(entry.data, pattern.split('.'), []);
+  return units;
+}
+
+/** Text blocks of a Markdown or MDX body, and problems with its links and raw markup. */
+function markdownUnits(entry: MarkdownEntry<unknown>, about: string[], mdx: boolean, diagnostics: Diagnostic[]): CopyUnit[] {
+  let tree: MdNode;
+  try {
+    tree = (mdx ? remark().use(remarkMdx) : remark()).parse(entry.body) as unknown as MdNode;
+  } catch {
+    return []; // MDX syntax errors are reported by the loader, with their position.
+  }
+  const units: CopyUnit[] = [];
+  const where = (node: MdNode): Position => ({ line: (node.position?.start.line ?? 1) + entry.bodyLine - 1, column: node.position?.start.column ?? 1 });
+  const walk = (node: MdNode) => {
+    if (BLOCKS.has(node.type)) {
+      units.push({ file: entry.file, ...where(node), text: textOf(node), about });
+    }
+    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && node.url && UNSAFE_URL.test(node.url)) {
+      diagnostics.push({ severity: 'error', rule: 'unsafe-link', file: entry.file, ...where(node), message: `the link "${node.url.slice(0, 40)}" uses a scheme that can run code`, hint: 'Use an https:// address or a path on this site.' });
+    }
+    if (node.type === 'html' && node.value) diagnostics.push(...rawHtml(entry.file, where(node), node.value));
+    for (const child of node.children ?? []) walk(child);
+  };
+  walk(tree);
+  return units;
+}
+
+function rawHtml(file: string, at: Position, html: string): Diagnostic[] {
+  if (/<\s*script\b/i.test(html)) {
+    return [{ severity: 'error', rule: 'unsafe-markup', file, ...at, message: 'raw <script> in Markdown', hint: 'Pages run no scripts from content: delete it. Measurement is built in; see the README.' }];
+  }
+  const handler = /\son[a-z]+\s*=/i.exec(html);
+  if (handler) {
+    return [{ severity: 'error', rule: 'unsafe-markup', file, ...at, message: `raw HTML with an event handler (${handler[0].trim()}…)`, hint: 'Delete the attribute: content cannot run scripts.' }];
+  }
+  if (/javascript:/i.test(html)) {
+    return [{ severity: 'error', rule: 'unsafe-markup', file, ...at, message: 'raw HTML with a javascript: address', hint: 'Use an https:// address or a path on this site.' }];
+  }
+  if (/^<!--[\s\S]*-->$/.test(html.trim())) return [];
+  return [{ severity: 'warning', rule: 'raw-html', file, ...at, message: 'raw HTML is not shown on pages', hint: 'Write it in Markdown instead (for emphasis, links, lists and tables).' }];
+}
+
+function textOf(node: MdNode): string {
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value ?? '';
+  return (node.children ?? []).map(textOf).join('');
+}
+
+function sentences(text: string): string[] {
+  return text
+    .replace(/\s+/g, ' ')
+    .split(/(?<=[.!?])\s+(?=[A-Z0-9"“(])/)
+    .filter((s) => s.trim());
+}
+
+// ---- regulations named in copy, and their facts restated by hand
+
+/** Patterns that say a sentence is about a regulation: its short name, and distinctive acronyms in it (CSDDD, LkSG, SOX, OFAC). */
+function regulationNames(r: Regulation): RegExp[] {
+  const names = [r.shortName, r.shortName.replace(/^(?:EU|UK|US|U\.S\.|German|EU's)\s+/i, '')];
+  const acronyms = r.shortName.split(/[\s/(),]+/).filter((w) => w.length >= 3 && (w.match(/[A-Z]/g) ?? []).length >= 2);
+  return [
+    ...[...new Set(names)].filter((n) => n.length >= 3).map((n) => new RegExp(`\\b${escapeRegExp(n)}\\b`, 'i')),
+    ...acronyms.map((a) => new RegExp(`\\b${escapeRegExp(a)}\\b`)),
+  ];
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The ways a date is commonly written, and its year. */
+function regulationDates(r: Regulation): { forms: string[]; year: string }[] {
+  const dates = [...r.keyDates.map((d) => d.date), ...r.changes.map((c) => c.date)];
+  return dates.map((iso) => {
+    const [y, m, d] = iso.split('-') as [string, string, string];
+    const month = MONTHS[Number(m) - 1]!;
+    const day = String(Number(d));
+    return {
+      year: y,
+      forms: [iso, `${day} ${month} ${y}`, `${month} ${day}, ${y}`, `${month} ${day} ${y}`, `${day} ${month.slice(0, 3)} ${y}`, `${month.slice(0, 3)} ${day}, ${y}`, `${d}.${m}.${y}`, `${d}/${m}/${y}`].map((f) => f.toLowerCase()),
+    };
+  });
+}
+
+const SCALES: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12 };
+const NUMBER = /(?:(?:EUR|USD|GBP|€|\$|£)\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(thousand|million|billion|trillion|bn|mn|m|k|b)\b)?/gi;
+
+function restatedFacts(sentence: string, r: Regulation, dates: { forms: string[]; year: string }[]): { kind: 'date' | 'threshold'; text: string }[] {
+  const found: { kind: 'date' | 'threshold'; text: string }[] = [];
+  const lower = sentence.toLowerCase();
+  const covered: [number, number][] = [];
+  for (const date of dates) {
+    for (const form of date.forms) {
+      const index = lower.indexOf(form);
+      if (index >= 0 && !covered.some(([a, b]) => index >= a && index < b)) {
+        covered.push([index, index + form.length]);
+        found.push({ kind: 'date', text: sentence.slice(index, index + form.length) });
+      }
+    }
+  }
+  for (const date of new Set(dates.map((d) => d.year))) {
+    for (const year of sentence.matchAll(new RegExp(`(?<![\\d.,/-])${date}(?![\\d])`, 'g'))) {
+      if (!covered.some(([a, b]) => year.index >= a && year.index < b)) found.push({ kind: 'date', text: year[0] });
+    }
+  }
+  const values = r.thresholds.flatMap((t) => (t.upTo === undefined ? [t.value] : [t.value, t.upTo]));
+  for (const match of sentence.matchAll(NUMBER)) {
+    if (covered.some(([a, b]) => match.index >= a && match.index < b)) continue;
+    const value = Number(match[1]!.replace(/,/g, '')) * (match[2] ? SCALES[match[2].toLowerCase()]! : 1);
+    if (values.some((v) => v > 0 && Math.abs(value - v) / v < 1e-9)) found.push({ kind: 'threshold', text: match[0].trim() });
+  }
+  return found;
+}
+
+// ---- promises and pressure
+
+const PROMISES = [
+  /\bguarantee(?:s|d|ing)?\b[^.]{0,40}?\bcomplian(?:ce|t)\b/i,
+  /\bcomplian(?:ce|t)\b[^.]{0,20}?\bguaranteed\b/i,
+  /\b(?:make|makes|making|keep|keeps|keeping|render|renders|get|gets)\s+(?:you|your\s+(?:company|business|organi[sz]ation|team|firm))\s+(?:fully\s+)?complian(?:t|ce)\b/i,
+  /\b(?:100\s?%|fully|totally|completely|automatically|instantly)\s+complian(?:t|ce)\b/i,
+  /\bensures?\s+(?:full\s+|your\s+|total\s+)?complian(?:ce|t)\b/i,
+  /\bcompliance\s+(?:out of the box|in one click|at the push of a button)\b/i,
+];
+const NEGATION = /\b(?:not|never|no|cannot|can't|won't|doesn't|don't|isn't|aren't|neither|nor|without)\b[^.]{0,25}$/i;
+
+function compliancePromise(sentence: string): string | undefined {
+  for (const pattern of PROMISES) {
+    const match = pattern.exec(sentence);
+    if (match && !NEGATION.test(sentence.slice(0, match.index))) return match[0];
+  }
+  return undefined;
+}
+
+/** `only # left` matches "only 3 left"; words are matched whole, case-insensitively, across any spacing. */
+function phrasePattern(phrase: string): RegExp {
+  const body = phrase
+    .trim()
+    .split(/\s+/)
+    .map((word) => word.split('#').map(escapeRegExp).join('\\d+'))
+    .join('\\s+')
+    .replace(/'/g, "['’]");
+  return new RegExp(`(?<![\\w])${body}(?![\\w])`, 'i');
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.file}:${d.line}:${d.column}:${d.rule}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

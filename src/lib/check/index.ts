@@ -1,0 +1,28 @@
+import { type Diagnostic, sortDiagnostics } from '../diagnostics.ts';
+import type { Project } from '../load/project.ts';
+import { planRoutes, type RouteOptions, type RoutePlan } from '../routes.ts';
+import { checkCopy } from './copy.ts';
+import { checkReferences } from './references.ts';
+import { checkRegulationDates } from './regulations.ts';
+import { checkSegments } from './segments.ts';
+
+export interface CheckOptions extends RouteOptions {
+  /** The date regulation entries are checked against (YYYY-MM-DD); today by default. */
+  today?: string;
+}
+
+/**
+ * Every rule across files, on whatever loaded: references, routes, segment distinctness,
+ * regulation freshness and the words of the copy. Runs before any build, and alone in `npm run check`.
+ */
+export function checkProject(project: Project, options: CheckOptions = {}): { diagnostics: Diagnostic[]; routes: RoutePlan[] } {
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const plan = planRoutes(project, options);
+  const diagnostics = [...checkReferences(project), ...plan.diagnostics, ...checkSegments(project), ...checkRegulationDates(project, today), ...checkCopy(project)];
+  return { diagnostics: sortDiagnostics(diagnostics), routes: plan.routes };
+}
+
+/** `--strict`: every warning counts as an error. */
+export function strict(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d));
+}

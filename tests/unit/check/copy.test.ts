@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { edit, fixture, messages, withFiles } from '../helpers.ts';
+
+const base = fixture('minimal');
+const FAQ = 'content/faqs/how-long.md';
+const PERSONA = 'content/personas/controller.md';
+const faq = (answer: string, scope = '') => withFiles(base, { [FAQ]: `---\nquestion: How long does setup take?\n${scope}---\n${answer}\n` });
+
+describe('copy rules', () => {
+  it('refuses a threshold of a regulation named in the same sentence', () => {
+    expect(messages(faq('Under VAT records rules, firms above GBP 85,000 must keep digital records.'))).toMatchInlineSnapshot(`
+      "content/faqs/how-long.md:4:1 restates a threshold of VAT records by hand ("GBP 85,000")
+          hint: Leave thresholds and dates out of copy: pages show them from content/regulations/vat-records.yaml, dated and sourced, and they stay right when the rule changes."
+    `);
+  });
+
+  it('reads the threshold in any common spelling: 85k, 85,000, GBP 85 thousand', () => {
+    for (const spelling of ['85k', '85,000', 'GBP 85 thousand', '£85000']) {
+      expect(messages(faq(`VAT records apply above ${spelling}.`)), spelling).toContain('restates a threshold of VAT records');
+    }
+  });
+
+  it('refuses a date of a regulation, written out or as a year', () => {
+    expect(messages(faq('VAT records have been digital since 1 April 2019.'))).toContain('("1 April 2019")');
+    expect(messages(faq('VAT records have been digital since April 1, 2019.'))).toContain('("April 1, 2019")');
+    expect(messages(faq('VAT records went digital in 2019.'))).toContain('("2019")');
+  });
+
+  it('applies to an FAQ about the regulation even when a sentence does not name it', () => {
+    expect(messages(faq('Businesses above 85,000 must comply.', 'scope:\n  regulations: [vat-records]\n'))).toContain('restates a threshold of VAT records');
+  });
+
+  it('leaves numbers alone that are not about a regulation', () => {
+    expect(messages(faq('Most of our 85,000 users were live in 2019.'))).toBe('');
+  });
+
+  it('refuses promises of compliance, but not honest denials', () => {
+    expect(messages(faq('Our platform guarantees VAT compliance.'))).toMatchInlineSnapshot(`
+      "content/faqs/how-long.md:4:1 promises compliance ("guarantees VAT compliance")
+          hint: Say what the product does (the records, evidence and workflow it provides); no tool can make a company compliant on its own."
+    `);
+    expect(messages(faq('It makes you fully compliant overnight.'))).toContain('promises compliance ("makes you fully compliant")');
+    expect(messages(faq('No tool makes you compliant on its own; ours keeps the records.'))).toBe('');
+  });
+
+  it('refuses false urgency and scarcity, including numbered scarcity', () => {
+    expect(messages(faq('Hurry: only 3 places left this quarter.'))).toMatchInlineSnapshot(`
+      "content/faqs/how-long.md:4:1 uses pressure wording ("Hurry")
+          hint: Remove false urgency or scarcity ("hurry" is on the check.urgencyPhrases list in site.yaml); if a deadline is real, name the regulation and let its entry show the date.
+      content/faqs/how-long.md:4:1 uses pressure wording ("only 3 places")
+          hint: Remove false urgency or scarcity ("only # places" is on the check.urgencyPhrases list in site.yaml); if a deadline is real, name the regulation and let its entry show the date."
+    `);
+  });
+
+  it('uses the site’s own list of pressure phrases when it has one', () => {
+    const files = edit(faq('Hurry, the offer closes Friday.'), 'content/site.yaml', 'cta:', 'check:\n  urgencyPhrases: ["closes friday"]\ncta:');
+    expect(messages(files)).toContain('uses pressure wording ("closes Friday")');
+    expect(messages(files)).not.toContain('Hurry');
+  });
+
+  it('checks YAML copy fields with their field names', () => {
+    expect(messages(edit(base, PERSONA, 'valueProposition: Fewer late nights at month end.', 'valueProposition: Act now and never miss a VAT records deadline again.'))).toMatchInlineSnapshot(`
+      "content/personas/controller.md:7:1 valueProposition: uses pressure wording ("Act now")
+          hint: Remove false urgency or scarcity ("act now" is on the check.urgencyPhrases list in site.yaml); if a deadline is real, name the regulation and let its entry show the date."
+    `);
+  });
+
+  it('refuses links and markup that can run code in Markdown', () => {
+    const files = withFiles(base, { [PERSONA]: `${new TextDecoder().decode(base.find((f) => f.file === PERSONA)!.bytes)}\n[Pay](javascript:alert(1))\n\n<script>alert(1)</script>\n\n<a href="#" onclick="alert(1)">x</a>\n\n<span>kept out</span>\n` });
+    expect(messages(files)).toMatchInlineSnapshot(`
+      "content/personas/controller.md:14:1 the link "javascript:alert(1)" uses a scheme that can run code
+          hint: Use an https:// address or a path on this site.
+      content/personas/controller.md:16:1 raw <script> in Markdown
+          hint: Pages run no scripts from content: delete it. Measurement is built in; see the README.
+      content/personas/controller.md:18:1 raw HTML with an event handler (onclick=…)
+          hint: Delete the attribute: content cannot run scripts.
+      content/personas/controller.md:18:33 warning: raw HTML is not shown on pages
+          hint: Write it in Markdown instead (for emphasis, links, lists and tables).
+      content/personas/controller.md:20:1 warning: raw HTML is not shown on pages
+          hint: Write it in Markdown instead (for emphasis, links, lists and tables).
+      content/personas/controller.md:20:15 warning: raw HTML is not shown on pages
+          hint: Write it in Markdown instead (for emphasis, links, lists and tables)."
+    `);
+  });
+});
