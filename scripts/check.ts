@@ -25,13 +25,13 @@ if (args.help) {
   console.log(usage);
   process.exit(0);
 }
-const today = args.today ?? process.env.CHECK_DATE;
+const env = readBuildEnvironment();
+const today = args.today ?? env.today;
 if ((args.format !== 'text' && args.format !== 'json') || (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today))) {
   console.error(usage);
   process.exit(2);
 }
 
-const env = readBuildEnvironment();
 const started = performance.now();
 const files = await readContentFiles(env.contentRoot);
 const found = checkFiles(files, { ...env, today }).diagnostics;

@@ -10,6 +10,7 @@ import type { BuildOptions } from './site-build.ts';
  * - `SITE_URL`, `BASE_PATH`: override `url` and `basePath` from `content/site.yaml`
  * - `OUT_DIR`: where Astro writes the site (default `dist`)
  * - `INCLUDE_DRAFTS=1`: publish draft segments too (previews only)
+ * - `CHECK_DATE=YYYY-MM-DD`: the date regulation review dates are checked against (default: today)
  */
 export interface BuildEnvironment extends BuildOptions {
   contentRoot: string;
@@ -23,6 +24,7 @@ export function readBuildEnvironment(env: Record<string, string | undefined> = p
     siteUrl: env.SITE_URL || undefined,
     basePath: env.BASE_PATH || undefined,
     includeDrafts: env.INCLUDE_DRAFTS === '1' || env.INCLUDE_DRAFTS === 'true',
+    today: env.CHECK_DATE || undefined,
   };
 }
 
