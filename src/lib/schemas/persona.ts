@@ -18,7 +18,8 @@ export const personaSchema = z
         z.strictObject({
           objection: textSchema.describe('The objection, as this persona would raise it.'),
           answer: textSchema.describe('Our answer: honest, specific, checkable.'),
-        }),
+        })
+        .describe('An objection and our answer.'),
       )
       .default([])
       .describe('Objections this persona raises, each with our answer.'),

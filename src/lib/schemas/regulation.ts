@@ -17,6 +17,12 @@ export const thresholdSchema = z
     error: 'give upTo exactly when comparison is "between"',
     path: ['upTo'],
   })
+  // The same rule for editors, which read the JSON Schema generated from this file.
+  .meta({
+    if: { properties: { comparison: { const: 'between' } }, required: ['comparison'] },
+    then: { required: ['upTo'], properties: { upTo: { description: 'Required when comparison is "between".' } } },
+    else: { not: { required: ['upTo'], properties: { upTo: { description: 'Only with comparison "between".' } } } },
+  })
   .describe('A threshold that decides who the regulation applies to.');
 export type Threshold = z.output<typeof thresholdSchema>;
 
@@ -34,7 +40,8 @@ export const regulationSchema = z
         z.strictObject({
           date: isoDateSchema.describe('The date (YYYY-MM-DD).'),
           label: textSchema.describe('What happens on that date.'),
-        }),
+        })
+        .describe('A date and what happens on it.'),
       )
       .default([])
       .describe('Dates that matter, earliest first.'),
@@ -46,11 +53,12 @@ export const regulationSchema = z
           date: isoDateSchema.describe('When the change was decided or proposed.'),
           summary: textSchema.describe('What changes.'),
           status: z.enum(['adopted', 'agreed', 'proposed']).describe('adopted (law), agreed (political deal, formal adoption pending) or proposed.'),
-        }),
+        })
+        .describe('An amendment and where it stands.'),
       )
       .default([])
       .describe('Amendments adopted or under way.'),
-    sources: z.array(sourceSchema.extend({ retrieved: isoDateSchema.describe('When you read it (YYYY-MM-DD).') })).min(1, { error: 'list at least one source' }).describe('Where each fact comes from, with the date you read it.'),
+    sources: z.array(sourceSchema.extend({ retrieved: isoDateSchema.describe('When you read it (YYYY-MM-DD).') }).describe('A source, with the date you read it.')).min(1, { error: 'list at least one source' }).describe('Where each fact comes from, with the date you read it.'),
     lastVerified: isoDateSchema.describe('When someone last checked every fact in this file against its sources (YYYY-MM-DD).'),
     reviewBy: isoDateSchema.describe('When the facts must be checked again (YYYY-MM-DD).'),
   })

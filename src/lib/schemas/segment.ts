@@ -124,7 +124,7 @@ export const segmentSchema = z
       })
       .describe('How to speak to this segment.'),
     objections: z
-      .array(z.strictObject({ objection: textSchema.describe('What a buyer in this segment says.'), answer: textSchema.describe('How we answer it.') }))
+      .array(z.strictObject({ objection: textSchema.describe('What a buyer in this segment says.'), answer: textSchema.describe('How we answer it.') }).describe('An objection and our answer.'))
       .default([])
       .describe('Objections specific to this segment, answered on each of its landing pages.'),
     reviewed: isoDateSchema.optional().describe('When the segment definition was last reviewed against data (YYYY-MM-DD).'),

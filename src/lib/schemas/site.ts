@@ -140,7 +140,8 @@ export const siteSchema = z
             z.strictObject({
               region: z.array(z.string().regex(/^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/, { error: 'expected ISO 3166 codes like "DE" or "US-CA"' })).min(1).describe('ISO 3166 country or subdivision codes.'),
               state: regionConsentSchema,
-            }),
+            })
+            .describe('Consent defaults for visitors from some regions.'),
           )
           .default([])
           .describe('Region-specific defaults, applied by the tag manager from the visitor’s location.'),

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { idSchema, textSchema, webUrlSchema } from './common.ts';
 
-const namedLinkSchema = z.strictObject({
-  name: textSchema.describe('Its name.'),
-  url: webUrlSchema.optional().describe('Where to find it.'),
-  note: textSchema.optional().describe('Why it matters for reaching this vertical.'),
-});
+const namedLinkSchema = z
+  .strictObject({
+    name: textSchema.describe('Its name.'),
+    url: webUrlSchema.optional().describe('Where to find it.'),
+    note: textSchema.optional().describe('Why it matters for reaching this vertical.'),
+  })
+  .describe('A named place to reach buyers, with an optional link.');
 
 export const painPointSchema = z
   .strictObject({
@@ -32,7 +34,8 @@ export const verticalSchema = z
             z.strictObject({
               platform: textSchema.describe('The platform, like LinkedIn.'),
               titles: z.array(textSchema).min(1).describe('Job titles to target.'),
-            }),
+            })
+            .describe('Job titles to target on one platform.'),
           )
           .default([])
           .describe('Job-title targeting on social platforms.'),
