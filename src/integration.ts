@@ -1,10 +1,16 @@
 import type { AstroIntegration } from 'astro';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readBuildEnvironment, readSiteLocation } from './lib/build-config.ts';
+import { fileURLToPath } from 'node:url';
+import { readBuildEnvironment, readSiteLocation, readSiteSettings } from './lib/build-config.ts';
+import { contentSecurityPolicy } from './lib/security/csp.ts';
+import { headersFile } from './lib/security/headers.ts';
+import { inlineScriptsOf } from './lib/tracking/inline-scripts.ts';
 
 /**
  * Wires the content tree into Astro: the site URL and base path come from content/site.yaml, MDX
- * page overrides are importable as `@content-root/…`, and the dev server reloads the page when a
+ * page overrides are importable as `@content-root/…`, a finished build gets a `_headers` file
+ * (Content-Security-Policy, security headers, caching), and the dev server reloads the page when a
  * content file changes (content is read with fs, so Vite would not notice on its own).
  */
 export function segmentPages(): AstroIntegration {
@@ -19,6 +25,12 @@ export function segmentPages(): AstroIntegration {
           base: location.basePath,
           vite: { resolve: { alias: { '@content-root': env.contentRoot } } },
         });
+      },
+      'astro:build:done': async ({ dir }) => {
+        const site = await readSiteSettings(env);
+        if (!site) return;
+        const csp = contentSecurityPolicy(site, { inlineScripts: inlineScriptsOf(site), form: 'header' });
+        await writeFile(join(fileURLToPath(dir), '_headers'), headersFile(site, csp));
       },
       'astro:server:setup': ({ server }) => {
         const watched = [join(env.contentRoot, 'segments'), join(env.contentRoot, 'content')];

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { readContentFiles } from './load/files.ts';
 import { parseProject } from './load/project.ts';
+import type { Site } from './schemas/index.ts';
 import type { BuildOptions } from './site-build.ts';
 
 /**
@@ -28,9 +29,19 @@ export function readBuildEnvironment(env: Record<string, string | undefined> = p
   };
 }
 
-/** Where the site is served, from site.yaml and the environment; falls back to "/" while site.yaml is broken (its errors are reported by the content check). */
-export async function readSiteLocation(env: BuildEnvironment): Promise<{ url?: string; basePath: string }> {
+/**
+ * The site settings as a build will use them (site.yaml, with SITE_URL and BASE_PATH applied), or
+ * undefined while site.yaml is broken: its errors are reported by the content check.
+ */
+export async function readSiteSettings(env: BuildEnvironment): Promise<Site | undefined> {
   const files = (await readContentFiles(env.contentRoot)).filter((f) => /^content\/site\.ya?ml$/.test(f.file));
   const site = parseProject(files).project.site?.data;
-  return { url: env.siteUrl ?? site?.url, basePath: env.basePath ?? site?.basePath ?? '/' };
+  if (!site) return undefined;
+  return { ...site, url: env.siteUrl ?? site.url, basePath: env.basePath ?? site.basePath };
+}
+
+/** Where the site is served; "/" while site.yaml is broken. */
+export async function readSiteLocation(env: BuildEnvironment): Promise<{ url?: string; basePath: string }> {
+  const site = await readSiteSettings(env);
+  return { url: site?.url ?? env.siteUrl, basePath: site?.basePath ?? env.basePath ?? '/' };
 }

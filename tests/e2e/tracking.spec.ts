@@ -252,3 +252,27 @@ test.describe('[second-vertical] measurement with a tag manager and a collector'
     await expect(page.locator('h1')).toContainText('without rewriting your detection stack');
   });
 });
+
+test.describe('[sample] content security policy', () => {
+  test('is sent as a header and a meta element, and blocks injected inline code', async ({ page }) => {
+    const response = await page.goto('/enterprise-procurement/cpo/');
+    const header = response!.headers()['content-security-policy'];
+    expect(header).toContain("script-src 'self' 'sha256-");
+    expect(header).not.toContain('unsafe-inline');
+    expect(header).toContain("frame-ancestors 'none'");
+    const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(meta).toBe(header!.replace("; frame-ancestors 'none'", ''));
+    const blocked = await page.evaluate(async () => {
+      const violations: string[] = [];
+      document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+      document.body.insertAdjacentHTML('beforeend', '<img src="/favicon.svg" onload="window.__injected = 1">');
+      const script = document.createElement('script');
+      script.textContent = 'window.__injected = 2';
+      document.body.append(script);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return { injected: (window as unknown as { __injected?: number }).__injected, violations };
+    });
+    expect(blocked.injected).toBeUndefined();
+    expect(blocked.violations.length).toBeGreaterThanOrEqual(2);
+  });
+});

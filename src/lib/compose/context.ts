@@ -2,7 +2,8 @@ import type { Entry, MarkdownEntry, PageOverrideEntry, Project } from '../load/p
 import { renderMarkdown, type RenderedMarkdown } from '../markdown.ts';
 import { isPublished, type RouteOptions } from '../routes.ts';
 import type { Faq, Persona, Regulation, Segment, Site, Vertical } from '../schemas/index.ts';
-import { clientConfig, consentBootstrapScript } from '../tracking/inline-scripts.ts';
+import { contentSecurityPolicy } from '../security/csp.ts';
+import { clientConfig, consentBootstrapScript, inlineScriptsOf } from '../tracking/inline-scripts.ts';
 import { composeRegulation } from './regulation.ts';
 import type { PageMeta, PageTracking, RegulationView, SiteChrome } from './types.ts';
 
@@ -56,6 +57,7 @@ export function createComposeContext(project: Project, site: Site, contentVersio
       consentBootstrap: consentBootstrapScript(site),
       clientConfig: clientConfig(site),
       privacyUrl: site.leadForm.privacyUrl,
+      csp: contentSecurityPolicy(site, { inlineScripts: inlineScriptsOf(site), form: 'meta' }),
       nav: [
         { label: 'Home', href: href('/') },
         { label: 'Segments', href: href('/segments/') },

@@ -50,6 +50,8 @@ export interface SiteChrome {
   clientConfig: ClientConfig;
   /** Privacy notice linked from the consent banner and the lead form. */
   privacyUrl?: string;
+  /** Content-Security-Policy for the page's `<meta http-equiv>` (production builds only). */
+  csp: string;
   nav: Link[];
 }
 

@@ -1,7 +1,8 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { headersFor, parseHeadersFile, type HeaderRule } from '../security/headers.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -30,16 +31,23 @@ export interface StaticServerOptions {
 
 /**
  * Serves a built site the way static hosts do: `/x/` serves `x/index.html`, a missing page serves
- * `404.html` with status 404, and nothing outside the folder is reachable.
+ * `404.html` with status 404, the site's `_headers` file applies (as on Netlify or Cloudflare
+ * Pages), and nothing outside the folder is reachable.
  */
 export function createStaticServer({ dir, basePath = '/' }: StaticServerOptions): Server {
   const root = normalize(dir);
   const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
+  let rules: HeaderRule[] = [];
+  try {
+    rules = parseHeadersFile(readFileSync(join(root, '_headers'), 'utf8'));
+  } catch {
+    // No _headers file: serve without extra headers.
+  }
   return createServer(async (req, res) => {
     const send404 = async () => {
       const notFound = join(root, '404.html');
       const exists = await stat(notFound).then((s) => s.isFile(), () => false);
-      res.writeHead(404, { 'Content-Type': TYPES['.html']! });
+      res.writeHead(404, { ...headersFor(rules, req.url ?? '/'), 'Content-Type': TYPES['.html']! });
       if (exists && req.method !== 'HEAD') createReadStream(notFound).pipe(res);
       else res.end(exists ? undefined : 'Not found');
     };
@@ -70,9 +78,10 @@ export function createStaticServer({ dir, basePath = '/' }: StaticServerOptions)
     const fileInfo = await stat(file).catch(() => undefined);
     if (!fileInfo?.isFile()) return send404();
     res.writeHead(200, {
+      'Cache-Control': 'no-cache',
+      ...headersFor(rules, pathname),
       'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'Content-Length': fileInfo.size,
-      'Cache-Control': file.includes(`${sep}_astro${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);

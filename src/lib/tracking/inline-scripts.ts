@@ -37,6 +37,13 @@ export function keywordInsertionScript(param: string, maxLength: number): string
   );
 }
 
+/** Every inline script a page of this site may carry, for the Content-Security-Policy hashes. */
+export function inlineScriptsOf(site: Site): string[] {
+  const scripts = [consentBootstrapScript(site)];
+  if (site.tracking.keywordParam) scripts.push(keywordInsertionScript(site.tracking.keywordParam, site.tracking.keywordMaxLength));
+  return scripts;
+}
+
 /** JSON that is safe inside a script element: no `</script>` can be formed from it. */
 export function json(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
