@@ -1,18 +1,15 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './tests/e2e/browser.ts';
+import { builtSiteDir, TEST_SITES } from './tests/sites.ts';
 
 /**
- * Browser tests run against built sites served locally: the shipped sample, and a second vertical
- * from tests/fixtures that builds through the same code. `npm test` builds both into .build/e2e
- * before running these; the web servers here only serve what was built.
+ * Browser tests run against built sites served locally (tests/sites.ts): the shipped sample, a
+ * second vertical from tests/fixtures that builds through the same code, and the sample under a
+ * sub-path. `npm test` builds them into .build/e2e first; the web servers here only serve.
+ * E2E_SITES=second-vertical runs one site's tests without building the others.
  */
-const allSites = [
-  { name: 'sample', dir: '.build/e2e/sample', port: 4610 },
-  { name: 'second-vertical', dir: '.build/e2e/second-vertical', port: 4611 },
-];
-/** E2E_SITES=second-vertical runs one site's tests without building the others. */
 const wanted = process.env.E2E_SITES?.split(',').map((s) => s.trim());
-const sites = wanted ? allSites.filter((s) => wanted.includes(s.name)) : allSites;
+const sites = wanted ? TEST_SITES.filter((s) => wanted.includes(s.name)) : TEST_SITES;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -27,8 +24,8 @@ export default defineConfig({
   projects: sites.map((site) => ({ name: site.name, grep: new RegExp(`\\[${site.name}\\]`), use: { baseURL: `http://127.0.0.1:${site.port}` } })),
   webServer: sites.map((site) => ({
     command: `node scripts/serve.ts`,
-    env: { OUT_DIR: site.dir, PORT: String(site.port), CONTENT_ROOT: site.name === 'sample' ? '.' : `tests/fixtures/${site.name}` },
-    url: `http://127.0.0.1:${site.port}/`,
+    env: { OUT_DIR: builtSiteDir(site.name), PORT: String(site.port), CONTENT_ROOT: site.contentRoot, ...(site.basePath ? { BASE_PATH: site.basePath } : {}) },
+    url: `http://127.0.0.1:${site.port}${site.basePath ?? '/'}`,
     reuseExistingServer: false,
     stdout: 'ignore',
   })),

@@ -1,13 +1,14 @@
 /**
- * `npm test`: the whole suite. Unit tests (vitest), then the sample site and the second-vertical
- * fixture are built through the real build command, then the browser tests (Playwright on Debian's
- * Chromium, installed if missing) run against them. Ends with one line, `N passed, N failed`,
+ * `npm test`: the whole suite. Unit tests (vitest); then the test sites (tests/sites.ts) are built
+ * through the real build command and checked (budgets, HTML validity, reproducibility); then the
+ * browser tests (Playwright on Debian's Chromium, installed if missing) run against them. Ends with one line, `N passed, N failed`,
  * totalling unit and browser tests; exits non-zero on any failure.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { builtSiteDir, TEST_SITES } from '../tests/sites.ts';
 import { ensureChromium } from './ensure-chromium.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -47,13 +48,24 @@ if (unit) {
 }
 
 // Sites for the browser tests, built with the same command users run.
-const sites = [
-  { name: 'sample', contentRoot: '.' },
-  { name: 'second-vertical', contentRoot: 'tests/fixtures/second-vertical' },
-];
 let sitesBuilt = true;
-for (const site of sites) {
-  sitesBuilt = run(`Build ${site.name} site`, 'node', ['scripts/build.ts'], { CONTENT_ROOT: site.contentRoot, OUT_DIR: `.build/e2e/${site.name}` }) && sitesBuilt;
+for (const site of TEST_SITES) {
+  const env = { CONTENT_ROOT: site.contentRoot, OUT_DIR: builtSiteDir(site.name), ...(site.basePath ? { BASE_PATH: site.basePath } : {}) };
+  sitesBuilt = run(`Build ${site.name} site`, 'node', ['scripts/build.ts'], env) && sitesBuilt;
+}
+
+// Checks over the built output: budgets, HTML validity, reproducibility.
+if (sitesBuilt) {
+  const builtJson = join(results, 'built.json');
+  run('Built-site checks (vitest)', 'vitest', ['run', '--config', 'vitest.built.config.ts', '--reporter=default', '--reporter=json', `--outputFile=${builtJson}`]);
+  const built = readJson(builtJson);
+  if (built) {
+    passed += Number(built.numPassedTests ?? 0);
+    failed += Number(built.numFailedTests ?? 0);
+  } else {
+    problems.push('the built-site checks wrote no results');
+    failed += 1;
+  }
 }
 
 // Browser tests.

@@ -1,26 +1,29 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { builtSiteDir, TEST_SITES } from '../sites.ts';
 
 export interface BuiltSite {
   name: string;
   dir: string;
-  /** Site paths of every built HTML page, like `/` or `/mid-market/cpo/`. */
+  /** URL paths of every built HTML page, base path included, like `/` or `/mid-market/cpo/`. */
   pages: string[];
-  /** Paths listed in sitemap.xml, relative to the site root. */
+  /** Paths listed in sitemap.xml, base path included. */
   sitemap: string[];
+  /** The base path without its trailing slash: '' at the root, '/solutions' under a sub-path. */
+  base: string;
 }
 
-/** The sites the browser tests run against, as `npm test` builds them. */
-export const SITE_NAMES = ['sample', 'second-vertical'] as const;
+export const SITE_NAMES = TEST_SITES.map((s) => s.name);
 
 export function readBuiltSite(name: string, root = process.cwd()): BuiltSite {
-  const dir = join(root, '.build', 'e2e', name);
+  const dir = join(root, builtSiteDir(name));
+  const base = (TEST_SITES.find((s) => s.name === name)?.basePath ?? '/').replace(/\/$/, '');
   const pages: string[] = [];
   const walk = (folder: string) => {
     for (const entry of readdirSync(folder)) {
       const path = join(folder, entry);
       if (statSync(path).isDirectory()) walk(path);
-      else if (entry === 'index.html') pages.push(`/${relative(dir, folder).split(sep).join('/')}/`.replace(/^\/\/$/, '/'));
+      else if (entry === 'index.html') pages.push(`${base}/${relative(dir, folder).split(sep).join('/')}/`.replace(/\/\/$/, '/'));
     }
   };
   let sitemap: string[] = [];
@@ -31,5 +34,5 @@ export function readBuiltSite(name: string, root = process.cwd()): BuiltSite {
   } catch {
     // Not built: the spec reports it as a failing test instead of failing to load.
   }
-  return { name, dir, pages: pages.sort(), sitemap };
+  return { name, dir, pages: pages.sort(), sitemap, base };
 }

@@ -51,9 +51,10 @@ for (const siteName of SITE_NAMES) {
         expect(foreign, 'requests to other origins (fonts, scripts, trackers)').toEqual([]);
         const scripts = await page.locator('script[src]').evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).src));
         for (const src of scripts) expect(new URL(src).origin, 'scripts come from the site itself').toBe(new URL(baseURL!).origin);
-        if (/^\/[^/]+\/[^/]+\/$/.test(path) && !path.endsWith('/faq/')) {
+        const relative = path.slice(site.base.length);
+        if (/^\/[^/]+\/[^/]+\/$/.test(relative) && !relative.endsWith('/faq/')) {
           const ids = await page.locator('body').evaluate((body) => ({ ...body.dataset }));
-          expect(ids).toMatchObject({ pageType: 'landing', segment: path.split('/')[1], persona: path.split('/')[2] });
+          expect(ids).toMatchObject({ pageType: 'landing', segment: relative.split('/')[1], persona: relative.split('/')[2] });
           expect(ids.vertical).toBeTruthy();
           const hidden = await page.locator('form[data-lead-form] input[type="hidden"]').evaluateAll((inputs) => Object.fromEntries(inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value])));
           expect(hidden).toMatchObject({ segment: ids.segment, persona: ids.persona, vertical: ids.vertical });
