@@ -30,6 +30,8 @@ if (!result.ok) {
 const staging = stagingDirFor(env.outDir);
 await rm(staging, { recursive: true, force: true });
 process.env.OUT_DIR = staging;
+// A production build, whatever the calling shell or test runner set: output must not depend on it.
+process.env.NODE_ENV = 'production';
 try {
   const { build } = await import('astro');
   await build({ root: projectRoot, logLevel: process.env.DEBUG ? 'debug' : 'warn' });
