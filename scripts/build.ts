@@ -31,7 +31,9 @@ const staging = stagingDirFor(env.outDir);
 await rm(staging, { recursive: true, force: true });
 process.env.OUT_DIR = staging;
 // A production build, whatever the calling shell or test runner set: output must not depend on it.
+// Vite reads DEV, PROD, MODE, SSR and BASE_URL from the environment too (test runners set them).
 process.env.NODE_ENV = 'production';
+for (const name of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL']) delete process.env[name];
 try {
   const { build } = await import('astro');
   await build({ root: projectRoot, logLevel: process.env.DEBUG ? 'debug' : 'warn' });
