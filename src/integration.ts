@@ -36,7 +36,13 @@ export function segmentPages(): AstroIntegration {
         const watched = [join(env.contentRoot, 'segments'), join(env.contentRoot, 'content')];
         server.watcher.add(watched);
         const reload = (path: string) => {
-          if (watched.some((dir) => path.startsWith(dir)) && !path.endsWith('.mdx')) server.ws.send({ type: 'full-reload' });
+          if (!watched.some((dir) => path.startsWith(dir)) || path.endsWith('.mdx')) return;
+          // Astro caches getStaticPaths results in dev; the event its own content layer sends on a
+          // change clears that cache, so the next request composes the edited content.
+          for (const environment of Object.values(server.environments)) {
+            if (environment.name !== 'client') environment.hot.send('astro:content-changed', {});
+          }
+          server.ws.send({ type: 'full-reload' });
         };
         server.watcher.on('change', reload);
         server.watcher.on('add', reload);

@@ -16,7 +16,8 @@ export function getSiteBuild(): Promise<SiteBuild> {
 
 async function compose(): Promise<SiteBuild> {
   const env = readBuildEnvironment();
-  const result = await buildSiteFromDisk(env.contentRoot, env);
+  // The dev server is the marketers' preview: drafts show (with a banner) and /_preview/ lists every page.
+  const result = await buildSiteFromDisk(env.contentRoot, import.meta.env.DEV ? { ...env, includeDrafts: true, preview: true } : env);
   if (!result.ok) {
     throw new Error(`The content has problems (${summarize(result.diagnostics)}):\n${formatDiagnosticsText(result.diagnostics)}`);
   }

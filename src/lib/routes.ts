@@ -1,7 +1,7 @@
 import type { Diagnostic } from './diagnostics.ts';
 import type { Project } from './load/project.ts';
 
-export type RouteKind = 'home' | 'overview' | 'segment' | 'landing' | 'faq';
+export type RouteKind = 'home' | 'overview' | 'segment' | 'landing' | 'faq' | 'preview';
 
 /** One page of the site: its path (relative to the base path) and the file that makes it exist. */
 export interface RoutePlan {
@@ -18,6 +18,8 @@ export interface RoutePlan {
 export interface RouteOptions {
   /** Publish draft segments too (previews only; production never does). */
   includeDrafts?: boolean;
+  /** Add the preview index of every page at /_preview/ (the dev server only). */
+  preview?: boolean;
 }
 
 /** Paths the generator writes itself, which no content may claim. */
@@ -60,6 +62,8 @@ export function planRoutes(project: Project, options: RouteOptions = {}): { rout
 
   add({ path: '/', kind: 'home', source: 'the built-in home page' });
   add({ path: '/segments/', kind: 'overview', source: 'the built-in segment overview' });
+  // An id cannot contain "_", so no content can claim this path.
+  if (options.preview) add({ path: '/_preview/', kind: 'preview', source: 'the built-in preview index' });
 
   const published = project.segments.filter((s) => isPublished(s.data.status, options)).sort((a, b) => (a.id < b.id ? -1 : 1));
   const personaFile = new Map(project.personas.map((p) => [p.id, p.file]));

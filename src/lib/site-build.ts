@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { checkProject, type CheckOptions } from './check/index.ts';
 import { composeLandingPage } from './compose/landing.ts';
 import { createComposeContext, pageMeta, pageTracking } from './compose/context.ts';
-import { composeFaqPage, composeHome, composeOverview, composeSegmentHub } from './compose/pages.ts';
+import { composeFaqPage, composeHome, composeOverview, composePreview, composeSegmentHub } from './compose/pages.ts';
 import type { PageMeta, PageTracking, PageView, Route, SiteChrome } from './compose/types.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import type { SourceFile } from './load/files.ts';
@@ -72,8 +72,11 @@ function composeSite(project: Project, plans: RoutePlan[], contentVersion: strin
   if (options.siteUrl) site.url = options.siteUrl;
   if (options.basePath) site.basePath = options.basePath;
   const ctx = createComposeContext(project, site, contentVersion, options);
-  const routes = plans.map((plan): Route => ({ path: plan.path, param: plan.path === '/' ? undefined : plan.path.slice(1, -1), view: composeView(ctx, plan) }));
-  const indexable = routes.filter((r) => !r.view.meta.noindex && !r.view.meta.draft);
+  const param = (path: string) => (path === '/' ? undefined : path.slice(1, -1));
+  const routes = plans.filter((p) => p.kind !== 'preview').map((plan): Route => ({ path: plan.path, param: param(plan.path), view: composeView(ctx, plan) }));
+  // The preview index lists every other page, so it is composed from them, last.
+  for (const plan of plans.filter((p) => p.kind === 'preview')) routes.push({ path: plan.path, param: param(plan.path), view: composePreview(ctx, routes) });
+  const indexable = routes.filter((r) => !r.view.meta.noindex && !r.view.meta.draft && r.view.kind !== 'preview');
   const sitemapXml = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
@@ -102,6 +105,8 @@ function composeView(ctx: ReturnType<typeof createComposeContext>, plan: RoutePl
       return composeFaqPage(ctx, plan.segment!);
     case 'landing':
       return composeLandingPage(ctx, plan.segment!, plan.persona!);
+    case 'preview':
+      throw new Error('the preview index is composed from the other routes');
   }
 }
 

@@ -3,7 +3,7 @@ import { pageMeta, pageTracking, type ComposeContext } from './context.ts';
 import { selectFaqs } from './faqs.ts';
 import { formatPercent, truncate } from './format.ts';
 import { summarizeSegment } from './segment-summary.ts';
-import type { BarChart, FaqPageView, HomeView, OverviewView, SegmentHubView, SegmentSummary } from './types.ts';
+import type { BarChart, FaqPageView, HomeView, OverviewView, PreviewView, Route, SegmentHubView, SegmentSummary } from './types.ts';
 
 export function composeHome(ctx: ComposeContext): HomeView {
   return {
@@ -146,4 +146,31 @@ export function axis(value: number): { max: number; ticks: number[] } {
   const ticks: number[] = [];
   for (let t = 0; t <= max + step / 2; t += step) ticks.push(Math.round(t * 1000) / 1000);
   return { max, ticks };
+}
+
+export function composePreview(ctx: ComposeContext, routes: readonly Route[]): PreviewView {
+  const notes = (route: Route) => [
+    ...(route.view.meta.draft ? ['draft: not published'] : []),
+    ...(route.view.meta.noindex ? ['noindex'] : []),
+    ...(route.view.kind === 'landing' && route.view.tracking.variant !== 'default' ? [`variant ${route.view.tracking.variant}`] : []),
+  ];
+  const link = (route: Route, label: string) => ({ label, href: route.view.meta.href, notes: notes(route) });
+  const site = routes.filter((r) => !r.view.tracking.segment);
+  const segments = [...ctx.segments.values()].filter((s) => routes.some((r) => r.view.tracking.segment === s.id)).sort((a, b) => (a.id < b.id ? -1 : 1));
+  return {
+    kind: 'preview',
+    meta: pageMeta(ctx, '/_preview/', { title: `Preview: every page | ${ctx.site.name}`, description: 'Every page of the site, drafts included.', noindex: true }),
+    tracking: pageTracking(ctx, 'preview'),
+    chrome: ctx.chrome,
+    groups: [
+      { title: 'Site', status: 'active', pages: site.map((r) => link(r, r.view.meta.title)) },
+      ...segments.map((s) => ({
+        title: s.data.name,
+        status: s.data.status,
+        pages: routes
+          .filter((r) => r.view.tracking.segment === s.id)
+          .map((r) => link(r, r.view.kind === 'landing' ? `Landing page: ${r.view.persona.name}` : r.view.kind === 'faq' ? 'Questions and answers' : 'Segment hub')),
+      })),
+    ],
+  };
 }

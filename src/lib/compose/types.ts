@@ -1,6 +1,6 @@
 import type { LandingSection } from '../schemas/index.ts';
 import type { Headline } from '../headline.ts';
-import type { RouteKind } from '../routes.ts';
+import type { PageType } from '../tracking/contract.ts';
 import type { ClientConfig } from '../tracking/inline-scripts.ts';
 
 /** View models: everything a page needs, composed once; components only lay them out. */
@@ -31,7 +31,7 @@ export interface PageMeta {
  * `data-page-type`, `data-segment`, `data-persona`, `data-vertical`, `data-variant`, `data-content-version`.
  */
 export interface PageTracking {
-  pageType: RouteKind | 'not-found';
+  pageType: PageType;
   segment?: string;
   persona?: string;
   vertical?: string;
@@ -218,7 +218,13 @@ export interface HomeView extends PageBase {
   overviewHref: string;
 }
 
-export type PageView = HomeView | OverviewView | SegmentHubView | LandingView | FaqPageView;
+/** The dev server's index of every page, drafts and noindex variants included, for reviewing before publishing. */
+export interface PreviewView extends PageBase {
+  kind: 'preview';
+  groups: { title: string; status: string; pages: (Link & { notes: string[] })[] }[];
+}
+
+export type PageView = HomeView | OverviewView | SegmentHubView | LandingView | FaqPageView | PreviewView;
 
 export interface Route {
   path: string;

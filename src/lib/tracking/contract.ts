@@ -22,7 +22,8 @@ export type TouchParam = UtmParam | ClickIdParam;
 /** One touch: the campaign parameters a visitor arrived with, and the page they arrived on. */
 export type Touch = Partial<Record<TouchParam, string>> & { landing_page: string };
 
-export const PAGE_TYPES = ['home', 'overview', 'segment', 'landing', 'faq', 'not-found'] as const;
+/** `preview` is the dev server's index of every page; it never appears in production. */
+export const PAGE_TYPES = ['home', 'overview', 'segment', 'landing', 'faq', 'not-found', 'preview'] as const;
 export type PageType = (typeof PAGE_TYPES)[number];
 
 /** Fields every event carries. Ids are null on pages that have none (the home page has no segment). */
