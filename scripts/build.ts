@@ -8,13 +8,13 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readBuildEnvironment } from '../src/lib/build-config.ts';
 import { formatDiagnosticsText, plural, summarize } from '../src/lib/diagnostics.ts';
 import { replaceDir, stagingDirFor } from '../src/lib/output/replace-dir.ts';
 import { buildSiteFromDisk } from '../src/lib/site-build.ts';
+import { buildEnvironmentOrExit } from './environment.ts';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
-const env = readBuildEnvironment();
+const env = buildEnvironmentOrExit();
 const relativeOut = relative(process.cwd(), env.outDir);
 const shownOut = relativeOut && !relativeOut.startsWith('..') ? relativeOut : env.outDir;
 const started = performance.now();

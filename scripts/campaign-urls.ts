@@ -4,11 +4,11 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { readBuildEnvironment } from '../src/lib/build-config.ts';
 import { toCsv } from '../src/lib/csv.ts';
 import { formatDiagnosticsText, summarize } from '../src/lib/diagnostics.ts';
 import { buildSiteFromDisk } from '../src/lib/site-build.ts';
 import { buildCampaignRows, CAMPAIGN_COLUMNS } from '../src/lib/tracking/campaign-urls.ts';
+import { buildEnvironmentOrExit } from './environment.ts';
 
 const usage = 'Usage: npm run campaign-urls -- [--format csv|json] [--out file]';
 let args;
@@ -27,7 +27,7 @@ if (args.format !== 'csv' && args.format !== 'json') {
   process.exit(2);
 }
 
-const env = readBuildEnvironment();
+const env = buildEnvironmentOrExit();
 const result = await buildSiteFromDisk(env.contentRoot, env);
 if (!result.ok) {
   console.error(`${formatDiagnosticsText(result.diagnostics)}\nThe content has ${summarize(result.diagnostics)}; fix them to export campaign URLs.`);

@@ -7,11 +7,11 @@
  * Exit code: 0 without errors (warnings allowed), 1 with errors, 2 for wrong usage.
  */
 import { parseArgs } from 'node:util';
-import { readBuildEnvironment } from '../src/lib/build-config.ts';
 import { strict } from '../src/lib/check/index.ts';
 import { formatDiagnosticGithub, formatDiagnosticsText, hasErrors, summarize } from '../src/lib/diagnostics.ts';
 import { readContentFiles } from '../src/lib/load/files.ts';
 import { checkFiles } from '../src/lib/site-build.ts';
+import { buildEnvironmentOrExit } from './environment.ts';
 
 const usage = 'Usage: npm run check -- [--strict] [--format text|json] [--today YYYY-MM-DD]';
 let args;
@@ -25,7 +25,7 @@ if (args.help) {
   console.log(usage);
   process.exit(0);
 }
-const env = readBuildEnvironment();
+const env = buildEnvironmentOrExit();
 const today = args.today ?? env.today;
 if ((args.format !== 'text' && args.format !== 'json') || (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today))) {
   console.error(usage);

@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { readBuildEnvironment, readSiteLocation } from '../src/lib/build-config.ts';
+import { readSiteLocation } from '../src/lib/build-config.ts';
 import { createStaticServer } from '../src/lib/serve/static-server.ts';
 import { chromiumLaunchOptions } from '../tests/e2e/browser.ts';
+import { buildEnvironmentOrExit } from './environment.ts';
 
-const env = readBuildEnvironment();
+const env = buildEnvironmentOrExit();
 if (!existsSync(join(env.outDir, 'index.html'))) {
   console.error(`There is no built site in ${env.outDir}. Run "npm run build" first.`);
   process.exit(1);

@@ -6,7 +6,7 @@
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { readBuildEnvironment } from '../src/lib/build-config.ts';
+import { buildEnvironmentOrExit } from './environment.ts';
 import { formatDiagnosticsText, plural, summarize } from '../src/lib/diagnostics.ts';
 import { readContentFiles } from '../src/lib/load/files.ts';
 import { parseProject } from '../src/lib/load/project.ts';
@@ -58,7 +58,7 @@ function failure(message: string): number {
 }
 
 async function run(options: Options): Promise<number> {
-  const env = readBuildEnvironment();
+  const env = buildEnvironmentOrExit();
   const files = await readContentFiles(env.contentRoot);
   const result = buildSite(files, env);
   if (!result.ok) {

@@ -4,10 +4,11 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { readBuildEnvironment, readSiteLocation } from '../src/lib/build-config.ts';
+import { readSiteLocation } from '../src/lib/build-config.ts';
 import { createStaticServer } from '../src/lib/serve/static-server.ts';
+import { buildEnvironmentOrExit } from './environment.ts';
 
-const env = readBuildEnvironment();
+const env = buildEnvironmentOrExit();
 if (!existsSync(join(env.outDir, 'index.html'))) {
   console.error(`There is no built site in ${env.outDir}. Run "npm run build" first.`);
   process.exit(1);

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { readContentFiles } from './load/files.ts';
 import { parseProject } from './load/project.ts';
-import type { Site } from './schemas/index.ts';
+import { isoDateSchema, webUrlSchema, type Site } from './schemas/index.ts';
 import type { BuildOptions } from './site-build.ts';
 
 /**
@@ -18,15 +18,32 @@ export interface BuildEnvironment extends BuildOptions {
   outDir: string;
 }
 
+/** A setting in the environment that cannot be used; the message says which and why. */
+export class EnvironmentError extends Error {
+  override name = 'EnvironmentError';
+}
+
 export function readBuildEnvironment(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): BuildEnvironment {
+  const siteUrl = env.SITE_URL?.trim() || undefined;
+  if (siteUrl && !webUrlSchema.safeParse(siteUrl).success) throw new EnvironmentError(`SITE_URL must be a web address like https://www.example.com, not "${siteUrl}"`);
+  const today = env.CHECK_DATE?.trim() || undefined;
+  if (today && !isoDateSchema.safeParse(today).success) throw new EnvironmentError(`CHECK_DATE must be a date written as YYYY-MM-DD, not "${today}"`);
+  const basePath = env.BASE_PATH?.trim() ? normalizeBasePath(env.BASE_PATH) : undefined;
+  if (basePath && !/^\/(?:[a-z0-9-]+\/)*$/.test(basePath)) throw new EnvironmentError(`BASE_PATH must be a path of lowercase letters, digits and hyphens like /solutions/, not "${env.BASE_PATH}"`);
   return {
     contentRoot: resolve(cwd, env.CONTENT_ROOT || '.'),
     outDir: resolve(cwd, env.OUT_DIR || 'dist'),
-    siteUrl: env.SITE_URL || undefined,
-    basePath: env.BASE_PATH || undefined,
+    siteUrl,
+    basePath,
     includeDrafts: env.INCLUDE_DRAFTS === '1' || env.INCLUDE_DRAFTS === 'true',
-    today: env.CHECK_DATE || undefined,
+    today,
   };
+}
+
+/** `solutions`, `/solutions` and `/solutions/` all mean `/solutions/`; CI tools differ in which they give. */
+export function normalizeBasePath(path: string): string {
+  const trimmed = path.trim().replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
 }
 
 /**
