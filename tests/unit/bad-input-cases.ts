@@ -1,0 +1,337 @@
+/**
+ * Shared machinery for the bad-input corpus (tests/fixtures/bad-input) and the fuzz test: building
+ * a content tree on disk from a base fixture plus a case's changes, running the real CLIs on it the
+ * way `npm run check` / `npm run build` do, and fingerprinting a previous build output so a test can
+ * prove that a refused build left it exactly as it was.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import { FIXTURES, PROJECT_ROOT } from './helpers.ts';
+
+export const CORPUS = join(FIXTURES, 'bad-input');
+/** The date every run checks regulation review dates against, so snapshots never age. */
+export const CHECK_DATE = '2026-11-23';
+
+export type Expectation = 'errors' | 'warnings-only';
+
+export interface GenerateSpec {
+  /** Path in the content tree, like `segments/small-finance.yaml`. */
+  path: string;
+  kind: GenerateKind;
+}
+
+export interface CaseSpec {
+  base: 'minimal' | 'composition' | 'second-vertical';
+  /** What a marketer did, in their terms. */
+  description: string;
+  /** Extra arguments for `npm run check`, like `["--strict"]`. */
+  args: string[];
+  expect: Expectation;
+  /** Paths of the base fixture to delete before the case's files are written. */
+  remove: string[];
+  /** Inputs produced by code rather than committed (binary, huge, invisible bytes): applied after `files/`. */
+  generate: GenerateSpec[];
+  /**
+   * Where the marketer's mistake is, as they would look for it: `file:line:column` (or just `file`
+   * for a whole-file problem). Some message must point exactly there.
+   */
+  at?: string;
+}
+
+export interface Case {
+  name: string;
+  dir: string;
+  spec: CaseSpec;
+}
+
+export function loadCases(): Case[] {
+  return readdirSync(CORPUS, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => {
+      const dir = join(CORPUS, entry.name);
+      const raw = JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) as Partial<CaseSpec>;
+      const spec: CaseSpec = {
+        base: raw.base ?? 'minimal',
+        description: raw.description ?? '',
+        args: raw.args ?? [],
+        expect: raw.expect as Expectation,
+        remove: raw.remove ?? [],
+        generate: raw.generate ?? [],
+        at: raw.at,
+      };
+      return { name: entry.name, dir, spec };
+    })
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+// ---- known product problems
+
+/** A check a case fails today because of a product problem (see KNOWN_PRODUCT_PROBLEMS). */
+export type Check = 'at' | 'hint' | 'inside';
+
+export interface KnownProblem {
+  problem: string;
+  /** The checks this case fails today. The test asserts they still fail, so a fix shows up as "remove this entry". */
+  fails: Check[];
+}
+
+const FRONTMATTER_LINE =
+  'Lines inside Markdown/MDX frontmatter are reported one higher than the line an editor shows: gray-matter passes the YAML with its leading newline and src/lib/load/frontmatter.ts also adds 1 for the opening ---.';
+const NO_HINT = 'No hint line: src/lib/load/validate.ts gives invalid_format issues (URLs, dates, patterns) no hint.';
+
+/**
+ * Cases whose output is wrong or weak today, recorded rather than fixed (the corpus does not touch
+ * src/). Their expected.txt holds the current output. When the product is fixed, the test reports
+ * the entry as stale: delete it and regenerate the snapshot with -u.
+ */
+export const KNOWN_PRODUCT_PROBLEMS: Record<string, KnownProblem> = {
+  'bom-plus-mistake': { problem: FRONTMATTER_LINE, fails: ['at'] },
+  'copy-false-urgency': { problem: FRONTMATTER_LINE, fails: ['at'] },
+  'empty-faq-question': { problem: FRONTMATTER_LINE, fails: ['at'] },
+  'empty-list': { problem: FRONTMATTER_LINE, fails: ['at'] },
+  'faq-scoped-to-unknown-segment': { problem: FRONTMATTER_LINE, fails: ['at', 'inside'] },
+  'frontmatter-yaml-error-line': { problem: FRONTMATTER_LINE, fails: ['at', 'inside'] },
+  'headline-broken-keyword-marker': { problem: FRONTMATTER_LINE, fails: ['at'] },
+  'headline-unknown-placeholder': { problem: FRONTMATTER_LINE, fails: ['at'] },
+  'list-written-as-string': { problem: FRONTMATTER_LINE, fails: ['at'] },
+  'override-for-persona-not-in-segment': { problem: `${FRONTMATTER_LINE} (the headline warning says line 3; headline is on line 2)`, fails: [] },
+  'yaml-extra-space-indentation': {
+    problem: `${FRONTMATTER_LINE} Also: the over-indented "promise" line is reported twice at the same place, once as "a colon inside a value" with the advice to add quotes, which does not fix it.`,
+    fails: ['at'],
+  },
+  'yaml-headline-starting-with-placeholder': {
+    problem: `${FRONTMATTER_LINE} Also: "Unexpected scalar at node end" does not say that a value starting with { must be quoted.`,
+    fails: ['at'],
+  },
+  'date-wrong-format': {
+    problem: `${NO_HINT} Also: a second, wrong error "reviewBy: must not be before lastVerified" (the refinement compares "2027-01-10" with "25/07/2024" as strings).`,
+    fails: ['hint'],
+  },
+  'invalid-gtm-container-id': { problem: NO_HINT, fails: ['hint'] },
+  'javascript-lead-form-endpoint': { problem: NO_HINT, fails: ['hint'] },
+  'site-url-without-https': { problem: NO_HINT, fails: ['hint'] },
+  'mdx-unclosed-section': {
+    problem: 'The MDX error has no position (the parser puts it only in the text), so it points at the first line of the body (6:1), and the message shows body-relative coordinates "(2:1-2:28)".',
+    fails: ['at'],
+  },
+  'yaml-unclosed-quote': { problem: 'Points at the end of the file (15:1), not at the quote opened on line 2.', fails: ['at'] },
+  'yaml-missing-closing-bracket': {
+    problem: 'Points at the next line (12:1), not at the [ opened on line 11, and says "Flow sequence in block collection must be sufficiently indented", which a marketer cannot act on.',
+    fails: ['at'],
+  },
+  'too-many-active-segments': { problem: 'The warning has no line: it could point at check.maxActiveSegments in content/site.yaml.', fails: ['at'] },
+  'number-with-comma-in-braces': {
+    problem: 'Inside { … } the comma splits "1,000" into max: 1 and a field "000": the messages say "min must not be greater than max" and "unknown field "0"", never that the comma is the problem.',
+    fails: [],
+  },
+  'yaml-stray-brace-before-field': {
+    problem:
+      'The last message says 14:53, past the end of the 41-character line 14 (the ":" is on line 15, column 11): positions come from yaml\'s LineCounter, which misses line starts inside tokens the parser could not read. Also four cascade messages in parser jargon.',
+    fails: ['inside'],
+  },
+  'yaml-leftover-closing-brace': {
+    problem: 'One stray } gives five messages, four of them cascades, in parser jargon ("Unexpected flow-map-end token in YAML stream").',
+    fails: [],
+  },
+};
+
+// ---- generated inputs
+
+const utf8 = new TextEncoder();
+
+/**
+ * Transformations for inputs that should not be committed as files. Each receives the file's
+ * current bytes (after `files/` was applied; undefined when the file does not exist) and returns
+ * the bytes to write.
+ */
+export const GENERATORS = {
+  /** A UTF-8 byte-order mark in front of the file, as Windows Notepad writes it. */
+  bom: (bytes) => withBom(need(bytes)),
+  /** Windows line endings throughout. */
+  crlf: (bytes) => toCrlf(need(bytes)),
+  /** Notepad on Windows: a byte-order mark and CRLF line endings. */
+  'bom-crlf': (bytes) => withBom(toCrlf(need(bytes))),
+  /** The file saved as Windows-1252 / Latin-1 instead of UTF-8: "é" becomes the lone byte 0xE9. */
+  latin1: (bytes) => {
+    const text = decode(need(bytes));
+    const out = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code > 0xff) throw new Error(`latin1: ${JSON.stringify(text[i])} has no Latin-1 byte`);
+      out[i] = code;
+    }
+    return out;
+  },
+  /** A spreadsheet export pasted into the file until it weighs 5 MB. */
+  'pad-to-5mb': (bytes) => {
+    const head = decode(need(bytes)).replace(/\n*$/, '\n');
+    const row = '  - "ACME-000000 | Example Customer Ltd | 2026-01-01 | 1,000.00 | EUR | open"\n';
+    const rows = Math.ceil((5 * 1024 * 1024 - head.length) / row.length) + 1;
+    return utf8.encode(`${head}pastedExport:\n${row.repeat(rows)}`);
+  },
+  /** A field indented one level deeper on every line, 40 levels down (a paste that went wrong). */
+  'deep-nesting': (bytes) => {
+    const head = decode(need(bytes)).replace(/\n*$/, '\n');
+    const lines = Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}level${i + 1}:`);
+    return utf8.encode(`${head}notes:\n${lines.map((l) => `  ${l}`).join('\n')} deep\n`);
+  },
+  /** The "billion laughs": nine aliases per level, nine levels. */
+  'alias-bomb': (bytes) => {
+    const head = decode(need(bytes)).replace(/\n*$/, '\n');
+    const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i < 9; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const name = String.fromCharCode(97 + i);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    }
+    return utf8.encode(`${head}anchors:\n${levels.map((l) => `  ${l}`).join('\n')}\n`);
+  },
+} satisfies Record<string, (bytes: Uint8Array | undefined) => Uint8Array>;
+
+export type GenerateKind = keyof typeof GENERATORS;
+
+function withBom(bytes: Uint8Array): Uint8Array {
+  return concat(new Uint8Array([0xef, 0xbb, 0xbf]), bytes);
+}
+
+function toCrlf(bytes: Uint8Array): Uint8Array {
+  return utf8.encode(decode(bytes).replace(/\r?\n/g, '\r\n'));
+}
+
+function need(bytes: Uint8Array | undefined): Uint8Array {
+  if (!bytes) throw new Error('this generator transforms an existing file: put it in files/ or the base');
+  return bytes;
+}
+
+function decode(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+// ---- trees on disk
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `${prefix}-`));
+}
+
+/** Copies the case's base fixture into `root` and applies remove, files/ and generate, in that order. */
+export function materializeCase(c: Case, root: string): void {
+  cpSync(join(FIXTURES, c.spec.base), root, { recursive: true });
+  for (const path of c.spec.remove) {
+    const target = join(root, path);
+    if (!existsSync(target)) throw new Error(`${c.name}: remove names ${path}, which the ${c.spec.base} fixture does not have`);
+    rmSync(target, { recursive: true });
+  }
+  const files = join(c.dir, 'files');
+  if (existsSync(files)) cpSync(files, root, { recursive: true });
+  for (const { path, kind } of c.spec.generate) {
+    const generate = GENERATORS[kind] as ((bytes: Uint8Array | undefined) => Uint8Array) | undefined;
+    if (!generate) throw new Error(`${c.name}: unknown generate kind "${kind}"`);
+    const target = join(root, path);
+    const current = existsSync(target) ? readFileSync(target) : undefined;
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, generate(current));
+  }
+}
+
+/** Writes an in-memory tree (as the loader sees it) to disk. */
+export function writeTree(root: string, files: readonly { file: string; bytes: Uint8Array }[]): void {
+  for (const f of files) {
+    const target = join(root, ...f.file.split('/'));
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, f.bytes);
+  }
+}
+
+/** A published site from an earlier build, with a marker no build would write. */
+export function writePreviousOutput(outDir: string): void {
+  const marker = `previous build ${basename(dirname(outDir))}`;
+  mkdirSync(join(outDir, '_astro'), { recursive: true });
+  mkdirSync(join(outDir, 'segments'), { recursive: true });
+  writeFileSync(join(outDir, 'index.html'), `<!doctype html><title>Home</title><!-- ${marker} -->\n`);
+  writeFileSync(join(outDir, 'segments', 'index.html'), `<!doctype html><title>Segments</title><!-- ${marker} -->\n`);
+  writeFileSync(join(outDir, '_astro', 'x.css'), 'body{margin:0}\n');
+  writeFileSync(join(outDir, 'sitemap.xml'), '<?xml version="1.0" encoding="UTF-8"?>\n<urlset></urlset>\n');
+}
+
+/** Hash of every path and byte below `dir`: equal hashes mean an untouched folder. */
+export function hashDir(dir: string): string {
+  const hash = createHash('sha256');
+  const walk = (current: string) => {
+    for (const name of readdirSync(current).sort()) {
+      const path = join(current, name);
+      const rel = relative(dir, path).split(sep).join('/');
+      if (statSync(path).isDirectory()) {
+        hash.update(`d ${rel}\0`);
+        walk(path);
+      } else {
+        hash.update(`f ${rel}\0`);
+        hash.update(readFileSync(path));
+        hash.update('\0');
+      }
+    }
+  };
+  walk(dir);
+  return hash.digest('hex');
+}
+
+/** Staging or previous-output folders a build left beside `outDir`. */
+export function leftovers(outDir: string): string[] {
+  const prefix = basename(outDir);
+  return readdirSync(dirname(outDir)).filter((name) => name.startsWith(`${prefix}.staging-`) || name.startsWith(`${prefix}.previous-`));
+}
+
+// ---- running the CLIs
+
+export interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/** Runs a script the way `npm run` does: on the Node running the tests (22, from node_modules), from the project folder. */
+export function runScript(script: 'check.ts' | 'build.ts', args: string[], env: { CONTENT_ROOT: string; OUT_DIR: string; CHECK_DATE?: string }): Promise<Run> {
+  const started = performance.now();
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, CHECK_DATE, ...env, DEBUG: '' };
+  // Annotations for GitHub Actions would add lines to the output; the snapshots are of what an author sees.
+  delete childEnv.GITHUB_ACTIONS;
+  for (const name of ['SITE_URL', 'BASE_PATH', 'INCLUDE_DRAFTS']) delete childEnv[name];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join('scripts', script), ...args], { cwd: PROJECT_ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr, ms: performance.now() - started }));
+  });
+}
+
+/** Output as a snapshot should hold it: no temporary paths, no timings. */
+export function normalize(output: string, tempRoot: string): string {
+  return output
+    .split(tempRoot)
+    .join('<tmp>')
+    .replace(/ checked in \d+ ms:/g, ' checked in X ms:')
+    .replace(/\r\n/g, '\n');
+}
+
+/** Signs of a crash rather than a message written for an author. */
+export function stackTraceSigns(output: string): string[] {
+  const signs: string[] = [];
+  if (/\n\s+at\s/.test(output)) signs.push('a stack frame ("    at …")');
+  for (const word of ['node:internal', 'TypeError', 'ReferenceError', 'RangeError', 'SyntaxError:', 'Error: ']) {
+    if (output.includes(word)) signs.push(word);
+  }
+  return signs;
+}

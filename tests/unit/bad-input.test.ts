@@ -1,0 +1,148 @@
+/**
+ * The bad-input corpus: every mistake a marketer can plausibly make in content, run end to end
+ * through the real `npm run check` and `npm run build` on a copy of a base fixture. Each case must
+ * come back as a message naming file:line:column and field with a hint (snapshotted in the case's
+ * expected.txt), the right exit code, and the previously built site untouched.
+ *
+ * Cases live in tests/fixtures/bad-input/<name>/ (case.json, files/, expected.txt); see
+ * tests/unit/bad-input-cases.ts for the format. To add one, create the folder and run
+ *   npx vitest run tests/unit/bad-input.test.ts -u
+ * then read the new expected.txt as the marketer would.
+ */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GENERATORS, hashDir, KNOWN_PRODUCT_PROBLEMS, leftovers, loadCases, materializeCase, normalize, runScript, stackTraceSigns, tempDir, writePreviousOutput, type Run } from './bad-input-cases.ts';
+
+const NODE_MAJOR = Number(process.versions.node.split('.')[0]);
+if (NODE_MAJOR < 22) {
+  throw new Error(`These tests run the CLIs on the Node running vitest (${process.version}); Astro 7 needs Node 22. Run them through npm/npx so node_modules/.bin/node is used.`);
+}
+
+const cases = loadCases();
+const SUMMARY = /^(\d+) files checked in X ms: (\d+) errors?, (\d+) warnings?\.$/;
+
+describe('the bad-input corpus', () => {
+  it('runs the CLIs on Node 22 or newer', () => {
+    expect(NODE_MAJOR).toBeGreaterThanOrEqual(22);
+  });
+
+  it('has at least 45 well-formed cases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(45);
+    for (const c of cases) {
+      expect(c.name, 'case folders are kebab-case').toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+      expect(['minimal', 'composition', 'second-vertical'], c.name).toContain(c.spec.base);
+      expect(['errors', 'warnings-only'], c.name).toContain(c.spec.expect);
+      expect(c.spec.description.length, `${c.name} needs a description`).toBeGreaterThan(10);
+      for (const g of c.spec.generate) expect(Object.keys(GENERATORS), c.name).toContain(g.kind);
+      expect(c.spec.at, `${c.name} needs "at": where the mistake is`).toMatch(/^[^:]+(:\d+:\d+)?$/);
+    }
+    for (const name of Object.keys(KNOWN_PRODUCT_PROBLEMS)) expect(cases.map((c) => c.name), 'known problems name real cases').toContain(name);
+  });
+});
+
+describe.concurrent('a marketer’s mistake', () => {
+  for (const c of cases) {
+    it(`${c.name}: ${c.spec.description}`, async ({ expect }) => {
+      const tmp = tempDir(`bad-input-${c.name}`);
+      try {
+        const root = join(tmp, 'site');
+        materializeCase(c, root);
+        const outDir = join(tmp, 'dist');
+        writePreviousOutput(outDir);
+        const before = hashDir(outDir);
+        const env = { CONTENT_ROOT: root, OUT_DIR: outDir };
+
+        const strictCase = c.spec.args.includes('--strict');
+        const withoutStrict = c.spec.args.filter((a) => a !== '--strict');
+        // `npm run build` has no strict mode: it refuses errors only. Cases that are errors only
+        // under --strict, and warnings-only cases, would build for real; Astro is slow and proves
+        // nothing here, so their build is not run.
+        const runsBuild = c.spec.expect === 'errors' && !strictCase;
+        const [check, strictCheck, plainCheck, build] = await Promise.all([
+          runScript('check.ts', c.spec.args, env),
+          c.spec.expect === 'warnings-only' ? runScript('check.ts', [...c.spec.args, '--strict'], env) : undefined,
+          strictCase ? runScript('check.ts', withoutStrict, env) : undefined,
+          runsBuild ? runScript('build.ts', [], env) : undefined,
+        ]);
+
+        const runs = { check, strictCheck, plainCheck, build } as Record<string, Run | undefined>;
+        for (const [name, run] of Object.entries(runs)) {
+          if (!run) continue;
+          expect(stackTraceSigns(run.stdout + run.stderr), `${name} shows a crash:\n${run.stdout}${run.stderr}`).toEqual([]);
+        }
+
+        const stdout = normalize(check.stdout, tmp);
+        await expect(stdout).toMatchFileSnapshot(join(c.dir, 'expected.txt'));
+        expect(check.stderr, 'check writes nothing to stderr').toBe('');
+        const lines = stdout.trimEnd().split('\n');
+        const summary = SUMMARY.exec(lines.at(-1) ?? '');
+        expect(summary, `the last line is the summary:\n${stdout}`).not.toBeNull();
+        const [, , errors, warnings] = summary!.map(Number) as [number, number, number, number];
+        const problems = lines.slice(0, -1).join('\n');
+        expect(problems, 'every problem is reported').not.toBe('');
+
+        // Where and what: some message points where the mistake is, and every message has a hint.
+        // For a known product problem the check must still fail: when it passes, the entry is stale.
+        const known = KNOWN_PRODUCT_PROBLEMS[c.name];
+        const heads = lines.slice(0, -1).filter((line) => !line.startsWith(' '));
+        const at = c.spec.at!;
+        const pointsAt = heads.some((line) => line.startsWith(`${at} `) || (!/:\d+:\d+$/.test(at) && line.startsWith(`${at}:`)));
+        const hintless = lines.slice(0, -1).filter((line, i, all) => !line.startsWith(' ') && !all[i + 1]?.startsWith('    hint: '));
+        if (known?.fails.includes('at')) expect(pointsAt, `known problem fixed? ${c.name} now points at ${at}: delete its KNOWN_PRODUCT_PROBLEMS entry`).toBe(false);
+        else expect(pointsAt, `no message points at ${at}:\n${problems}`).toBe(true);
+        const outside = positionsOutsideTheirFile(heads, root);
+        if (known?.fails.includes('inside')) expect(outside, `known problem fixed? every position of ${c.name} is inside its file now: update its KNOWN_PRODUCT_PROBLEMS entry`).not.toEqual([]);
+        else expect(outside, 'positions past the end of their line or file').toEqual([]);
+        if (known?.fails.includes('hint')) expect(hintless, `known problem fixed? every message of ${c.name} has a hint now: delete its KNOWN_PRODUCT_PROBLEMS entry`).not.toEqual([]);
+        else expect(hintless, 'messages without a hint').toEqual([]);
+
+        if (c.spec.expect === 'errors') {
+          expect(check.status, stdout).toBe(1);
+          expect(errors).toBeGreaterThan(0);
+        } else {
+          expect(check.status, stdout).toBe(0);
+          expect(errors).toBe(0);
+          expect(warnings).toBeGreaterThan(0);
+          expect(strictCheck!.status, '--strict turns the warnings into errors').toBe(1);
+          expect(normalize(strictCheck!.stdout, tmp)).toContain(`: ${warnings + errors} error${warnings + errors === 1 ? '' : 's'}, 0 warnings.`);
+        }
+        if (plainCheck) {
+          expect(plainCheck.status, 'without --strict the same content only warns').toBe(0);
+          expect(normalize(plainCheck.stdout, tmp)).toMatch(/: 0 errors, [1-9]\d* warnings?\.\n$/);
+        }
+
+        if (build) {
+          const stderr = normalize(build.stderr, tmp);
+          expect(build.status, stderr).toBe(1);
+          expect(build.stdout, 'a refused build prints nothing on stdout').toBe('');
+          expect(stderr, 'the build reports the same problems as the check').toContain(`${problems}\n`);
+          expect(stderr).toContain(`The content has ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}. Nothing was built; <tmp>/dist/ is unchanged.`);
+        }
+        expect(hashDir(outDir), 'the previous output is untouched').toBe(before);
+        expect(leftovers(outDir), 'no staging or previous-output folder is left behind').toEqual([]);
+      } finally {
+        rmSync(tmp, { recursive: true, force: true });
+      }
+    });
+  }
+});
+
+/**
+ * Messages whose line:column is not a place in the file as an editor shows it (BOM dropped, CRLF
+ * as one line end): a line past the end, or a column past the end of its line.
+ */
+function positionsOutsideTheirFile(heads: string[], root: string): string[] {
+  const outside: string[] = [];
+  for (const head of heads) {
+    const match = /^(.+?):(\d+):(\d+) /.exec(head);
+    if (!match) continue;
+    const [, file, line, column] = match as unknown as [string, string, string, string];
+    const path = join(root, file);
+    if (!existsSync(path)) continue;
+    const lines = new TextDecoder().decode(readFileSync(path)).replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+    const text = lines[Number(line) - 1];
+    if (Number(line) > lines.length + 1 || Number(column) > (text ?? '').length + 1) outside.push(`${head} (line ${line} is ${JSON.stringify(text ?? '<past the end>')})`);
+  }
+  return outside;
+}
