@@ -45,6 +45,7 @@ export function planRoutes(project: Project, options: RouteOptions = {}): { rout
   const add = (route: RoutePlan) => {
     const owner = claimed.get(route.path);
     if (owner) {
+      const builtIn = owner.startsWith('the built-in');
       diagnostics.push({
         severity: 'error',
         rule: 'route-collision',
@@ -52,7 +53,9 @@ export function planRoutes(project: Project, options: RouteOptions = {}): { rout
         line: 1,
         column: 1,
         message: `this would write the page ${route.path}, which ${owner} already writes`,
-        hint: `Rename one of them: ${route.source} and ${owner} cannot share a URL.`,
+        hint: builtIn
+          ? `${route.path} is reserved for ${owner}: rename ${route.file ?? 'the file'} (the file name is the id, and the id is the address).`
+          : `Rename one of them: ${route.source} and ${owner} cannot share a URL.`,
       });
       return;
     }
@@ -69,7 +72,7 @@ export function planRoutes(project: Project, options: RouteOptions = {}): { rout
   const personaFile = new Map(project.personas.map((p) => [p.id, p.file]));
   for (const segment of published) {
     add({ path: `/${segment.id}/`, kind: 'segment', source: segment.file, file: segment.file, segment: segment.id });
-    add({ path: `/${segment.id}/faq/`, kind: 'faq', source: `the FAQ page of ${segment.file}`, file: segment.file, segment: segment.id });
+    add({ path: `/${segment.id}/faq/`, kind: 'faq', source: `the built-in FAQ page of ${segment.file}`, file: segment.file, segment: segment.id });
     // A persona listed twice is reported by the reference check; it still gets one page.
     for (const id of new Set(segment.data.personas.map((p) => p.id))) {
       const file = personaFile.get(id) ?? segment.file;

@@ -87,56 +87,7 @@ const NO_HINT = 'No hint line: src/lib/load/validate.ts gives invalid_format iss
  * src/). Their expected.txt holds the current output. When the product is fixed, the test reports
  * the entry as stale: delete it and regenerate the snapshot with -u.
  */
-export const KNOWN_PRODUCT_PROBLEMS: Record<string, KnownProblem> = {
-  'bom-plus-mistake': { problem: FRONTMATTER_LINE, fails: ['at'] },
-  'copy-false-urgency': { problem: FRONTMATTER_LINE, fails: ['at'] },
-  'empty-faq-question': { problem: FRONTMATTER_LINE, fails: ['at'] },
-  'empty-list': { problem: FRONTMATTER_LINE, fails: ['at'] },
-  'faq-scoped-to-unknown-segment': { problem: FRONTMATTER_LINE, fails: ['at', 'inside'] },
-  'frontmatter-yaml-error-line': { problem: FRONTMATTER_LINE, fails: ['at', 'inside'] },
-  'headline-broken-keyword-marker': { problem: FRONTMATTER_LINE, fails: ['at'] },
-  'headline-unknown-placeholder': { problem: FRONTMATTER_LINE, fails: ['at'] },
-  'list-written-as-string': { problem: FRONTMATTER_LINE, fails: ['at'] },
-  'override-for-persona-not-in-segment': { problem: `${FRONTMATTER_LINE} (the headline warning says line 3; headline is on line 2)`, fails: [] },
-  'yaml-extra-space-indentation': {
-    problem: `${FRONTMATTER_LINE} Also: the over-indented "promise" line is reported twice at the same place, once as "a colon inside a value" with the advice to add quotes, which does not fix it.`,
-    fails: ['at'],
-  },
-  'yaml-headline-starting-with-placeholder': {
-    problem: `${FRONTMATTER_LINE} Also: "Unexpected scalar at node end" does not say that a value starting with { must be quoted.`,
-    fails: ['at'],
-  },
-  'date-wrong-format': {
-    problem: `${NO_HINT} Also: a second, wrong error "reviewBy: must not be before lastVerified" (the refinement compares "2027-01-10" with "25/07/2024" as strings).`,
-    fails: ['hint'],
-  },
-  'invalid-gtm-container-id': { problem: NO_HINT, fails: ['hint'] },
-  'javascript-lead-form-endpoint': { problem: NO_HINT, fails: ['hint'] },
-  'site-url-without-https': { problem: NO_HINT, fails: ['hint'] },
-  'mdx-unclosed-section': {
-    problem: 'The MDX error has no position (the parser puts it only in the text), so it points at the first line of the body (6:1), and the message shows body-relative coordinates "(2:1-2:28)".',
-    fails: ['at'],
-  },
-  'yaml-unclosed-quote': { problem: 'Points at the end of the file (15:1), not at the quote opened on line 2.', fails: ['at'] },
-  'yaml-missing-closing-bracket': {
-    problem: 'Points at the next line (12:1), not at the [ opened on line 11, and says "Flow sequence in block collection must be sufficiently indented", which a marketer cannot act on.',
-    fails: ['at'],
-  },
-  'too-many-active-segments': { problem: 'The warning has no line: it could point at check.maxActiveSegments in content/site.yaml.', fails: ['at'] },
-  'number-with-comma-in-braces': {
-    problem: 'Inside { … } the comma splits "1,000" into max: 1 and a field "000": the messages say "min must not be greater than max" and "unknown field "0"", never that the comma is the problem.',
-    fails: [],
-  },
-  'yaml-stray-brace-before-field': {
-    problem:
-      'The last message says 14:53, past the end of the 41-character line 14 (the ":" is on line 15, column 11): positions come from yaml\'s LineCounter, which misses line starts inside tokens the parser could not read. Also four cascade messages in parser jargon.',
-    fails: ['inside'],
-  },
-  'yaml-leftover-closing-brace': {
-    problem: 'One stray } gives five messages, four of them cascades, in parser jargon ("Unexpected flow-map-end token in YAML stream").',
-    fails: [],
-  },
-};
+export const KNOWN_PRODUCT_PROBLEMS: Record<string, KnownProblem> = {};
 
 // ---- generated inputs
 

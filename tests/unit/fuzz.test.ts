@@ -143,25 +143,6 @@ function editorLines(bytes: Uint8Array): string[] {
   return lenient.decode(bytes).replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
 }
 
-/**
- * KNOWN PRODUCT PROBLEM (see KNOWN_PRODUCT_PROBLEMS in bad-input-cases.ts): every line inside
- * Markdown/MDX frontmatter is reported one too high (line 5 for line 4), because gray-matter hands
- * the YAML over with its leading newline and src/lib/load/frontmatter.ts also adds one line for the
- * opening ---. Such a position is tolerated (and counted) while this is true; set it to false once the
- * loader is fixed, so the fuzzer holds frontmatter positions to the same standard as the rest.
- */
-const TOLERATE_FRONTMATTER_LINE_OFFSET = true;
-
-/** Whether `d` is the known frontmatter offset: inside the frontmatter, and right one line up. */
-function isFrontmatterLineOffset(d: Diagnostic, lines: string[]): boolean {
-  if (!TOLERATE_FRONTMATTER_LINE_OFFSET || !/\.mdx?$/.test(d.file) || d.line === undefined || d.line < 2) return false;
-  const closing = lines.findIndex((line, i) => i > 0 && /^---[ \t]*$/.test(line));
-  const inFrontmatter = closing === -1 || d.line <= closing + 2;
-  return inFrontmatter && (d.column === undefined || d.column <= (lines[d.line - 2] ?? '').length + 1);
-}
-
-const tolerated = { frontmatterLineOffset: 0 };
-
 /** Everything wrong with one result, in words; empty when the result is well-formed. */
 function resultProblems(files: readonly SourceFile[], run: () => ReturnType<typeof buildSite>): string[] {
   let result: ReturnType<typeof buildSite>;
@@ -192,8 +173,7 @@ function resultProblems(files: readonly SourceFile[], run: () => ReturnType<type
         const lines = editorLines(source.bytes);
         if (d.line > lines.length + 1) bad(`line ${d.line} past the end of a ${lines.length}-line file`);
         else if (d.column !== undefined && (!Number.isInteger(d.column) || d.column < 1 || d.column > (lines[d.line - 1] ?? '').length + 1)) {
-          if (isFrontmatterLineOffset(d, lines)) tolerated.frontmatterLineOffset++;
-          else bad(`column ${d.column} outside line ${d.line} (${(lines[d.line - 1] ?? '').length} characters: ${JSON.stringify((lines[d.line - 1] ?? '').slice(0, 50))})`);
+          bad(`column ${d.column} outside line ${d.line} (${(lines[d.line - 1] ?? '').length} characters: ${JSON.stringify((lines[d.line - 1] ?? '').slice(0, 50))})`);
         }
       }
     }
@@ -226,7 +206,7 @@ describe('fuzzing the content pipeline in process', () => {
     const seen = [...rules].sort(([a], [b]) => (a < b ? -1 : 1)).map(([rule, n]) => `${rule} ×${n}`);
     console.log(
       `fuzz (seed ${SEED}): ${ITERATIONS} iterations in ${seconds} s: ${outcomes.ok} built, ${outcomes.refused} refused, ${failures.length} malformed` +
-        `${tolerated.frontmatterLineOffset ? `, ${tolerated.frontmatterLineOffset} positions tolerated as the known frontmatter line offset` : ''}; rules seen: ${seen.join(', ')}`,
+        `; rules seen: ${seen.join(', ')}`,
     );
     expect(failures, failures.join('\n')).toEqual([]);
     expect(outcomes.ok + outcomes.refused).toBe(ITERATIONS);

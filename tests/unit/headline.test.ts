@@ -23,7 +23,7 @@ describe('headline keyword markers', () => {
   it('reports a broken marker in content with its position', () => {
     const files = edit(fixture('minimal'), 'content/personas/controller.md', 'headline: A faster close for {segment} teams', 'headline: A faster close for [[{segment} teams');
     expect(messages(files)).toMatchInlineSnapshot(`
-      "content/personas/controller.md:6:1 headline: the [[…]] marker for keyword insertion is not closed or is empty
+      "content/personas/controller.md:5:1 headline: the [[…]] marker for keyword insertion is not closed or is empty
           hint: Default landing-page headline for this persona. "{segment}" is replaced by the segment’s nickname; [[a phrase]] may be replaced by keyword insertion."
     `);
   });

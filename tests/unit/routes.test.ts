@@ -36,7 +36,7 @@ describe('routes', () => {
     const files = withFiles(composition, { 'segments/segments.yaml': text(composition, 'segments/depot-networks.yaml').replace('{ min: 1000 }', '{ max: 49 }') });
     expect(messages(files)).toMatchInlineSnapshot(`
       "segments/segments.yaml:1:1 this would write the page /segments/, which the built-in segment overview already writes
-          hint: Rename one of them: segments/segments.yaml and the built-in segment overview cannot share a URL."
+          hint: /segments/ is reserved for the built-in segment overview: rename segments/segments.yaml (the file name is the id, and the id is the address)."
     `);
   });
 
@@ -44,8 +44,8 @@ describe('routes', () => {
     let files = withFiles(composition, { 'content/personas/faq.md': text(composition, 'content/personas/owner.md') });
     files = withFiles(files, { 'segments/depot-networks.yaml': text(composition, 'segments/depot-networks.yaml').replace('  - id: owner', '  - id: owner\n  - id: faq') });
     expect(messages(files)).toMatchInlineSnapshot(`
-      "content/personas/faq.md:1:1 this would write the page /depot-networks/faq/, which the FAQ page of segments/depot-networks.yaml already writes
-          hint: Rename one of them: content/personas/faq.md (a persona of segments/depot-networks.yaml) and the FAQ page of segments/depot-networks.yaml cannot share a URL."
+      "content/personas/faq.md:1:1 this would write the page /depot-networks/faq/, which the built-in FAQ page of segments/depot-networks.yaml already writes
+          hint: /depot-networks/faq/ is reserved for the built-in FAQ page of segments/depot-networks.yaml: rename content/personas/faq.md (the file name is the id, and the id is the address)."
     `);
   });
 

@@ -179,7 +179,7 @@ function rawHtml(file: string, at: Position, html: string): Diagnostic[] {
   if (/javascript:/i.test(html)) {
     return [{ severity: 'error', rule: 'unsafe-markup', file, ...at, message: 'raw HTML with a javascript: address', hint: 'Use an https:// address or a path on this site.' }];
   }
-  if (/^<!--[\s\S]*-->$/.test(html.trim())) return [];
+  if (/^<!--[\s\S]*-->$/.test(html.trim()) || /^<\/[a-z][a-z0-9-]*\s*>$/i.test(html.trim())) return [];
   return [{ severity: 'warning', rule: 'raw-html', file, ...at, message: 'raw HTML is not shown on pages', hint: 'Write it in Markdown instead (for emphasis, links, lists and tables).' }];
 }
 

@@ -32,10 +32,13 @@ export function checkSegments(project: Project): Diagnostic[] {
 
   const limit = project.site?.data.check.maxActiveSegments ?? 5;
   if (active.length > limit && project.site) {
+    const at = project.site.locate.at(['check', 'maxActiveSegments']);
     diagnostics.push({
       severity: 'warning',
       rule: 'too-many-segments',
       file: project.site.file,
+      line: at?.line,
+      column: at?.column,
       message: `${active.length} segments are active, more than the ${limit} set in check.maxActiveSegments`,
       hint: `Three to five well-run segments usually outperform many thin ones: merge or retire some (${active.map((s) => s.id).join(', ')}).`,
     });

@@ -34,7 +34,9 @@ export function parseFrontmatter(file: string, text: string): FrontmatterResult 
       engines: {
         yaml: {
           parse: (yamlText: string) => {
-            parsed = parseYaml(file, yamlText, 1);
+            // gray-matter hands over the block with the newline after the opening --- still in front,
+            // so its line 2 is the file's line 2.
+            parsed = parseYaml(file, yamlText, yamlText.startsWith('\n') ? 0 : 1);
             return parsed.ok && isRecord(parsed.value) ? parsed.value : {};
           },
           stringify: () => {

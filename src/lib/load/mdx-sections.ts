@@ -41,8 +41,14 @@ export function scanOverrideSections(file: string, body: string, bodyLine: numbe
     tree = remark().use(remarkMdx).parse(body) as unknown as MdxNode;
   } catch (cause) {
     const place = (cause as { place?: { line?: number; column?: number; start?: { line: number; column: number } } }).place;
-    const start = place && 'start' in place && place.start ? place.start : (place as { line?: number; column?: number } | undefined);
-    const reason = (cause as { reason?: string }).reason ?? (cause as Error).message;
+    let start = place && 'start' in place && place.start ? place.start : (place as { line?: number; column?: number } | undefined);
+    let reason = (cause as { reason?: string }).reason ?? (cause as Error).message;
+    // Some errors carry their place only in the text, as "(line:column-line:column)", relative to the body.
+    const inText = /\s*\((\d+):(\d+)-\d+:\d+\)/.exec(reason);
+    if (inText) {
+      start ??= { line: Number(inText[1]), column: Number(inText[2]) };
+      reason = reason.replace(inText[0], '');
+    }
     return {
       ok: false,
       diagnostics: [
@@ -89,7 +95,7 @@ export function scanOverrideSections(file: string, body: string, bodyLine: numbe
     if (node.type === 'mdxjsEsm') {
       error(node, 'content files cannot import or export code', 'Remove the import/export line; the components you can use are provided: ' + OVERRIDE_COMPONENTS.join(', ') + '.', 'mdx-code');
     } else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
-      error(node, 'curly braces run code in MDX', 'To show a literal brace, write \\{ instead of {.', 'mdx-code');
+      error(node, 'curly braces run code in MDX', 'To show a literal brace, write \\{ instead of {. Placeholders such as {segment} work in YAML headlines only; in a page override, write the text out.', 'mdx-code');
     } else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name) {
       const name = node.name;
       if (/^[A-Z]/.test(name) && !(OVERRIDE_COMPONENTS as readonly string[]).includes(name)) {

@@ -12,7 +12,7 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown, file: s
   const result = schema.safeParse(value ?? {}, { reportInput: true });
   if (result.success) return { ok: true, data: result.data };
   const diagnostics = flattenIssues(result.error.issues).map((issue) => issueDiagnostic(schema, issue, value, file, locate));
-  return { ok: false, diagnostics };
+  return { ok: false, diagnostics: withoutMisspelledEchoes(diagnostics) };
 }
 
 type Issue = z.core.$ZodIssue;
@@ -66,8 +66,12 @@ function issueDiagnostic(schema: z.ZodType, issue: Issue, root: unknown, file: s
         ...base,
         ...keyPosition(locate, path, issue.keys[0]!),
         field: formatFieldPath([...path, issue.keys[0]!]),
-        message: issue.keys.length === 1 ? `unknown field "${issue.keys[0]}"` : `unknown fields: ${issue.keys.map((k) => `"${k}"`).join(', ')}`,
-        hint: unknownKeyHint(issue.keys, known),
+        ...(issue.keys.every((k) => /^\d+$/.test(k))
+          ? { message: 'a number with a thousands separator is split in two here', hint: 'Inside { … } a comma separates fields, so 1,000 reads as 1 and 000: write 1000.' }
+          : {
+              message: issue.keys.length === 1 ? `unknown field "${issue.keys[0]}"` : `unknown fields: ${issue.keys.map((k) => `"${k}"`).join(', ')}`,
+              hint: elsewhere(schema, path, issue.keys[0]!) ?? unknownKeyHint(issue.keys, known),
+            }),
       };
     }
     case 'too_small':
@@ -75,10 +79,33 @@ function issueDiagnostic(schema: z.ZodType, issue: Issue, root: unknown, file: s
     case 'too_big':
       return { ...base, message: sizeMessage(issue.origin, 'big', Number(issue.maximum), issue.inclusive ?? true, issue.message), hint: lengthHint(issue.origin, input) ?? doc };
     case 'invalid_format':
-      return { ...base, message: `${issue.message}, received ${describeValue(input)}` };
+      return { ...base, message: `${issue.message}, received ${describeValue(input)}`, hint: formatHint(issue.format, input) ?? doc };
+    case 'custom':
+      return { ...base, hint: typeof issue.params?.hint === 'string' ? issue.params.hint : doc };
     default:
       return { ...base, hint: doc };
   }
+}
+
+function formatHint(format: string, input: unknown): string | undefined {
+  if (format === 'date') return 'Write the date as year-month-day with two-digit month and day, like 2024-07-25.';
+  if (format === 'url') {
+    if (typeof input === 'string' && /^\s*(javascript|data|vbscript):/i.test(input)) return 'Only web addresses are allowed here: a javascript: or data: address could run code on the page.';
+    return 'Write the full address, starting with https://.';
+  }
+  if (format === 'regex' && typeof input === 'string' && /^G-/.test(input)) return 'That is a GA4 measurement id; the container id of Google Tag Manager starts with GTM-.';
+  return undefined;
+}
+
+/** "gtmContainerId belongs under tracking": the same field name one or two levels down. */
+function elsewhere(schema: z.ZodType, path: readonly PropertyKey[], key: string): string | undefined {
+  const shape = shapeAt(schema, path);
+  if (!shape) return undefined;
+  for (const [name, child] of Object.entries(shape)) {
+    const inner = shapeAt(child, []);
+    if (inner && key in inner) return `"${key}" belongs under ${[...path, name].map(String).join('.')}: indent it below "${name}:".`;
+  }
+  return undefined;
 }
 
 function keyPosition(locate: Locator, path: PropertyKey[], key: string): Pick<Diagnostic, 'line' | 'column'> {
@@ -208,4 +235,20 @@ export function descriptionAt(schema: z.ZodType, path: readonly PropertyKey[]): 
     current = def.innerType ?? (def.type === 'pipe' ? def.in : undefined);
   }
   return undefined;
+}
+
+/**
+ * A misspelled field name gives two issues: the unknown name, and the real one missing. The first
+ * already says "Did you mean …?", so the second is dropped.
+ */
+function withoutMisspelledEchoes(diagnostics: Diagnostic[]): Diagnostic[] {
+  const meant = new Set(
+    diagnostics
+      .filter((d) => d.message.startsWith('unknown field') && d.hint?.startsWith('Did you mean'))
+      .map((d) => `${d.field?.replace(/[^.[\]]+$/, '')}${/Did you mean "([^"]+)"/.exec(d.hint!)?.[1]}`),
+  );
+  // "max: 1,000" inside { … } reads as max: 1 and a field "000": its other complaints about that group are echoes.
+  const split = 'a number with a thousands separator is split in two here';
+  const splitNumbers = new Set(diagnostics.filter((d) => d.message === split).map((d) => d.field?.replace(/\.\d+$/, '')));
+  return diagnostics.filter((d) => !(d.message === 'is required but missing' && meant.has(d.field ?? '')) && !(splitNumbers.has(d.field) && d.message !== split));
 }

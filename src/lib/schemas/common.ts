@@ -40,6 +40,7 @@ export const rangeSchema = z
   })
   .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, {
     error: 'min must not be greater than max',
+    params: { hint: 'Swap the two numbers, or leave one out to keep that end of the range open.' },
   })
   .describe('An inclusive numeric range; either end may be left open.');
 export type Range = z.output<typeof rangeSchema>;

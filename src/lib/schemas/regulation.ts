@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isoDateSchema, sourceSchema, textSchema } from './common.ts';
 
+const isIsoDate = (value: unknown) => isoDateSchema.safeParse(value).success;
+
 export const REGULATION_STATUSES = ['in-force', 'amended', 'pending-amendment'] as const;
 export const THRESHOLD_COMPARISONS = ['more-than', 'at-least', 'less-than', 'between'] as const;
 
@@ -15,6 +17,7 @@ export const thresholdSchema = z
   })
   .refine((t) => (t.comparison === 'between') === (t.upTo !== undefined), {
     error: 'give upTo exactly when comparison is "between"',
+    params: { hint: 'With comparison: between, write the lower end in value and the upper end in upTo; with any other comparison, delete upTo.' },
     path: ['upTo'],
   })
   // The same rule for editors, which read the JSON Schema generated from this file.
@@ -62,7 +65,12 @@ export const regulationSchema = z
     lastVerified: isoDateSchema.describe('When someone last checked every fact in this file against its sources (YYYY-MM-DD).'),
     reviewBy: isoDateSchema.describe('When the facts must be checked again (YYYY-MM-DD).'),
   })
-  .refine((r) => r.reviewBy >= r.lastVerified, { error: 'must not be before lastVerified', path: ['reviewBy'] })
+  // Compared only when both are valid dates: a malformed one has its own message already.
+  .refine((r) => !isIsoDate(r.reviewBy) || !isIsoDate(r.lastVerified) || r.reviewBy >= r.lastVerified, {
+    error: 'must not be before lastVerified',
+    path: ['reviewBy'],
+    params: { hint: 'reviewBy is the date the facts must be checked again: set it after lastVerified, usually 6 to 12 months later.' },
+  })
   .describe('A regulation: one dated, sourced file in content/regulations/. Pages read thresholds and dates from here.');
 
 export type Regulation = z.output<typeof regulationSchema>;

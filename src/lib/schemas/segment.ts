@@ -25,7 +25,10 @@ const firmographicSchema = z
         max: z.number().nonnegative().optional().describe('Highest annual revenue that qualifies (inclusive), in whole currency units.'),
         currency: currencySchema.default('USD'),
       })
-      .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, { error: 'min must not be greater than max' })
+      .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, {
+        error: 'min must not be greater than max',
+        params: { hint: 'Swap the two numbers, or leave one out to keep that end of the range open.' },
+      })
       .optional()
       .describe('Annual revenue range of the account.'),
     regions: z.array(textSchema).default([]).describe('Where the account is headquartered: region or country names as your CRM uses them. Empty means anywhere.'),

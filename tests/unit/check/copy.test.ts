@@ -60,7 +60,7 @@ describe('copy rules', () => {
 
   it('checks YAML copy fields with their field names', () => {
     expect(messages(edit(base, PERSONA, 'valueProposition: Fewer late nights at month end.', 'valueProposition: Act now and never miss a VAT records deadline again.'))).toMatchInlineSnapshot(`
-      "content/personas/controller.md:7:1 valueProposition: uses pressure wording ("Act now")
+      "content/personas/controller.md:6:1 valueProposition: uses pressure wording ("Act now")
           hint: Remove false urgency or scarcity ("act now" is on the check.urgencyPhrases list in site.yaml); if a deadline is real, name the regulation and let its entry show the date."
     `);
   });
@@ -74,11 +74,7 @@ describe('copy rules', () => {
           hint: Pages run no scripts from content: delete it. Measurement is built in; see the README.
       content/personas/controller.md:18:1 raw HTML with an event handler (onclick=…)
           hint: Delete the attribute: content cannot run scripts.
-      content/personas/controller.md:18:33 warning: raw HTML is not shown on pages
-          hint: Write it in Markdown instead (for emphasis, links, lists and tables).
       content/personas/controller.md:20:1 warning: raw HTML is not shown on pages
-          hint: Write it in Markdown instead (for emphasis, links, lists and tables).
-      content/personas/controller.md:20:15 warning: raw HTML is not shown on pages
           hint: Write it in Markdown instead (for emphasis, links, lists and tables)."
     `);
   });

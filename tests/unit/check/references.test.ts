@@ -44,7 +44,7 @@ describe('cross-file references', () => {
 
   it('checks every FAQ scope list', () => {
     expect(messages(edit(base, 'content/faqs/for-owners.md', 'personas: [owner]', 'personas: [owners]'))).toMatchInlineSnapshot(`
-      "content/faqs/for-owners.md:5:14 scope.personas[0]: unknown persona "owners"
+      "content/faqs/for-owners.md:4:14 scope.personas[0]: unknown persona "owners"
           hint: Did you mean "owner"? Known personas: dispatcher, ops-lead, owner (files in content/personas/)"
     `);
   });
@@ -62,7 +62,7 @@ describe('one run, every problem', () => {
     let files = edit(base, 'content/personas/dispatcher.md', 'buyerRole: user', 'buyerRole: users');
     files = edit(files, 'segments/depot-networks.yaml', '  - id: owner', '  - id: ownr');
     expect(messages(files)).toMatchInlineSnapshot(`
-      "content/personas/dispatcher.md:5:1 buyerRole: "users" is not one of: economic, technical, user
+      "content/personas/dispatcher.md:4:1 buyerRole: "users" is not one of: economic, technical, user
           hint: Did you mean "user"?
       segments/depot-networks.yaml:10:5 personas[0].id: unknown persona "ownr"
           hint: Did you mean "owner"? Known personas: dispatcher, ops-lead, owner (files in content/personas/)"

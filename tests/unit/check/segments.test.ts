@@ -18,7 +18,7 @@ describe('segment rules', () => {
   it('warns when there are more active segments than the sweet spot', () => {
     const files = edit(base, 'content/site.yaml', 'cta:', 'check:\n  maxActiveSegments: 1\ncta:');
     expect(messages(files)).toMatchInlineSnapshot(`
-      "content/site.yaml warning: 2 segments are active, more than the 1 set in check.maxActiveSegments
+      "content/site.yaml:9:3 warning: 2 segments are active, more than the 1 set in check.maxActiveSegments
           hint: Three to five well-run segments usually outperform many thin ones: merge or retire some (depot-networks, field-teams)."
     `);
   });

@@ -64,6 +64,6 @@ describe('reading content files', () => {
   it('reports problems in several files in one run', () => {
     const files = edit(edit(base, SEGMENT, 'status: active', 'status: activ'), 'content/personas/controller.md', 'buyerRole: economic', 'buyerRole: economy');
     const lines = messages(files).split('\n').filter((l) => !l.startsWith(' '));
-    expect(lines.map((l) => l.split(' ')[0])).toEqual(['content/personas/controller.md:5:1', 'segments/small-finance.yaml:4:1']);
+    expect(lines.map((l) => l.split(' ')[0])).toEqual(['content/personas/controller.md:4:1', 'segments/small-finance.yaml:4:1']);
   });
 });

@@ -14,14 +14,14 @@ describe('faq schema', () => {
 
   it('suggests the scope key that was meant', () => {
     expect(messages(edit(base, FILE, 'question: How long does setup take?', 'question: How long does setup take?\nscope:\n  segment: [small-finance]'))).toMatchInlineSnapshot(`
-      "content/faqs/how-long.md:5:3 scope.segment: unknown field "segment"
+      "content/faqs/how-long.md:4:3 scope.segment: unknown field "segment"
           hint: Did you mean "segments"? Known fields here: segments, personas, verticals, regulations"
     `);
   });
 
   it('names an unknown scoped segment and the known ones', () => {
     expect(messages(edit(base, FILE, 'question: How long does setup take?', 'question: How long does setup take?\nscope:\n  segments: [small-finnance]'))).toMatchInlineSnapshot(`
-      "content/faqs/how-long.md:5:14 scope.segments[0]: unknown segment "small-finnance"
+      "content/faqs/how-long.md:4:14 scope.segments[0]: unknown segment "small-finnance"
           hint: Did you mean "small-finance"? Known segments: small-finance (files in segments/)"
     `);
   });

@@ -22,7 +22,7 @@ describe('page override schema', () => {
       "content/pages/small-finance/controller.mdx:5:1 content files cannot import or export code
           hint: Remove the import/export line; the components you can use are provided: Section.
       content/pages/small-finance/controller.mdx:8:4 curly braces run code in MDX
-          hint: To show a literal brace, write \\{ instead of {."
+          hint: To show a literal brace, write \\{ instead of {. Placeholders such as {segment} work in YAML headlines only; in a page override, write the text out."
     `);
   });
 
@@ -37,7 +37,7 @@ describe('page override schema', () => {
 
   it('reports an unclosed section with its line', () => {
     expect(messages(page('<Section name="hero">\n# Hi\n'))).toMatchInlineSnapshot(`
-      "content/pages/small-finance/controller.mdx:4:1 the MDX could not be read: Expected a closing tag for \`<Section>\` (2:1-2:22)
+      "content/pages/small-finance/controller.mdx:5:1 the MDX could not be read: Expected a closing tag for \`<Section>\`
           hint: Every <Section name="…"> needs a matching </Section>; write a literal "<" as &lt; and "{" as \\{."
     `);
   });
@@ -59,15 +59,16 @@ describe('page override schema', () => {
 
   it('warns that a headline is hidden when the hero section is replaced', () => {
     expect(messages(page('<Section name="hero">\n# Hi\n</Section>', 'headline: Close in three days'))).toMatchInlineSnapshot(`
-      "content/pages/small-finance/controller.mdx:3:1 headline: warning: is not shown, because this file replaces the hero section
+      "content/pages/small-finance/controller.mdx:2:1 headline: warning: is not shown, because this file replaces the hero section
           hint: Put the text in the <Section name="hero"> block, or delete headline."
     `);
   });
 
   it('validates the frontmatter fields', () => {
     expect(messages(page('<Section name="hero">\n# Hi\n</Section>', 'variant: Board Brief\nnoindex: yes'))).toMatchInlineSnapshot(`
-      "content/pages/small-finance/controller.mdx:3:1 variant: expected a short variant name of lowercase letters, digits and hyphens, received "Board Brief"
-      content/pages/small-finance/controller.mdx:4:1 noindex: expected true or false, received "yes"
+      "content/pages/small-finance/controller.mdx:2:1 variant: expected a short variant name of lowercase letters, digits and hyphens, received "Board Brief"
+          hint: Name of this page variant, sent with every tracking event so variants can be compared.
+      content/pages/small-finance/controller.mdx:3:1 noindex: expected true or false, received "yes"
           hint: Keep this page out of search engines (for paid-only variants)."
     `);
   });

@@ -6,20 +6,23 @@ const FILE = 'content/regulations/vat-records.yaml';
 
 describe('regulation schema', () => {
   it('asks for dates as YYYY-MM-DD', () => {
-    expect(messages(edit(base, FILE, '- date: 2019-04-01', '- date: 01/04/2019'))).toMatchInlineSnapshot(`"content/regulations/vat-records.yaml:9:5 keyDates[0].date: expected a date written as YYYY-MM-DD, like 2026-03-31, received "01/04/2019""`);
+    expect(messages(edit(base, FILE, '- date: 2019-04-01', '- date: 01/04/2019'))).toMatchInlineSnapshot(`
+      "content/regulations/vat-records.yaml:9:5 keyDates[0].date: expected a date written as YYYY-MM-DD, like 2026-03-31, received "01/04/2019"
+          hint: Write the date as year-month-day with two-digit month and day, like 2024-07-25."
+    `);
   });
 
   it('rejects a review date before the verification date', () => {
     expect(messages(edit(base, FILE, 'reviewBy: 2027-01-10', 'reviewBy: 2025-01-10'))).toMatchInlineSnapshot(`
       "content/regulations/vat-records.yaml:23:1 reviewBy: must not be before lastVerified
-          hint: When the facts must be checked again (YYYY-MM-DD)."
+          hint: reviewBy is the date the facts must be checked again: set it after lastVerified, usually 6 to 12 months later."
     `);
   });
 
   it('needs an upper end exactly for "between" thresholds', () => {
     expect(messages(edit(base, FILE, 'comparison: more-than', 'comparison: between'))).toMatchInlineSnapshot(`
       "content/regulations/vat-records.yaml:12:5 thresholds[0].upTo: give upTo exactly when comparison is "between"
-          hint: Upper end, when comparison is "between" (exclusive)."
+          hint: With comparison: between, write the lower end in value and the upper end in upTo; with any other comparison, delete upTo."
     `);
   });
 

@@ -25,9 +25,7 @@ describe('segment schema', () => {
 
   it('catches a misspelled field name instead of ignoring it', () => {
     expect(messages(edit(base, FILE, 'nickname:', 'nicname:'))).toMatchInlineSnapshot(`
-      "segments/small-finance.yaml:1:1 nickname: is required but missing
-          hint: Add it: Short name used in headlines, navigation and reports.
-      segments/small-finance.yaml:2:1 nicname: unknown field "nicname"
+      "segments/small-finance.yaml:2:1 nicname: unknown field "nicname"
           hint: Did you mean "nickname"? Known fields here: name, nickname, description, status, vertical, criteria, personas, pains, regulations, profile, prioritisation, messaging, objections, reviewed"
     `);
   });
@@ -42,7 +40,7 @@ describe('segment schema', () => {
   it('rejects a range whose minimum exceeds its maximum', () => {
     expect(messages(edit(base, FILE, '{ min: 10, max: 200 }', '{ min: 500, max: 200 }'))).toMatchInlineSnapshot(`
       "segments/small-finance.yaml:8:5 criteria.firmographic.employees: min must not be greater than max
-          hint: Headcount range of the account (worldwide)."
+          hint: Swap the two numbers, or leave one out to keep that end of the range open."
     `);
   });
 
@@ -54,7 +52,10 @@ describe('segment schema', () => {
   });
 
   it('rejects an id that cannot be a URL slug', () => {
-    expect(messages(edit(base, FILE, '  - id: controller', '  - id: Controller'))).toMatchInlineSnapshot(`"segments/small-finance.yaml:10:5 personas[0].id: expected an id made of lowercase letters, digits and single hyphens (like "mid-market"), received "Controller""`);
+    expect(messages(edit(base, FILE, '  - id: controller', '  - id: Controller'))).toMatchInlineSnapshot(`
+      "segments/small-finance.yaml:10:5 personas[0].id: expected an id made of lowercase letters, digits and single hyphens (like "mid-market"), received "Controller"
+          hint: A persona id: the file name of a persona in content/personas/."
+    `);
   });
 
   it('requires a source for every market figure', () => {

@@ -22,6 +22,9 @@ describe('vertical schema', () => {
 
   it('rejects a link with a script scheme among reach channels', () => {
     const files = edit(base, FILE, 'painPoints:', 'channels:\n  events:\n    - name: Close Summit\n      url: "javascript:alert(1)"\npainPoints:');
-    expect(messages(files)).toMatchInlineSnapshot(`"content/verticals/finance-software.yaml:6:7 channels.events[0].url: expected a web address starting with https:// (or http://), received "javascript:alert(1)""`);
+    expect(messages(files)).toMatchInlineSnapshot(`
+      "content/verticals/finance-software.yaml:6:7 channels.events[0].url: expected a web address starting with https:// (or http://), received "javascript:alert(1)"
+          hint: Only web addresses are allowed here: a javascript: or data: address could run code on the page."
+    `);
   });
 });
