@@ -34,6 +34,9 @@ process.env.OUT_DIR = staging;
 // Vite reads DEV, PROD, MODE, SSR and BASE_URL from the environment too (test runners set them).
 process.env.NODE_ENV = 'production';
 for (const name of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL']) delete process.env[name];
+// Astro renders in this process: hand it the site composed above instead of loading, checking
+// and composing every file a second time (src/site-data.ts picks it up).
+(globalThis as Record<symbol, unknown>)[Symbol.for('segment-pages.site-build')] = { contentRoot: env.contentRoot, build: result.build };
 try {
   const { build } = await import('astro');
   await build({ root: projectRoot, logLevel: process.env.DEBUG ? 'debug' : 'warn' });

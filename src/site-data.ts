@@ -16,6 +16,9 @@ export function getSiteBuild(): Promise<SiteBuild> {
 
 async function compose(): Promise<SiteBuild> {
   const env = readBuildEnvironment();
+  // scripts/build.ts has just checked and composed this content in the same process.
+  const handed = (globalThis as Record<symbol, unknown>)[Symbol.for('segment-pages.site-build')] as { contentRoot: string; build: SiteBuild } | undefined;
+  if (!import.meta.env.DEV && handed?.contentRoot === env.contentRoot) return handed.build;
   // The dev server is the marketers' preview: drafts show (with a banner) and /_preview/ lists every page.
   const result = await buildSiteFromDisk(env.contentRoot, import.meta.env.DEV ? { ...env, includeDrafts: true, preview: true } : env);
   if (!result.ok) {

@@ -16,7 +16,7 @@
  *
  * The landing-page selections in site.json (pains, regulations, questions) follow the rules of
  * src/lib/compose/ (rankPains, rankRegulations, selectFaqs, mostSpecificFirst) so that the three tools
- * render the same pages; `node scripts/bench/run.ts --verify` compares them with our output.
+ * render the same pages; scripts/bench/run.ts checks every landing page of every tool against ours.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';

@@ -146,7 +146,7 @@ export function formatProfileSummary(title: string, s: ProfileSummary): string {
   for (const o of s.owners) if (o.ms >= 50) lines.push(`| ${o.name} | ${sec(o.ms)} | ${pct(o.ms)} |`);
   if (s.hotspots.length) {
     lines.push('', '| our functions with the most self time | time |', '| --- | ---: |');
-    for (const h of s.hotspots) lines.push(`| \`${h.name}\` | ${sec(h.ms)} |`);
+    for (const h of s.hotspots) if (h.ms >= 10) lines.push(`| \`${h.name}\` | ${h.ms >= 1000 ? sec(h.ms) : `${Math.round(h.ms)} ms`} |`);
   }
   return lines.join('\n');
 }

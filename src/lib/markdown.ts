@@ -21,7 +21,7 @@ export interface RenderOptions {
  * Renders author Markdown to HTML. Raw HTML in the source is dropped (never passed through), and
  * links with script-capable schemes lose their href: content can format text, not run code.
  */
-export function renderMarkdown(markdown: string, options: RenderOptions = {}): RenderedMarkdown {
+export function renderMarkdown(markdown: string | { body: string }, options: RenderOptions = {}): RenderedMarkdown {
   const processor = remark()
     .use(remarkRehype)
     .use(() => (tree: HastRoot) => {
@@ -29,10 +29,23 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): R
       if (options.topHeading) shiftHeadings(tree, options.topHeading);
     })
     .use(rehypeStringify);
-  const mdast = processor.parse(markdown) as MdastRoot;
+  const mdast = typeof markdown === 'string' ? parser.parse(markdown) : markdownTree(markdown);
   const hast = processor.runSync(mdast) as HastRoot;
   const html = processor.stringify(hast).trim();
   return { html, text: textOf(hast) };
+}
+
+const parser = remark().freeze();
+const trees = new WeakMap<object, MdastRoot>();
+
+/**
+ * The Markdown syntax tree of an entry's body, parsed once: the copy check reads it and rendering
+ * turns it into HTML (neither changes it). Kept per entry object, so it goes when the entry does.
+ */
+export function markdownTree(entry: { body: string }): MdastRoot {
+  let tree = trees.get(entry);
+  if (!tree) trees.set(entry, (tree = parser.parse(entry.body)));
+  return tree;
 }
 
 function sanitizeLinks(tree: HastRoot): void {

@@ -2,7 +2,7 @@ import { remark } from 'remark';
 import remarkMdx from 'remark-mdx';
 import type { Diagnostic, Position } from '../diagnostics.ts';
 import type { Entry, MarkdownEntry, Project } from '../load/project.ts';
-import { UNSAFE_URL } from '../markdown.ts';
+import { markdownTree, UNSAFE_URL } from '../markdown.ts';
 import type { Regulation } from '../schemas/index.ts';
 
 /**
@@ -148,7 +148,7 @@ function fieldUnits(entry: Entry<unknown>, patterns: string[], about: string[]):
 function markdownUnits(entry: MarkdownEntry<unknown>, about: string[], mdx: boolean, diagnostics: Diagnostic[]): CopyUnit[] {
   let tree: MdNode;
   try {
-    tree = (mdx ? remark().use(remarkMdx) : remark()).parse(entry.body) as unknown as MdNode;
+    tree = (mdx ? remark().use(remarkMdx).parse(entry.body) : markdownTree(entry)) as unknown as MdNode;
   } catch {
     return []; // MDX syntax errors are reported by the loader, with their position.
   }

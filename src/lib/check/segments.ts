@@ -1,6 +1,29 @@
 import type { Diagnostic } from '../diagnostics.ts';
 import { overlapExample } from '../criteria.ts';
 import type { Project } from '../load/project.ts';
+import type { SegmentCriteria } from '../schemas/index.ts';
+
+interface QuickCriteria {
+  min: number;
+  max: number;
+  industries?: Set<string>;
+  regions?: Set<string>;
+  ownership?: Set<string>;
+}
+
+const lowerSet = (list: readonly string[]) => (list.length ? new Set(list.map((x) => x.toLowerCase())) : undefined);
+
+function quickCriteria(c: SegmentCriteria): QuickCriteria {
+  const f = c.firmographic;
+  return { min: f.employees?.min ?? 0, max: f.employees?.max ?? Number.POSITIVE_INFINITY, industries: lowerSet(f.industries), regions: lowerSet(f.regions), ownership: lowerSet(f.ownership) };
+}
+
+const disjoint = (a: Set<string> | undefined, b: Set<string> | undefined) => a !== undefined && b !== undefined && ![...a].some((x) => b.has(x));
+
+/** True when the criteria exclude each other on employees, industries, regions or ownership: overlapExample would find no example. */
+function clearlyExclusive(a: QuickCriteria, b: QuickCriteria): boolean {
+  return a.min > b.max || b.min > a.max || disjoint(a.industries, b.industries) || disjoint(a.regions, b.regions) || disjoint(a.ownership, b.ownership);
+}
 
 /**
  * Good segments are distinct (each account fits one) and few enough to run well. Only active
@@ -10,8 +33,12 @@ export function checkSegments(project: Project): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const active = project.segments.filter((s) => s.data.status === 'active').sort((a, b) => (a.id < b.id ? -1 : 1));
 
+  // Every pair is compared; a cheap test on numbers and sets prepared once per segment rules out
+  // most pairs before the full comparison, which also builds the example sentence.
+  const quick = active.map((s) => quickCriteria(s.data.criteria));
   for (let i = 0; i < active.length; i++) {
     for (let k = i + 1; k < active.length; k++) {
+      if (clearlyExclusive(quick[i]!, quick[k]!)) continue;
       const a = active[i]!;
       const b = active[k]!;
       const example = overlapExample(a.data.criteria, b.data.criteria);

@@ -21,7 +21,13 @@ export interface ComposeContext {
   verticals: Map<string, Entry<Vertical>>;
   regulations: Map<string, RegulationView>;
   regulationEntries: Map<string, Entry<Regulation>>;
-  faqs: { entry: MarkdownEntry<Faq>; answer: RenderedMarkdown }[];
+  faqs: ComposedFaq[];
+  /** Questions scoped to a segment, by segment id, in `faqs` order. */
+  faqsBySegment: Map<string, ComposedFaq[]>;
+  /** Questions with no segment scope (every segment may show them), in `faqs` order. */
+  faqsForAnySegment: ComposedFaq[];
+  /** 0: written for a persona or segment, 1: about a regulation, 2: general; by question id. */
+  faqRank: Map<string, number>;
   personaCopy: Map<string, RenderedMarkdown>;
   overrides: Map<string, PageOverrideEntry>;
   chrome: SiteChrome;
@@ -31,12 +37,38 @@ export interface ComposeContext {
   absolute(path: string): string;
 }
 
+export interface ComposedFaq {
+  entry: MarkdownEntry<Faq>;
+  answer: RenderedMarkdown;
+  /** Position in the site-wide order (order, then id). */
+  index: number;
+}
+
+function indexFaqs(faqs: ComposedFaq[]): Pick<ComposeContext, 'faqsBySegment' | 'faqsForAnySegment' | 'faqRank'> {
+  const faqsBySegment = new Map<string, ComposedFaq[]>();
+  const faqsForAnySegment: ComposedFaq[] = [];
+  const faqRank = new Map<string, number>();
+  for (const faq of faqs) {
+    const scope = faq.entry.data.scope;
+    faqRank.set(faq.entry.id, scope.personas.length || scope.segments.length ? 0 : scope.regulations.length ? 1 : 2);
+    const segments = new Set(scope.segments);
+    if (segments.size === 0) faqsForAnySegment.push(faq);
+    for (const id of segments) {
+      const list = faqsBySegment.get(id) ?? [];
+      list.push(faq);
+      faqsBySegment.set(id, list);
+    }
+  }
+  return { faqsBySegment, faqsForAnySegment, faqRank };
+}
+
 export function createComposeContext(project: Project, site: Site, contentVersion: string, options: RouteOptions = {}): ComposeContext {
   const base = site.basePath.replace(/\/$/, '');
   const origin = site.url.replace(/\/+$/, '');
   const href = (path: string) => `${base}${path}`;
   const regulationEntries = new Map(project.regulations.map((r) => [r.id, r]));
   const sortedFaqs = [...project.faqs].sort((a, b) => a.data.order - b.data.order || (a.id < b.id ? -1 : 1));
+  const faqs = sortedFaqs.map((entry, index): ComposedFaq => ({ entry, answer: renderMarkdown(entry, { topHeading: 4 }), index }));
   return {
     site,
     contentVersion,
@@ -47,8 +79,9 @@ export function createComposeContext(project: Project, site: Site, contentVersio
     verticals: new Map(project.verticals.map((v) => [v.id, v])),
     regulations: new Map(project.regulations.map((r) => [r.id, composeRegulation(r.id, r.data)])),
     regulationEntries,
-    faqs: sortedFaqs.map((entry) => ({ entry, answer: renderMarkdown(entry.body, { topHeading: 4 }) })),
-    personaCopy: new Map(project.personas.map((p) => [p.id, renderMarkdown(p.body, { topHeading: 3 })])),
+    faqs,
+    ...indexFaqs(faqs),
+    personaCopy: new Map(project.personas.map((p) => [p.id, renderMarkdown(p, { topHeading: 3 })])),
     overrides: new Map(project.pageOverrides.map((o) => [`${o.segment}/${o.persona}`, o])),
     chrome: {
       name: site.name,

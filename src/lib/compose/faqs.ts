@@ -1,4 +1,4 @@
-import type { ComposeContext } from './context.ts';
+import type { ComposeContext, ComposedFaq } from './context.ts';
 import { regulationFacts } from './regulation.ts';
 import type { FaqItem } from './types.ts';
 
@@ -16,7 +16,9 @@ export interface FaqTarget {
  * everything. A question about regulations appears only where at least one of them applies.
  */
 export function selectFaqs(ctx: ComposeContext, target: FaqTarget): FaqItem[] {
-  return ctx.faqs
+  // Only the segment's own questions and those for any segment can match: merge the two lists
+  // (each already in site order) instead of scanning every question of the site for every page.
+  return mergeByIndex(ctx.faqsBySegment.get(target.segment) ?? [], ctx.faqsForAnySegment)
     .filter(({ entry }) => {
       const scope = entry.data.scope;
       return (
@@ -36,6 +38,17 @@ export function selectFaqs(ctx: ComposeContext, target: FaqTarget): FaqItem[] {
         answerText: [answer.text, ...facts.map((f) => f.text)].join(' '),
       };
     });
+}
+
+function mergeByIndex(a: readonly ComposedFaq[], b: readonly ComposedFaq[]): ComposedFaq[] {
+  const out: ComposedFaq[] = [];
+  let i = 0;
+  let k = 0;
+  while (i < a.length || k < b.length) {
+    if (k >= b.length || (i < a.length && a[i]!.index < b[k]!.index)) out.push(a[i++]!);
+    else out.push(b[k++]!);
+  }
+  return out;
 }
 
 function matches(list: readonly string[], value: string): boolean {

@@ -107,11 +107,6 @@ export function composeLandingPage(ctx: ComposeContext, segmentId: string, perso
  * general ones; the authored order holds within each group.
  */
 function mostSpecificFirst(items: FaqItem[], ctx: ComposeContext): FaqItem[] {
-  const scopes = new Map(ctx.faqs.map(({ entry }) => [entry.id, entry.data.scope]));
-  const rank = (item: FaqItem) => {
-    const scope = scopes.get(item.id)!;
-    if (scope.personas.length || scope.segments.length) return 0;
-    return scope.regulations.length ? 1 : 2;
-  };
+  const rank = (item: FaqItem) => ctx.faqRank.get(item.id)!;
   return items.map((item, index) => ({ item, index, rank: rank(item) })).sort((a, b) => a.rank - b.rank || a.index - b.index).map((x) => x.item);
 }

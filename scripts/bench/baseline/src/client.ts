@@ -1,5 +1,6 @@
 // The page script of the baseline: a data-layer event per page view and per call to action, and the
 // lead form sent with fetch. A hand-written equivalent of the site's tracking script, smaller.
+export {};
 const ids = document.body.dataset;
 const w = window as unknown as { dataLayer: unknown[] };
 w.dataLayer = w.dataLayer || [];
