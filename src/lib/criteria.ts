@@ -1,5 +1,5 @@
 import { formatInteger, formatQuantity, joinWords } from './compose/format.ts';
-import type { SegmentCriteria } from './schemas/index.ts';
+import type { CriterionKey, SegmentCriteria } from './schemas/index.ts';
 
 /**
  * What segment criteria mean, in one place: whether two segments can claim the same account (the
@@ -88,4 +88,260 @@ export function overlapExample(a: SegmentCriteria, b: SegmentCriteria): string |
     if (value !== undefined) parts.push(describe(String(value)));
   }
   return parts.length ? `an account ${joinWords(parts)}` : 'any account (neither segment restricts anything)';
+}
+
+// ---- matching one account against one segment
+
+/** An amount of money in whole currency units. */
+export interface Money {
+  amount: number;
+  currency: string;
+}
+
+/**
+ * An account as the criteria see it: one CRM row read through the workbench mapping
+ * (src/lib/assign/accounts.ts). A field left undefined is unknown: the cell was blank, could not be
+ * read, or the mapping names no column for it.
+ */
+export interface Account {
+  id: string;
+  industry?: string;
+  employees?: number;
+  /** Reported revenue; only set when both the amount and its currency are known. */
+  revenue?: Money;
+  /** The country cell as written. */
+  country?: string;
+  /** The regions of the mapping the country belongs to; empty when the mapping does not know it. */
+  regions: readonly string[];
+  ownership?: string;
+  /** The systems on record, as written; a blank cell is an empty list. */
+  systems: readonly string[];
+  tier?: number;
+  needs?: string;
+  sophistication?: string;
+}
+
+/** What matching needs from the mapping beyond the account itself. */
+export interface MatchContext {
+  /** Stands in for revenue where an account has none. */
+  revenuePerEmployee?: Money;
+  /** Value of one unit of each currency in a common unit. */
+  exchangeRates: Readonly<Record<string, number>>;
+}
+
+export interface CriterionCheck {
+  criterion: CriterionKey;
+  ok: boolean;
+  /** The check in words: "employees 1,200 within 1,000–4,999", "ownership unknown: needs public". */
+  reason: string;
+}
+
+export interface AccountMatch {
+  matched: boolean;
+  /** One check per criterion the segment restricts, in the order `describeCriteria` lists them. */
+  checks: CriterionCheck[];
+}
+
+/**
+ * Whether an account belongs to a segment, with a reason in words for every criterion the segment
+ * restricts. The rules, which the SQL compiler (src/lib/assign/sql.ts) follows to the letter:
+ * - An empty list or an absent range restricts nothing and is not checked.
+ * - Text compares without regard to case; ranges include both ends.
+ * - A criterion is met only on evidence in the row: an unknown value (blank, unreadable, or a column
+ *   the mapping does not name) cannot satisfy a restriction. Unknown ownership is not "public".
+ * - Revenue: reported revenue is converted into the segment's currency with the mapping's exchange
+ *   rates (no rate, no comparison: the criterion fails). Where revenue is unknown, employees ×
+ *   `revenuePerEmployee` stands in for it, and the reason says so.
+ * - Region: met when the country cell itself, or a region of the mapping it belongs to, is one of
+ *   the segment's regions.
+ * - Systems: a blank cell means no system on record. `uses` needs one of its systems on record;
+ *   `notUses` excludes only on evidence, so an account with no systems on record passes it.
+ */
+export function matchAccount(account: Account, criteria: SegmentCriteria, ctx: MatchContext): AccountMatch {
+  const checks: CriterionCheck[] = [];
+  const check = (criterion: CriterionKey, ok: boolean, describe: () => string) => checks.push(new Check(criterion, ok, describe));
+  const f = criteria.firmographic;
+  const lists = lowered(criteria);
+
+  if (f.industries.length) {
+    const wanted = f.industries;
+    const industry = account.industry;
+    if (industry === undefined) check('industry', false, () => `industry unknown: needs ${joinOr(wanted)}`);
+    else if (lists.industries.has(industry.toLowerCase())) check('industry', true, () => `in ${industry}`);
+    else check('industry', false, () => `industry ${industry}, not ${joinOr(wanted)}`);
+  }
+
+  if (restricts(f.employees)) {
+    const n = account.employees;
+    checkRange(check, 'employees', n === undefined ? undefined : { value: n, text: () => `employees ${formatInteger(n)}` }, f.employees!, formatInteger, () => 'employees unknown');
+  }
+
+  if (f.revenue && restricts(f.revenue)) {
+    const range = f.revenue;
+    const format = (n: number) => formatQuantity(Math.round(n), range.currency);
+    const revenue = revenueIn(account, range.currency, ctx);
+    checkRange(check, 'revenue', 'value' in revenue ? revenue : undefined, range, format, 'missing' in revenue ? revenue.missing : () => '');
+  }
+
+  if (f.regions.length) {
+    const wanted = f.regions;
+    const country = account.country;
+    if (country === undefined) check('region', false, () => `country unknown: needs ${joinOr(wanted)}`);
+    else {
+      const lowerCountry = country.toLowerCase();
+      const lowerRegions = account.regions.map((r) => r.toLowerCase());
+      const i = lists.regions.findIndex((r) => r === lowerCountry || lowerRegions.includes(r));
+      if (i !== -1) check('region', true, () => (lists.regions[i] === lowerCountry ? `headquartered in ${country}` : `headquartered in ${wanted[i]} (${country})`));
+      else if (account.regions.length) check('region', false, () => `headquartered in ${joinWords(account.regions)} (${country}), not ${joinOr(wanted)}`);
+      else check('region', false, () => `headquartered in ${country}, which is in no region of the mapping: needs ${joinOr(wanted)}`);
+    }
+  }
+
+  if (f.ownership.length) checkValue(check, 'ownership', 'ownership', account.ownership, f.ownership);
+
+  const t = criteria.technographic;
+  if (t.uses.length || t.notUses.length) {
+    const systems = account.systems.map((s) => s.toLowerCase());
+    if (t.uses.length) {
+      const i = lists.uses.findIndex((s) => systems.includes(s));
+      if (i !== -1) check('systems', true, () => `runs ${t.uses[i]}`);
+      else if (account.systems.length) check('systems', false, () => `runs ${joinWords(account.systems)}, none of ${joinOr(t.uses)}`);
+      else check('systems', false, () => `no systems on record: needs ${joinOr(t.uses)}`);
+    }
+    if (t.notUses.length) {
+      const hits = t.notUses.filter((_, i) => systems.includes(lists.notUses[i]!));
+      check('excludedSystems', hits.length === 0, () => (hits.length ? `runs ${joinWords(hits)}, which rules it out` : `does not run ${joinOr(t.notUses)}`));
+    }
+  }
+
+  if (criteria.tier !== undefined) checkValue(check, 'tier', 'value tier', account.tier, [criteria.tier]);
+  if (criteria.needs !== undefined) checkValue(check, 'needs', 'buying focus', account.needs, [criteria.needs]);
+  if (criteria.sophistication !== undefined) checkValue(check, 'sophistication', 'sophistication', account.sophistication, [criteria.sophistication]);
+
+  return { matched: checks.every((c) => c.ok), checks };
+}
+
+/** A check whose words are written only when read: most checks of most accounts are never shown. */
+class Check implements CriterionCheck {
+  readonly criterion: CriterionKey;
+  readonly ok: boolean;
+  #describe: (() => string) | undefined;
+  #reason: string | undefined;
+
+  constructor(criterion: CriterionKey, ok: boolean, describe: () => string) {
+    this.criterion = criterion;
+    this.ok = ok;
+    this.#describe = describe;
+  }
+
+  get reason(): string {
+    if (this.#describe) {
+      this.#reason = this.#describe();
+      this.#describe = undefined;
+    }
+    return this.#reason!;
+  }
+
+  toJSON(): { criterion: CriterionKey; ok: boolean; reason: string } {
+    return { criterion: this.criterion, ok: this.ok, reason: this.reason };
+  }
+}
+
+interface LoweredLists {
+  industries: Set<string>;
+  regions: string[];
+  uses: string[];
+  notUses: string[];
+}
+
+/** The segment's lists in lower case, computed once per criteria object rather than once per account. */
+const LOWERED = new WeakMap<SegmentCriteria, LoweredLists>();
+
+function lowered(criteria: SegmentCriteria): LoweredLists {
+  let lists = LOWERED.get(criteria);
+  if (!lists) {
+    const lower = (list: readonly string[]) => list.map((x) => x.toLowerCase());
+    lists = {
+      industries: new Set(lower(criteria.firmographic.industries)),
+      regions: lower(criteria.firmographic.regions),
+      uses: lower(criteria.technographic.uses),
+      notUses: lower(criteria.technographic.notUses),
+    };
+    LOWERED.set(criteria, lists);
+  }
+  return lists;
+}
+
+/** Where the revenue an account is judged on comes from: reported, estimated from employees, or nowhere. */
+export function revenueSource(account: Account, ctx: MatchContext): 'reported' | 'estimated' | undefined {
+  if (account.revenue) return 'reported';
+  return account.employees !== undefined && ctx.revenuePerEmployee ? 'estimated' : undefined;
+}
+
+/**
+ * `amount` in another currency through the common unit of `rates`, or undefined without a rate.
+ * Computed as amount × rate(from) ÷ rate(to), in that order, as the SQL does.
+ */
+export function convertMoney(amount: number, from: string, to: string, rates: Readonly<Record<string, number>>): number | undefined {
+  if (from === to) return amount;
+  const a = rates[from];
+  const b = rates[to];
+  return a === undefined || b === undefined ? undefined : (amount * a) / b;
+}
+
+function revenueIn(account: Account, currency: string, ctx: MatchContext): { value: number; text: () => string } | { missing: () => string } {
+  const reported = account.revenue;
+  if (reported) {
+    const shown = () => formatQuantity(Math.round(reported.amount), reported.currency);
+    const value = convertMoney(reported.amount, reported.currency, currency, ctx.exchangeRates);
+    if (value === undefined) return { missing: () => `revenue ${shown()}, with no exchange rate for ${noRate(reported.currency, currency, ctx.exchangeRates)} in the mapping` };
+    return { value, text: () => (reported.currency === currency ? `revenue ${shown()}` : `revenue ${shown()} (${formatQuantity(Math.round(value), currency)})`) };
+  }
+  const per = ctx.revenuePerEmployee;
+  if (!per) return { missing: () => 'revenue unknown' };
+  const employees = account.employees;
+  if (employees === undefined) return { missing: () => 'revenue and employees unknown' };
+  const value = convertMoney(employees * per.amount, per.currency, currency, ctx.exchangeRates);
+  const estimate = () => `revenue estimated from employees: ${formatInteger(employees)} × ${formatQuantity(per.amount, per.currency)}`;
+  if (value === undefined) return { missing: () => `${estimate()}, with no exchange rate for ${noRate(per.currency, currency, ctx.exchangeRates)} in the mapping` };
+  return { value, text: () => `${estimate()} = ${formatQuantity(Math.round(value), currency)}` };
+}
+
+function noRate(from: string, to: string, rates: Readonly<Record<string, number>>): string {
+  return joinWords([from, to].filter((c) => rates[c] === undefined));
+}
+
+type AddCheck = (criterion: CriterionKey, ok: boolean, describe: () => string) => void;
+
+function restricts(range: { min?: number; max?: number } | undefined): boolean {
+  return range !== undefined && (range.min !== undefined || range.max !== undefined);
+}
+
+function checkRange(
+  check: AddCheck,
+  criterion: CriterionKey,
+  known: { value: number; text: () => string } | undefined,
+  range: { min?: number; max?: number },
+  format: (n: number) => string,
+  unknownText: () => string,
+): void {
+  const { min, max } = range;
+  const wanted = () => (min !== undefined && max !== undefined ? `${format(min)}–${format(max)}` : min !== undefined ? `at least ${format(min)}` : `at most ${format(max!)}`);
+  if (!known) check(criterion, false, () => `${unknownText()}: needs ${wanted()}`);
+  else if (min !== undefined && known.value < min) check(criterion, false, () => `${known.text()}, below the minimum of ${format(min)}`);
+  else if (max !== undefined && known.value > max) check(criterion, false, () => `${known.text()}, above the maximum of ${format(max)}`);
+  else check(criterion, true, () => (min !== undefined && max !== undefined ? `${known.text()} within ${wanted()}` : `${known.text()}, ${wanted()}`));
+}
+
+function checkValue(check: AddCheck, criterion: CriterionKey, label: string, value: string | number | undefined, wanted: readonly (string | number)[]): void {
+  const words = () => joinOr(wanted.map(String));
+  if (value === undefined) check(criterion, false, () => `${label} unknown: needs ${words()}`);
+  else if (wanted.includes(value)) check(criterion, true, () => `${label} ${value}`);
+  else check(criterion, false, () => `${label} ${value}, not ${words()}`);
+}
+
+/** `a`, `a or b`, `a, b or c`. */
+function joinOr(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }

@@ -1,7 +1,11 @@
-import { PRIORITISATION_CRITERIA } from '../schemas/index.ts';
+import { rankSegments } from '../assign/assign.ts';
+import { criteriaVersionOf } from '../assign/version.ts';
+import { plural } from '../diagnostics.ts';
+import type { Entry } from '../load/project.ts';
+import { PRIORITISATION_CRITERIA, type AssignmentSummary, type Workbench } from '../schemas/index.ts';
 import { pageMeta, pageTracking, type ComposeContext } from './context.ts';
 import { selectFaqs } from './faqs.ts';
-import { formatPercent, truncate } from './format.ts';
+import { formatInteger, formatPercent, truncate } from './format.ts';
 import { summarizeSegment } from './segment-summary.ts';
 import type { BarChart, FaqPageView, HomeView, OverviewView, PreviewView, Route, SegmentHubView, SegmentSummary } from './types.ts';
 
@@ -91,10 +95,34 @@ const CRITERION_LABELS: Record<(typeof PRIORITISATION_CRITERIA)[number], string>
   expectedResponse: 'Expected response',
 };
 
-export function composeOverview(ctx: ComposeContext): OverviewView {
+/** The workbench's committed results, for the overview: the summary and the mapping it should have been made with. */
+export interface OverviewAccounts {
+  summary: Entry<AssignmentSummary>;
+  mapping?: Workbench;
+}
+
+export function composeOverview(ctx: ComposeContext, workbench?: OverviewAccounts): OverviewView {
   const segments = ctx.publishedSegments.map((s) => summarizeSegment(ctx, s));
   const weights = ctx.site.prioritisation.weights;
-  return {
+  const accounts = workbench && overviewAccounts(ctx, workbench);
+  const charts = overviewCharts(segments);
+  if (accounts) {
+    const counted = segments.filter((s) => accounts.bySegment[s.id] !== undefined);
+    const most = Math.max(...counted.map((s) => accounts.bySegment[s.id]!.assigned), 1);
+    if (counted.length) {
+      const total = workbench.summary.data.accounts;
+      // Beside the priority score: together they say where the budget should go first.
+      const priority = charts.findIndex((c) => c.title === 'Priority score');
+      charts.splice(priority + 1, 0, {
+        title: 'CRM accounts assigned',
+        description: `Accounts of the CRM export assigned to each segment by the segment workbench; ${formatInteger(total.unassigned)} of ${formatInteger(total.read)} matched no segment.`,
+        ...axis(most),
+        unit: '',
+        bars: counted.map((s) => ({ label: s.name, value: accounts.bySegment[s.id]!.assigned, valueLabel: formatInteger(accounts.bySegment[s.id]!.assigned), href: s.href })),
+      });
+    }
+  }
+  const view: OverviewView = {
     kind: 'overview',
     meta: pageMeta(ctx, '/segments/', {
       title: `Segments side by side | ${ctx.site.name}`,
@@ -107,9 +135,32 @@ export function composeOverview(ctx: ComposeContext): OverviewView {
     tracking: pageTracking(ctx, 'overview'),
     chrome: ctx.chrome,
     segments,
-    charts: overviewCharts(segments),
+    charts,
     weights: PRIORITISATION_CRITERIA.map((c) => ({ label: CRITERION_LABELS[c], weight: weights[c] })),
   };
+  if (accounts) view.accounts = accounts;
+  return view;
+}
+
+function overviewAccounts(ctx: ComposeContext, { summary, mapping }: OverviewAccounts): NonNullable<OverviewView['accounts']> {
+  const s = summary.data;
+  const a = s.accounts;
+  const bySegment = Object.fromEntries(
+    s.segments.map((x) => [x.id, { assigned: x.assigned, matched: x.matched, label: x.matched > x.assigned ? `${formatInteger(x.assigned)} (${formatInteger(x.matched)} match)` : formatInteger(x.assigned) }]),
+  );
+  const notes = [
+    `${formatInteger(a.assigned)} of the ${plural(a.read, 'account')} in ${s.input.file} were assigned to a segment${s.includeDrafts ? ' (draft segments counted too)' : ''}; ${formatInteger(a.unassigned)} matched none.`,
+    a.overlapping
+      ? `${plural(a.overlapping, 'account')} matched more than one segment; each is counted once, for the segment with the highest priority score.`
+      : 'No account matched more than one segment.',
+  ];
+  if (a.unreadable) notes.push(`${plural(a.unreadable, 'row')} of the export could not be read and ${a.unreadable === 1 ? 'is' : 'are'} not counted.`);
+  const current = criteriaVersionOf(rankSegments([...ctx.segments.values()], ctx.site.prioritisation.weights, { includeDrafts: s.includeDrafts }), mapping);
+  const out: NonNullable<OverviewView['accounts']> = { bySegment, notes };
+  if (current !== s.criteriaVersion) {
+    out.stale = 'The segment criteria, priority scores or the workbench mapping have changed since these accounts were assigned, so the counts may no longer match the criteria shown.';
+  }
+  return out;
 }
 
 function overviewCharts(segments: SegmentSummary[]): BarChart[] {

@@ -209,6 +209,15 @@ export interface OverviewView extends PageBase {
   segments: SegmentSummary[];
   charts: BarChart[];
   weights: { label: string; weight: number }[];
+  /** CRM accounts per segment, when the content holds an assignment summary (content/assignment-summary.json). */
+  accounts?: {
+    /** Accounts assigned to each segment by id, with the table cell's text; a segment the summary does not count is absent. */
+    bySegment: Record<string, { assigned: number; matched: number; label: string }>;
+    /** What the counts are, in sentences: the file, the totals, overlaps, gaps and unreadable rows. */
+    notes: string[];
+    /** Set when the criteria or the mapping changed after the accounts were assigned. */
+    stale?: string;
+  };
 }
 
 export interface HomeView extends PageBase {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { type Diagnostic, sortDiagnostics } from '../diagnostics.ts';
 import {
+  assignmentSummarySchema,
   faqSchema,
   pageOverrideSchema,
   personaSchema,
@@ -9,6 +10,8 @@ import {
   siteSchema,
   SLUG_PATTERN,
   verticalSchema,
+  workbenchSchema,
+  type AssignmentSummary,
   type Faq,
   type PageOverride,
   type Persona,
@@ -16,6 +19,7 @@ import {
   type Segment,
   type Site,
   type Vertical,
+  type Workbench,
 } from '../schemas/index.ts';
 import { readContentFiles, type SourceFile } from './files.ts';
 import { parseFrontmatter } from './frontmatter.ts';
@@ -54,6 +58,10 @@ export interface Project {
   regulations: Entry<Regulation>[];
   faqs: MarkdownEntry<Faq>[];
   pageOverrides: PageOverrideEntry[];
+  /** The segment workbench's mapping of CRM export columns (content/workbench.yaml), when there is one. */
+  workbench?: Entry<Workbench>;
+  /** What `npm run assign` found, when a team has committed its summary (content/assignment-summary.json). */
+  assignmentSummary?: Entry<AssignmentSummary>;
   /**
    * Every id that has a file, valid or not, by kind. References to an id whose file failed to load
    * are not reported again: the file's own problems are the ones to fix.
@@ -66,7 +74,7 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-type Kind = 'site' | 'segment' | 'persona' | 'vertical' | 'regulation' | 'faq' | 'page';
+type Kind = 'site' | 'segment' | 'persona' | 'vertical' | 'regulation' | 'faq' | 'page' | 'workbench' | 'assignment-summary';
 
 interface KindRule {
   kind: Kind;
@@ -83,10 +91,16 @@ const KIND_RULES: KindRule[] = [
   { kind: 'regulation', pattern: /^content\/regulations\/([^/]+)\.ya?ml$/, expected: 'content/regulations/<id>.yaml' },
   { kind: 'faq', pattern: /^content\/faqs\/([^/]+)\.md$/, expected: 'content/faqs/<id>.md' },
   { kind: 'page', pattern: /^content\/pages\/([^/]+\/[^/]+)\.mdx$/, expected: 'content/pages/<segment>/<persona>.mdx' },
+  { kind: 'workbench', pattern: /^content\/(workbench)\.ya?ml$/, expected: 'content/workbench.yaml' },
+  // JSON is YAML 1.2, so the YAML reader gives its problems positions too.
+  { kind: 'assignment-summary', pattern: /^content\/(assignment-summary)\.json$/, expected: 'content/assignment-summary.json' },
 ];
 
-/** Files that may sit beside content without being content: docs for authors and editor schemas. */
-const IGNORED = /(^|\/)(README\.md|[^/]+\.schema\.json)$|^content\/schemas\//;
+/**
+ * Files that may sit beside content without being content: docs for authors, editor schemas, and
+ * CRM account exports for the segment workbench (read by `npm run assign`, never by the site).
+ */
+const IGNORED = /(^|\/)(README\.md|[^/]+\.schema\.json)$|^content\/schemas\/|^content\/accounts\//;
 
 export async function loadProject(root: string): Promise<LoadResult> {
   return parseProject(await readContentFiles(root));
@@ -135,7 +149,7 @@ export function parseProject(files: readonly SourceFile[]): LoadResult {
       continue;
     }
     seen.set(key, source.file);
-    if (rule.kind !== 'site' && rule.kind !== 'page') project.fileIds[rule.kind].add(id);
+    if (rule.kind !== 'site' && rule.kind !== 'page' && rule.kind !== 'workbench' && rule.kind !== 'assignment-summary') project.fileIds[rule.kind].add(id);
 
     const decoded = decodeSourceText(source.file, source.bytes);
     if (!decoded.ok) {
@@ -147,6 +161,16 @@ export function parseProject(files: readonly SourceFile[]): LoadResult {
       case 'site': {
         const entry = yamlEntry(siteSchema, source.file, id, text, diagnostics);
         if (entry) project.site = entry;
+        break;
+      }
+      case 'workbench': {
+        const entry = yamlEntry(workbenchSchema, source.file, id, text, diagnostics);
+        if (entry) project.workbench = entry;
+        break;
+      }
+      case 'assignment-summary': {
+        const entry = yamlEntry(assignmentSummarySchema, source.file, id, text, diagnostics);
+        if (entry) project.assignmentSummary = entry;
         break;
       }
       case 'segment':

@@ -6,3 +6,4 @@ export * from './regulation.ts';
 export * from './faq.ts';
 export * from './page-override.ts';
 export * from './site.ts';
+export * from './workbench.ts';

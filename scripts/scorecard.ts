@@ -1,0 +1,129 @@
+/**
+ * `npm run scorecard -- [--summary <file>] [--out <file>] [--include-drafts]`: which segments deserve
+ * budget first. Prints, for every active segment, the accounts the workbench assigned to it (from an
+ * assignment summary), market size and growth with their sources, the six prioritisation scores and
+ * the weighted score with the weights from content/site.yaml, ranked; writes the same as CSV
+ * (default .build/scorecard.csv).
+ * Exit codes: 0 written, 1 the content or the summary cannot be used, 2 wrong usage.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { rankSegments } from '../src/lib/assign/assign.ts';
+import { buildScorecard, renderScorecardCsv, renderScorecardText } from '../src/lib/assign/scorecard.ts';
+import { loadAssignSetup } from '../src/lib/assign/setup.ts';
+import { parseSummary, SUMMARY_FILE } from '../src/lib/assign/summary.ts';
+import { criteriaVersionOf } from '../src/lib/assign/version.ts';
+import { formatDiagnosticsText } from '../src/lib/diagnostics.ts';
+import type { AssignmentSummary } from '../src/lib/schemas/index.ts';
+import { buildEnvironmentOrExit } from './environment.ts';
+
+const USAGE = `Usage: npm run scorecard -- [--summary <file>] [--out <file>] [--include-drafts]
+
+  --summary <file>    assignment summary written by npm run assign (default: ${SUMMARY_FILE}, when the content has one)
+  --out <file>        where to write the scorecard CSV (default: .build/scorecard.csv)
+  --include-drafts    score draft segments too (also when the summary counted them)`;
+
+interface Options {
+  summary?: string;
+  out: string;
+  includeDrafts: boolean;
+}
+
+function readOptions(argv: string[]): Options | number {
+  const usage = (problem: string) => {
+    console.error(`scorecard: ${problem}\n\n${USAGE}`);
+    return 2;
+  };
+  let args;
+  try {
+    args = parseArgs({ args: argv, allowPositionals: false, options: { summary: { type: 'string' }, out: { type: 'string' }, 'include-drafts': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    return usage((error as Error).message);
+  }
+  if (args.values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  for (const name of ['summary', 'out'] as const) if (args.values[name] === '') return usage(`--${name} needs a file`);
+  const options: Options = { out: resolve(args.values.out ?? join('.build', 'scorecard.csv')), includeDrafts: args.values['include-drafts'] };
+  if (args.values.summary !== undefined) options.summary = args.values.summary;
+  return options;
+}
+
+function failure(message: string, hint?: string): number {
+  console.error(`scorecard: ${message}${hint ? `\n    hint: ${hint}` : ''}`);
+  return 1;
+}
+
+function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
+async function run(options: Options): Promise<number> {
+  const env = buildEnvironmentOrExit();
+  const loaded = await loadAssignSetup(env.contentRoot);
+  if (!loaded.ok) {
+    console.error(formatDiagnosticsText(loaded.diagnostics));
+    return failure('the segments or the site settings have errors', 'Fix the problems above (npm run check lists every problem in the content).');
+  }
+  const setup = loaded.setup;
+
+  let summary: AssignmentSummary | undefined = setup.project.assignmentSummary?.data;
+  let summaryName = SUMMARY_FILE;
+  if (options.summary) {
+    let text: string;
+    try {
+      text = await readFile(options.summary, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      return failure(`cannot read ${options.summary}: ${code === 'ENOENT' ? 'there is no such file' : (code ?? String(error))}`, 'Write one with npm run assign -- <accounts.csv>, or leave out --summary.');
+    }
+    const parsed = parseSummary(options.summary, text);
+    if (!parsed.ok) {
+      console.error(formatDiagnosticsText(parsed.diagnostics));
+      return failure(`${options.summary} is not an assignment summary that npm run assign wrote`);
+    }
+    summary = parsed.summary;
+    summaryName = options.summary;
+  }
+
+  const includeDrafts = options.includeDrafts || summary?.includeDrafts === true;
+  const ranked = rankSegments(setup.project.segments, setup.weights, { includeDrafts });
+  if (ranked.length === 0) return failure(`no segment is ${includeDrafts ? 'active or draft' : 'active'}: there is nothing to score`);
+  const card = buildScorecard(ranked, setup.project.segments, setup.weights, summary);
+  const csv = renderScorecardCsv(card);
+  try {
+    await mkdir(dirname(options.out), { recursive: true });
+    await writeFile(options.out, csv);
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (!e.code) throw error;
+    return failure(`cannot write ${shown(options.out)}: ${e.code}`, 'Choose another file with --out.');
+  }
+
+  console.log(renderScorecardText(card));
+  console.log('');
+  if (summary) {
+    console.log(`Accounts from ${summaryName}: ${summary.input.file}, ${summary.input.rows} rows, content version ${summary.contentVersion}.`);
+    if (criteriaVersionOf(ranked, setup.mapping?.data) !== summary.criteriaVersion) {
+      console.error(`scorecard: the segment criteria, scores or mapping have changed since ${summaryName} was written; its account counts may be out of date.\n    hint: Run npm run assign -- <accounts.csv> again.\n`);
+    }
+  }
+  console.log(`Wrote ${shown(options.out)}.`);
+  return 0;
+}
+
+const options = readOptions(process.argv.slice(2));
+if (typeof options === 'number') process.exitCode = options;
+else {
+  try {
+    process.exitCode = await run(options);
+  } catch (error) {
+    const e = error as Error;
+    console.error(`scorecard: unexpected error: ${e?.message ?? String(error)}`);
+    console.error(process.env.DEBUG && e?.stack ? e.stack : 'Set DEBUG=1 to see where it happened.');
+    process.exitCode = 1;
+  }
+}

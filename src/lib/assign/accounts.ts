@@ -1,0 +1,171 @@
+/**
+ * One CSV row → an Account, through the mapping. Cells are read exactly as the SQL compiler reads
+ * them (src/lib/assign/sql.ts), so the streaming command and a warehouse query agree on every row:
+ * - spaces around a cell are ignored, and a cell of only spaces is blank (unknown);
+ * - numbers are digits with an optional decimal point; commas are thousands separators and dropped
+ *   ("1,200" is 1200); anything else ("1.2k", "n/a", "1 200") is unreadable and counts as unknown;
+ * - text values (countries, ownership, tiers…) are looked up without regard to case.
+ * A cell that cannot be understood is a *value problem*: the account is still assigned, as if the
+ * cell were blank, and the problem is reported with its line.
+ */
+import type { Account } from '../criteria.ts';
+import { closestMatch } from '../diagnostics.ts';
+import type { CompiledMapping, MappingField, ValueField } from './mapping.ts';
+
+export type ValueProblemCode = 'employees' | 'revenue' | 'currency' | 'country' | ValueField;
+
+export interface ValueProblem {
+  code: ValueProblemCode;
+  /** The CSV column, as the header names it. */
+  column: string;
+  value: string;
+  /** What is wrong, in words, without the column: `"n/a" is not a number`. */
+  message: string;
+}
+
+export interface ReadAccount {
+  account: Account;
+  name?: string;
+  problems: ValueProblem[];
+}
+
+/** A row that cannot be an account at all. */
+export interface RowProblem {
+  code: 'id' | 'columns';
+  reason: string;
+}
+
+const NUMBER = /^[0-9]+(\.[0-9]+)?$/;
+const CURRENCY = /^[A-Z]{3}$/;
+/** Distinct unknown values whose "did you mean" is remembered; beyond this it is computed again. */
+const SUGGESTION_CACHE = 1000;
+
+/** Spaces only, as SQL's TRIM: the same cell must read the same in both. */
+export function cleanCell(cell: string | undefined): string | undefined {
+  if (cell === undefined) return undefined;
+  let start = 0;
+  let end = cell.length;
+  while (start < end && cell.charCodeAt(start) === 32) start++;
+  while (end > start && cell.charCodeAt(end - 1) === 32) end--;
+  return start === end ? undefined : cell.slice(start, end);
+}
+
+/** A number as defined above, or undefined for a blank cell, or null for a cell that is not a number. */
+export function readNumber(cell: string | undefined): number | undefined | null {
+  const text = cleanCell(cell);
+  if (text === undefined) return undefined;
+  const plain = text.includes(',') ? text.replaceAll(',', '') : text;
+  return NUMBER.test(plain) ? Number(plain) : null;
+}
+
+/** Splits a systems cell: the separator between items, spaces and tabs around each item ignored, empty items dropped. */
+export function readSystems(cell: string | undefined, separator: string): string[] {
+  if (cell === undefined || cell === '') return [];
+  const out: string[] = [];
+  for (const part of cell.split(separator)) {
+    const item = part.replace(/^[ \t]+|[ \t]+$/g, '');
+    if (item !== '') out.push(item);
+  }
+  return out;
+}
+
+export interface AccountReader {
+  /** The row's problem when it cannot be an account, else the account. `fields` has the header's width. */
+  read(fields: readonly string[]): ReadAccount | RowProblem;
+}
+
+/** A reader for rows of an export whose header is `header` (checked against the mapping beforehand). */
+export function createAccountReader(mapping: CompiledMapping, header: readonly string[]): AccountReader {
+  const columns = mapping.data.columns;
+  const indexOf = (field: MappingField): number | undefined => {
+    const name = columns[field];
+    if (name === undefined) return undefined;
+    const index = header.indexOf(name);
+    return index === -1 ? undefined : index;
+  };
+  const at = {
+    id: indexOf('id')!,
+    name: indexOf('name'),
+    industry: indexOf('industry'),
+    employees: indexOf('employees'),
+    revenue: indexOf('revenue'),
+    revenueCurrency: indexOf('revenueCurrency'),
+    country: indexOf('country'),
+    ownership: indexOf('ownership'),
+    systems: indexOf('systems'),
+    tier: indexOf('tier'),
+    needs: indexOf('needs'),
+    sophistication: indexOf('sophistication'),
+  };
+  const separator = mapping.data.systemsSeparator;
+  const fixedCurrency = mapping.data.currency;
+  const suggestions = new Map<string, string | undefined>();
+  const suggestPlace = (value: string): string | undefined => {
+    if (suggestions.has(value)) return suggestions.get(value);
+    const match = closestMatch(value, mapping.places);
+    if (suggestions.size < SUGGESTION_CACHE) suggestions.set(value, match);
+    return match;
+  };
+  const cell = (fields: readonly string[], index: number | undefined) => (index === undefined ? undefined : cleanCell(fields[index]));
+
+  return {
+    read(fields) {
+      const id = cleanCell(fields[at.id]);
+      if (id === undefined) return { code: 'id', reason: `no account id (the "${columns.id}" cell is blank)` };
+      const problems: ValueProblem[] = [];
+      const problem = (code: ValueProblemCode, field: MappingField, value: string, message: string) => problems.push({ code, column: columns[field]!, value, message });
+
+      const account: Account = { id, regions: [], systems: [] };
+      const industry = cell(fields, at.industry);
+      if (industry !== undefined) account.industry = industry;
+
+      const employees = at.employees === undefined ? undefined : readNumber(fields[at.employees]);
+      if (employees === null) problem('employees', 'employees', cleanCell(fields[at.employees!])!, `${quote(cleanCell(fields[at.employees!])!)} is not a number`);
+      else if (employees !== undefined) account.employees = employees;
+
+      const amount = at.revenue === undefined ? undefined : readNumber(fields[at.revenue]);
+      if (amount === null) problem('revenue', 'revenue', cleanCell(fields[at.revenue!])!, `${quote(cleanCell(fields[at.revenue!])!)} is not a number`);
+      const currencyCell = cell(fields, at.revenueCurrency);
+      let currency: string | undefined;
+      if (currencyCell === undefined) currency = fixedCurrency;
+      else if (CURRENCY.test(currencyCell.toUpperCase())) currency = currencyCell.toUpperCase();
+      else problem('currency', 'revenueCurrency', currencyCell, `${quote(currencyCell)} is not a three-letter currency code`);
+      if (typeof amount === 'number') {
+        if (currency !== undefined) account.revenue = { amount, currency };
+        else if (currencyCell === undefined) problem('currency', 'revenueCurrency', '', `the revenue ${quote(cleanCell(fields[at.revenue!])!)} has no currency`);
+      }
+
+      const country = cell(fields, at.country);
+      if (country !== undefined) {
+        account.country = country;
+        const regions = mapping.regionsOf.get(country.toLowerCase());
+        if (regions) account.regions = regions;
+        else {
+          const match = suggestPlace(country);
+          problem('country', 'country', country, `${quote(country)} is in no region of ${mapping.entry.file}${match ? ` (did you mean "${match}"?)` : ''}`);
+        }
+      }
+
+      for (const field of ['ownership', 'tier', 'needs', 'sophistication'] as const) {
+        const raw = cell(fields, at[field]);
+        if (raw === undefined) continue;
+        const value = mapping.values[field].get(raw.toLowerCase());
+        if (value === undefined) problem(field, field, raw, `${quote(raw)} is not a known ${FIELD_WORDS[field]} (add it under values.${field} in ${mapping.entry.file})`);
+        else if (field === 'tier') account.tier = value as number;
+        else account[field] = value as string;
+      }
+
+      if (at.systems !== undefined) account.systems = readSystems(fields[at.systems], separator);
+      const result: ReadAccount = { account, problems };
+      const name = cell(fields, at.name);
+      if (name !== undefined) result.name = name;
+      return result;
+    },
+  };
+}
+
+const FIELD_WORDS: Record<ValueField, string> = { ownership: 'ownership', tier: 'value tier', needs: 'buying focus', sophistication: 'sophistication' };
+
+function quote(text: string): string {
+  return JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
+}

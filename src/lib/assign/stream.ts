@@ -1,0 +1,356 @@
+/**
+ * Streams an account export through the assigner: each row is read, assigned and written out before
+ * the next, and only counters and small, bounded samples are kept, so a file of any length runs in
+ * the same memory. Rows that cannot be read are counted and listed with their line numbers; nothing
+ * in the file stops the run except a quote that is never closed.
+ */
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { parse, type Options as CsvOptions } from 'csv-parse';
+import { revenueSource, type MatchContext } from '../criteria.ts';
+import { csvField } from '../csv.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import type { CriterionKey } from '../schemas/index.ts';
+import { createAccountReader, type ValueProblem, type ValueProblemCode } from './accounts.ts';
+import { assignAccount, closestMiss, explain, matchContextOf, matchReasons, type Assignment, type RankedSegment } from './assign.ts';
+import { checkColumns, type CompiledMapping } from './mapping.ts';
+
+/** Columns of the assignments CSV, in order. */
+export const OUTPUT_COLUMNS = ['line', 'account_id', 'account_name', 'segment', 'matched_segments', 'revenue_source', 'reasons', 'match_reasons', 'notes'] as const;
+
+export const REVENUE_SOURCE_LABELS = { reported: 'reported', estimated: 'estimated from employees' } as const;
+
+/** Longest CSV row accepted: far above any real account, low enough that an unclosed quote cannot eat the memory. */
+export const MAX_ROW_CHARS = 1 << 20;
+
+export interface AssignOptions {
+  mapping: CompiledMapping;
+  /** The segments that count, highest priority first (see rankSegments). */
+  segments: readonly RankedSegment[];
+  /** The export as messages name it, like the path the user typed. */
+  csvName: string;
+  /** Receives the assignments CSV in chunks; awaited, so a slow disk holds the reading back. */
+  write?: (chunk: string) => void | Promise<void>;
+  /** How many example accounts to keep for overlaps and for gaps (default 5). */
+  samples?: number;
+  /** How many unreadable rows, and how many cells not understood, to keep with their lines (default 20); all are counted. */
+  maxBadRows?: number;
+}
+
+export interface AccountSample {
+  line: number;
+  id: string;
+  name?: string;
+  /** Overlaps: the segments matched, in rank order. */
+  segments?: string[];
+  /** Unassigned: the closest segment and the checks failed for it, in words. */
+  closest?: { segment: string; reasons: string[] };
+}
+
+export interface BadRow {
+  line: number;
+  code: string;
+  reason: string;
+}
+
+export interface ProblemSample extends ValueProblem {
+  line: number;
+  id: string;
+}
+
+export interface AssignRun {
+  /** Data rows (the header and blank lines not counted). */
+  rows: number;
+  /** Rows read as accounts. */
+  read: number;
+  assigned: number;
+  unassigned: number;
+  /** Accounts matching more than one segment. */
+  overlapping: number;
+  revenueEstimated: number;
+  segments: { segment: RankedSegment; assigned: number; matched: number }[];
+  /** Accounts by the exact set of segments they match (two or more), most first. */
+  overlaps: { segments: string[]; accounts: number }[];
+  overlapSamples: AccountSample[];
+  unassignedSamples: AccountSample[];
+  /** Unassigned accounts by the segment they come closest to and the criteria they fail for it, most first. */
+  gaps: { closest: string; failed: CriterionKey[]; accounts: number }[];
+  unreadable: { count: number; rows: BadRow[] };
+  valueProblems: { count: number; byCode: Partial<Record<ValueProblemCode, number>>; samples: ProblemSample[] };
+  /** Values the mapping does not know, by column, most frequent first (a bounded tally). */
+  unknownValues: { column: string; value: string; accounts: number }[];
+  /** Cells with unknown values beyond the tally's bound of distinct values, not listed. */
+  unknownValuesNotListed: number;
+  /** Set when reading had to stop: rows before it count, nothing after it was read. */
+  stopped?: { line: number; reason: string; hint?: string };
+}
+
+export type AssignOutcome = { ok: true; run: AssignRun; header: string[] } | { ok: false; diagnostics: Diagnostic[]; header: string[] };
+
+/** Distinct keys kept by each tally; more would let a pathological file grow memory with its length. */
+const TALLY_LIMIT = 500;
+const CHUNK_CHARS = 1 << 16;
+
+interface CsvRow {
+  line: number;
+  fields: string[];
+}
+
+/** Line breaks (CRLF, CR or LF) in `text`, or only those before its first other character. */
+function lineBreaks(text: string, leadingOnly: boolean): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      count++;
+      if (text.charCodeAt(i + 1) === 10) i++;
+    } else if (c === 10) count++;
+    else if (leadingOnly) break;
+  }
+  return count;
+}
+
+/** An export the assigner cannot read at all: missing, a folder, compressed, not text. */
+export class AccountFileError extends Error {
+  readonly hint: string | undefined;
+
+  constructor(message: string, hint?: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'AccountFileError';
+    this.hint = hint;
+  }
+}
+
+/**
+ * Assigns the accounts of a CSV file. Throws AccountFileError only when the file cannot be read at
+ * all; everything wrong inside it is in the outcome.
+ */
+export async function assignAccountFile(path: string, options: AssignOptions): Promise<AssignOutcome> {
+  await checkReadable(path);
+  const input = createReadStream(path);
+  try {
+    return await assignAccounts(input, options);
+  } catch (error) {
+    if (typeof (error as NodeJS.ErrnoException).errno !== 'number') throw error;
+    throw new AccountFileError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, undefined, { cause: error });
+  } finally {
+    input.destroy();
+  }
+}
+
+async function checkReadable(path: string): Promise<void> {
+  try {
+    if ((await stat(path)).isDirectory()) throw new AccountFileError(`${path} is a folder, not an account export`, 'Pass the CSV file itself, like content/accounts/accounts.csv.');
+    const handle = await open(path, 'r');
+    try {
+      const buffer = Buffer.alloc(64 * 1024);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      const start = buffer.subarray(0, bytesRead);
+      if (start[0] === 0x1f && start[1] === 0x8b) throw new AccountFileError(`${path} is gzip-compressed`, `Unpack it first: gunzip -k ${path}`);
+      if (start[0] === 0x50 && start[1] === 0x4b) throw new AccountFileError(`${path} is a zip file (an Excel workbook?), not CSV`, 'Export the accounts from your CRM, or save the sheet, as CSV (UTF-8).');
+      if (start.includes(0)) throw new AccountFileError(`${path} is not UTF-8 text (it contains NUL bytes: UTF-16, or not text at all)`, 'Export the accounts as CSV (UTF-8).');
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    if (error instanceof AccountFileError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new AccountFileError(`cannot read ${path}: there is no such file`, 'Check the path; it is relative to the folder you run the command in.', { cause: error });
+    if (code === 'EACCES' || code === 'EPERM') throw new AccountFileError(`cannot read ${path}: permission denied`, undefined, { cause: error });
+    throw new AccountFileError(`cannot read ${path}: ${code ?? String(error)}`, undefined, { cause: error });
+  }
+}
+
+/** Only the header row of an export (for checking a mapping before printing SQL). */
+export async function readHeader(path: string): Promise<string[]> {
+  await checkReadable(path);
+  const parser = createReadStream(path).pipe(parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, max_record_size: MAX_ROW_CHARS }));
+  for await (const record of parser as AsyncIterable<string[]>) if (!(record.length === 1 && record[0]!.trim() === '')) return record;
+  return [];
+}
+
+export async function assignAccounts(input: Readable, options: AssignOptions): Promise<AssignOutcome> {
+  const samples = options.samples ?? 5;
+  const maxBadRows = options.maxBadRows ?? 20;
+  const { mapping, segments } = options;
+  const ctx: MatchContext = matchContextOf(mapping.data);
+
+  // Line numbers come from each row's raw text, as in the conversion report (src/lib/report/read-events.ts).
+  let cursor = 1;
+  const advance = (raw: string | undefined): number => {
+    if (!raw) return cursor;
+    const start = cursor + lineBreaks(raw, true);
+    cursor += lineBreaks(raw, false);
+    return start;
+  };
+  let stopped: AssignRun['stopped'];
+  const csvOptions: CsvOptions<CsvRow, { record: string[]; raw: string }> = {
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    max_record_size: MAX_ROW_CHARS,
+    raw: true,
+    on_record: (record) => ({ line: advance(record.raw), fields: record.record }),
+    on_skip: (error, raw) => {
+      const line = advance(raw);
+      stopped ??=
+        error?.code === 'CSV_QUOTE_NOT_CLOSED'
+          ? { line, reason: 'a quoted field starts in this row and is never closed; the rest of the file was not read', hint: 'Inside a quoted field, write a double quote as two: "".' }
+          : { line, reason: `this row is longer than ${MAX_ROW_CHARS} characters (often a quote that is never closed); the rest of the file was not read` };
+      return undefined;
+    },
+  };
+  const parser = input.pipe(parse(csvOptions as unknown as CsvOptions));
+  input.once('error', (error) => parser.destroy(error));
+
+  const counts = new Map(segments.map((s) => [s.id, { segment: s, assigned: 0, matched: 0 }]));
+  const run: AssignRun = {
+    rows: 0,
+    read: 0,
+    assigned: 0,
+    unassigned: 0,
+    overlapping: 0,
+    revenueEstimated: 0,
+    segments: [...counts.values()],
+    overlaps: [],
+    overlapSamples: [],
+    unassignedSamples: [],
+    gaps: [],
+    unreadable: { count: 0, rows: [] },
+    valueProblems: { count: 0, byCode: {}, samples: [] },
+    unknownValues: [],
+    unknownValuesNotListed: 0,
+  };
+  const overlaps = new Tally();
+  const gaps = new Tally();
+  const unknown = new Tally();
+  let buffer = '';
+  const flush = async () => {
+    if (buffer && options.write) await options.write(buffer);
+    buffer = '';
+  };
+  const bad = (line: number, code: string, reason: string) => {
+    run.unreadable.count++;
+    if (run.unreadable.rows.length < maxBadRows) run.unreadable.rows.push({ line, code, reason });
+  };
+
+  let header: string[] | undefined;
+  let reader: ReturnType<typeof createAccountReader> | undefined;
+  for await (const row of parser as AsyncIterable<CsvRow>) {
+    if (row.fields.length === 1 && row.fields[0]!.trim() === '') continue;
+    if (!header) {
+      header = row.fields;
+      const missing = checkColumns(mapping.entry, header, options.csvName);
+      if (missing.length) {
+        parser.destroy();
+        return { ok: false, diagnostics: missing, header };
+      }
+      reader = createAccountReader(mapping, header);
+      buffer = `${OUTPUT_COLUMNS.join(',')}\r\n`;
+      continue;
+    }
+    run.rows++;
+    if (row.fields.length !== header.length) {
+      bad(row.line, 'columns', `expected ${header.length} fields as in the header, found ${row.fields.length}`);
+      continue;
+    }
+    const read = reader!.read(row.fields);
+    if ('code' in read) {
+      bad(row.line, read.code, read.reason);
+      continue;
+    }
+    run.read++;
+    const { account, problems } = read;
+    for (const p of problems) {
+      run.valueProblems.count++;
+      run.valueProblems.byCode[p.code] = (run.valueProblems.byCode[p.code] ?? 0) + 1;
+      if (run.valueProblems.samples.length < maxBadRows) run.valueProblems.samples.push({ ...p, line: row.line, id: account.id });
+      if (p.value !== '' && p.code !== 'employees' && p.code !== 'revenue') unknown.add(`${p.column}\u0000${p.value}`);
+    }
+    const source = revenueSource(account, ctx);
+    if (source === 'estimated') run.revenueEstimated++;
+
+    const assignment = assignAccount(account, segments, ctx);
+    for (const s of assignment.matched) counts.get(s.id)!.matched++;
+    if (assignment.assigned) {
+      run.assigned++;
+      counts.get(assignment.assigned.id)!.assigned++;
+      if (assignment.matched.length > 1) {
+        run.overlapping++;
+        const ids = assignment.matched.map((s) => s.id);
+        overlaps.add(ids.join(';'));
+        if (run.overlapSamples.length < samples) run.overlapSamples.push(sample(row.line, account.id, read.name, { segments: ids }));
+      }
+    } else {
+      run.unassigned++;
+      const miss = closestMiss(assignment);
+      if (miss) gaps.add(`${miss.segment.id}\u0000${miss.failed.map((c) => c.criterion).join(',')}`);
+      if (run.unassignedSamples.length < samples) {
+        const closest = miss && { segment: miss.segment.id, reasons: miss.failed.map((c) => c.reason) };
+        run.unassignedSamples.push(sample(row.line, account.id, read.name, closest ? { closest } : {}));
+      }
+    }
+
+    buffer += outputRow(row.line, account.id, read.name, assignment, source, problems);
+    if (buffer.length >= CHUNK_CHARS) await flush();
+  }
+  await flush();
+  return { ok: true, run: finish(run, overlaps, gaps, unknown, stopped), header: header ?? [] };
+}
+
+function sample(line: number, id: string, name: string | undefined, extra: Partial<AccountSample>): AccountSample {
+  const out: AccountSample = { line, id, ...extra };
+  if (name !== undefined) out.name = name;
+  return out;
+}
+
+function outputRow(line: number, id: string, name: string | undefined, assignment: Assignment, source: 'reported' | 'estimated' | undefined, problems: readonly ValueProblem[]): string {
+  return `${[
+    line,
+    csvField(id),
+    csvField(name),
+    csvField(assignment.assigned?.id),
+    csvField(assignment.matched.map((s) => s.id).join(';')),
+    source ? REVENUE_SOURCE_LABELS[source] : '',
+    csvField(explain(assignment)),
+    csvField(matchReasons(assignment)),
+    csvField(problems.map((p) => `${p.column}: ${p.message}`).join('; ')),
+  ].join(',')}\r\n`;
+}
+
+function finish(run: AssignRun, overlaps: Tally, gaps: Tally, unknown: Tally, stopped: AssignRun['stopped']): AssignRun {
+  run.overlaps = overlaps.sorted().map(([key, accounts]) => ({ segments: key.split(';'), accounts }));
+  run.gaps = gaps.sorted().map(([key, accounts]) => {
+    const [closest, failed] = key.split('\u0000') as [string, string];
+    return { closest, failed: failed.split(',') as CriterionKey[], accounts };
+  });
+  run.unknownValues = unknown.sorted().map(([key, accounts]) => {
+    const [column, value] = key.split('\u0000') as [string, string];
+    return { column, value, accounts };
+  });
+  run.unknownValuesNotListed = unknown.dropped;
+  if (stopped) run.stopped = stopped;
+  return run;
+}
+
+/** Counts per key, keeping at most TALLY_LIMIT distinct keys; occurrences of later new keys are only counted. */
+class Tally {
+  readonly counts = new Map<string, number>();
+  /** Occurrences of keys that did not fit. */
+  dropped = 0;
+
+  add(key: string): void {
+    const n = this.counts.get(key);
+    if (n !== undefined) this.counts.set(key, n + 1);
+    else if (this.counts.size < TALLY_LIMIT) this.counts.set(key, 1);
+    else this.dropped++;
+  }
+
+  /** Most frequent first, then by key. */
+  sorted(): [string, number][] {
+    return [...this.counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  }
+}
