@@ -28,6 +28,7 @@ import {
   segmentSchema,
   siteSchema,
   verticalSchema,
+  workbenchSchema,
 } from '../src/lib/schemas/index.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -64,6 +65,7 @@ export const CONTENT_KINDS: readonly ContentKind[] = [
     schema: pageOverrideSchema,
     source: 'src/lib/schemas/page-override.ts',
   },
+  { file: 'workbench.schema.json', title: 'Segment workbench mapping', glob: 'content/workbench.yaml', format: 'yaml', schema: workbenchSchema, source: 'src/lib/schemas/workbench.ts' },
 ];
 
 /**

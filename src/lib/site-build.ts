@@ -5,7 +5,7 @@ import { createComposeContext, pageMeta, pageTracking } from './compose/context.
 import { composeFaqPage, composeHome, composeOverview, composePreview, composeSegmentHub, type OverviewAccounts } from './compose/pages.ts';
 import type { PageMeta, PageTracking, PageView, Route, SiteChrome } from './compose/types.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
-import type { SourceFile } from './load/files.ts';
+import { isAccountData, type SourceFile } from './load/files.ts';
 import { parseProject, type Project } from './load/project.ts';
 import { readContentFiles } from './load/files.ts';
 import type { RoutePlan } from './routes.ts';
@@ -39,9 +39,10 @@ export async function buildSiteFromDisk(root: string, options: BuildOptions = {}
   return buildSite(files, options);
 }
 
+/** Account data and its summary are left out, so committing a new summary does not change the version pages report. */
 export function contentVersionOf(files: readonly SourceFile[]): string {
   const hash = createHash('sha256');
-  for (const f of files) {
+  for (const f of files.filter((file) => !isAccountData(file.file))) {
     hash.update(f.file);
     hash.update('\0');
     hash.update(f.bytes);

@@ -27,7 +27,7 @@ const END_TO_END = 6;
 const TODAY = '2026-11-23';
 
 /** Files the loader skips by design (editor schemas, READMEs): damage there proves nothing. */
-const IGNORED = /(^|\/)(README\.md|[^/]+\.schema\.json)$|^content\/schemas\//;
+const IGNORED = /(^|\/)(README\.md|[^/]+\.schema\.json)$|^content\/schemas\/|^content\/accounts\//;
 
 const TREES: Record<string, SourceFile[]> = {
   composition: fixture('composition'),

@@ -11,7 +11,7 @@ import { parseProject, type Entry, type Project } from '../load/project.ts';
 import type { Segment, Site } from '../schemas/index.ts';
 import { rankSegments, type RankedSegment } from './assign.ts';
 import { compileMapping, MAPPING_FILE, parseMapping, type CompiledMapping } from './mapping.ts';
-import { definitionsVersion } from './summary.ts';
+import { contentVersionOf } from '../site-build.ts';
 import { criteriaVersionOf } from './version.ts';
 
 export interface AssignSetup {
@@ -78,7 +78,7 @@ export async function loadAssignSetup(root: string, options: SetupOptions = {}):
     weights,
     segments,
     includeDrafts,
-    contentVersion: definitionsVersion(files),
+    contentVersion: contentVersionOf(files),
     criteriaVersion: criteriaVersionOf(segments, entry?.data),
     warnings: mapping ? mappingWarnings(mapping, counted) : [],
   };

@@ -12,21 +12,9 @@ import { contentVersionOf } from '../site-build.ts';
 import type { AssignRun } from './stream.ts';
 
 /** Where a committed summary lives in a content tree. */
-export const SUMMARY_FILE = 'content/assignment-summary.json';
-/** Where account exports may sit beside content; the loader ignores them. */
-export const ACCOUNTS_DIR = 'content/accounts/';
+export { ACCOUNTS_DIR, isAccountData, SUMMARY_FILE } from '../load/files.ts';
 /** How many gap groups a summary keeps. */
 export const SUMMARY_GAPS = 10;
-
-/** Account data and the summary itself: left out of the content version, so committing a summary does not change it. */
-export function isAccountData(file: string): boolean {
-  return file.startsWith(ACCOUNTS_DIR) || file === SUMMARY_FILE;
-}
-
-/** The content version of the definitions: every content file except account data and the summary. */
-export function definitionsVersion(files: readonly SourceFile[]): string {
-  return contentVersionOf(files.filter((f) => !isAccountData(f.file)));
-}
 
 export interface SummaryInput {
   run: AssignRun;

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSummary, definitionsVersion, renderSummaryJson, SUMMARY_FILE } from '../../../src/lib/assign/summary.ts';
+import { buildSummary, renderSummaryJson, SUMMARY_FILE } from '../../../src/lib/assign/summary.ts';
+import { contentVersionOf } from '../../../src/lib/site-build.ts';
 import type { OverviewView } from '../../../src/lib/compose/types.ts';
 import { build, edit, messages, PROJECT_ROOT, readTree, withFiles } from '../helpers.ts';
 import { assignFile, setupFor } from './helpers.ts';
@@ -27,8 +28,8 @@ describe('the assignment summary', () => {
   });
 
   it('does not change the content version it records by being committed', () => {
-    expect(definitionsVersion(files)).toBe(definitionsVersion(withFiles(files, { [SUMMARY_FILE]: null, 'content/accounts/sample-accounts.csv': null })));
-    expect(definitionsVersion(files)).not.toBe(definitionsVersion(edit(files, 'segments/mid-market-owner.yaml', 'min: 200', 'min: 250')));
+    expect(contentVersionOf(files)).toBe(contentVersionOf(withFiles(files, { [SUMMARY_FILE]: null, 'content/accounts/sample-accounts.csv': null })));
+    expect(contentVersionOf(files)).not.toBe(contentVersionOf(edit(files, 'segments/mid-market-owner.yaml', 'min: 200', 'min: 250')));
   });
 
   it('is checked like every content file, with the line of a mistake', () => {
