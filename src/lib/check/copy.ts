@@ -36,14 +36,23 @@ const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 export function checkCopy(project: Project): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const units: CopyUnit[] = [];
+  const regulations = project.regulations.map((r) => ({ id: r.id, file: r.file, data: r.data, names: regulationNames(r.data), dates: regulationDates(r.data) }));
+  const urgency = (project.site?.data.check.urgencyPhrases ?? []).map((phrase) => ({ phrase, pattern: phrasePattern(phrase) }));
+  const rules = { regulations, urgency };
+  // A Markdown body is parsed (most of this check's time) only when a rule could fire on it: its raw
+  // text, with emphasis marks dropped, is run through the same rules first, as is a test for links
+  // and markup. Raw text holds everything the rendered text does, so nothing is missed; the build
+  // parses every body anyway to render it.
+  const mayFire = (body: string, about: string[]) =>
+    /<[a-z!/?]|(?:javascript|data|vbscript|file):/i.test(body) || unitDiagnostics({ file: '', text: body.replace(/[*_`~]/g, ''), about }, rules).length > 0;
 
   for (const persona of project.personas) {
     units.push(...fieldUnits(persona, PERSONA_FIELDS, []));
-    units.push(...markdownUnits(persona, [], false, diagnostics));
+    if (mayFire(persona.body, [])) units.push(...markdownUnits(persona, [], false, diagnostics));
   }
   for (const faq of project.faqs) {
     units.push(...fieldUnits(faq, ['question'], faq.data.scope.regulations));
-    units.push(...markdownUnits(faq, faq.data.scope.regulations, false, diagnostics));
+    if (mayFire(faq.body, faq.data.scope.regulations)) units.push(...markdownUnits(faq, faq.data.scope.regulations, false, diagnostics));
   }
   for (const page of project.pageOverrides) {
     units.push(...fieldUnits(page, ['title', 'description', 'headline', 'valueProposition', 'ctaLabel'], []));
@@ -56,51 +65,59 @@ export function checkCopy(project: Project): Diagnostic[] {
   }
   if (project.site) units.push(...fieldUnits(project.site, SITE_FIELDS, []));
 
-  const regulations = project.regulations.map((r) => ({ id: r.id, file: r.file, data: r.data, names: regulationNames(r.data), dates: regulationDates(r.data) }));
-  const urgency = (project.site?.data.check.urgencyPhrases ?? []).map((phrase) => ({ phrase, pattern: phrasePattern(phrase) }));
 
-  for (const unit of units) {
-    const at = { file: unit.file, line: unit.line, column: unit.column, field: unit.field };
-    for (const sentence of sentences(unit.text)) {
-      for (const reg of regulations) {
-        if (!unit.about.includes(reg.id) && !reg.names.some((n) => n.test(sentence))) continue;
-        const restated = restatedFacts(sentence, reg.data, reg.dates);
-        if (restated.length) {
-          const kinds = [...new Set(restated.map((r) => r.kind))].join(' and ');
-          diagnostics.push({
-            severity: 'error',
-            rule: 'restated-fact',
-            ...at,
-            message: `restates ${kinds === 'date' ? 'a date' : kinds === 'threshold' ? 'a threshold' : 'facts'} of ${reg.data.shortName} by hand (${restated.map((r) => `"${r.text}"`).join(', ')})`,
-            hint: `Leave thresholds and dates out of copy: pages show them from ${reg.file}, dated and sourced, and they stay right when the rule changes.`,
-          });
-        }
-      }
-      const promise = compliancePromise(sentence);
-      if (promise) {
+  for (const unit of units) diagnostics.push(...unitDiagnostics(unit, rules));
+  return dedupe(diagnostics);
+}
+
+interface CopyRules {
+  regulations: { id: string; file: string; data: Regulation; names: RegExp[]; dates: { forms: string[]; year: string }[] }[];
+  urgency: { phrase: string; pattern: RegExp }[];
+}
+
+/** The truth and ethics rules on one piece of copy, sentence by sentence. */
+function unitDiagnostics(unit: CopyUnit, { regulations, urgency }: CopyRules): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const at = { file: unit.file, line: unit.line, column: unit.column, field: unit.field };
+  for (const sentence of sentences(unit.text)) {
+    for (const reg of regulations) {
+      if (!unit.about.includes(reg.id) && !reg.names.some((n) => n.test(sentence))) continue;
+      const restated = restatedFacts(sentence, reg.data, reg.dates);
+      if (restated.length) {
+        const kinds = [...new Set(restated.map((r) => r.kind))].join(' and ');
         diagnostics.push({
           severity: 'error',
-          rule: 'compliance-promise',
+          rule: 'restated-fact',
           ...at,
-          message: `promises compliance ("${promise}")`,
-          hint: 'Say what the product does (the records, evidence and workflow it provides); no tool can make a company compliant on its own.',
+          message: `restates ${kinds === 'date' ? 'a date' : kinds === 'threshold' ? 'a threshold' : 'facts'} of ${reg.data.shortName} by hand (${restated.map((r) => `"${r.text}"`).join(', ')})`,
+          hint: `Leave thresholds and dates out of copy: pages show them from ${reg.file}, dated and sourced, and they stay right when the rule changes.`,
         });
       }
-      for (const { phrase, pattern } of urgency) {
-        const match = pattern.exec(sentence);
-        if (match) {
-          diagnostics.push({
-            severity: 'error',
-            rule: 'false-urgency',
-            ...at,
-            message: `uses pressure wording ("${match[0]}")`,
-            hint: `Remove false urgency or scarcity ("${phrase}" is on the check.urgencyPhrases list in site.yaml); if a deadline is real, name the regulation and let its entry show the date.`,
-          });
-        }
+    }
+    const promise = compliancePromise(sentence);
+    if (promise) {
+      diagnostics.push({
+        severity: 'error',
+        rule: 'compliance-promise',
+        ...at,
+        message: `promises compliance ("${promise}")`,
+        hint: 'Say what the product does (the records, evidence and workflow it provides); no tool can make a company compliant on its own.',
+      });
+    }
+    for (const { phrase, pattern } of urgency) {
+      const match = pattern.exec(sentence);
+      if (match) {
+        diagnostics.push({
+          severity: 'error',
+          rule: 'false-urgency',
+          ...at,
+          message: `uses pressure wording ("${match[0]}")`,
+          hint: `Remove false urgency or scarcity ("${phrase}" is on the check.urgencyPhrases list in site.yaml); if a deadline is real, name the regulation and let its entry show the date.`,
+        });
       }
     }
   }
-  return dedupe(diagnostics);
+  return diagnostics;
 }
 
 const PERSONA_FIELDS = ['name', 'headline', 'valueProposition', 'goals.*', 'pains.*', 'objections.*.objection', 'objections.*.answer', 'cta.label', 'cta.promise'];
