@@ -158,6 +158,8 @@ test.describe('[sample] measurement', () => {
     expect(faqEvents[1]).toMatchObject({ cta_id: 'hero', segment: 'eu-due-diligence', persona: 'cpo' });
     await page.goto('/eu-due-diligence/faq/');
     await page.locator(`details[data-faq-id="${faqId}"] summary`).click();
+    // A details element announces its toggle in a later task, so wait for the event rather than race it.
+    await expect.poll(async () => (await events(page)).some((e) => e.event === 'faq_open')).toBe(true);
     const opened = (await events(page)).find((e) => e.event === 'faq_open');
     expect(opened).toMatchObject({ faq_id: faqId, page_type: 'faq', segment: 'eu-due-diligence', persona: null });
     expectContract(opened!);
