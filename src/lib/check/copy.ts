@@ -15,8 +15,8 @@ import type { Regulation } from '../schemas/index.ts';
 /** A piece of copy and where it was written. */
 export interface CopyUnit {
   file: string;
-  line?: number;
-  column?: number;
+  /** Where the copy was written; looked up only when a rule fires (a field's position means reading its file's syntax tree again). */
+  position?: () => Position | undefined;
   field?: string;
   text: string;
   /** Regulations the copy is about even when a sentence does not name them (an FAQ's scope, a pain's regulations). */
@@ -78,7 +78,11 @@ interface CopyRules {
 /** The truth and ethics rules on one piece of copy, sentence by sentence. */
 function unitDiagnostics(unit: CopyUnit, { regulations, urgency }: CopyRules): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const at = { file: unit.file, line: unit.line, column: unit.column, field: unit.field };
+  let where: Pick<Diagnostic, 'file' | 'line' | 'column' | 'field'> | undefined;
+  const at = () => {
+    const position = unit.position?.();
+    return (where ??= { file: unit.file, line: position?.line, column: position?.column, field: unit.field });
+  };
   for (const sentence of sentences(unit.text)) {
     for (const reg of regulations) {
       if (!unit.about.includes(reg.id) && !reg.names.some((n) => n.test(sentence))) continue;
@@ -88,7 +92,7 @@ function unitDiagnostics(unit: CopyUnit, { regulations, urgency }: CopyRules): D
         diagnostics.push({
           severity: 'error',
           rule: 'restated-fact',
-          ...at,
+          ...at(),
           message: `restates ${kinds === 'date' ? 'a date' : kinds === 'threshold' ? 'a threshold' : 'facts'} of ${reg.data.shortName} by hand (${restated.map((r) => `"${r.text}"`).join(', ')})`,
           hint: `Leave thresholds and dates out of copy: pages show them from ${reg.file}, dated and sourced, and they stay right when the rule changes.`,
         });
@@ -99,7 +103,7 @@ function unitDiagnostics(unit: CopyUnit, { regulations, urgency }: CopyRules): D
       diagnostics.push({
         severity: 'error',
         rule: 'compliance-promise',
-        ...at,
+        ...at(),
         message: `promises compliance ("${promise}")`,
         hint: 'Say what the product does (the records, evidence and workflow it provides); no tool can make a company compliant on its own.',
       });
@@ -110,7 +114,7 @@ function unitDiagnostics(unit: CopyUnit, { regulations, urgency }: CopyRules): D
         diagnostics.push({
           severity: 'error',
           rule: 'false-urgency',
-          ...at,
+          ...at(),
           message: `uses pressure wording ("${match[0]}")`,
           hint: `Remove false urgency or scarcity ("${phrase}" is on the check.urgencyPhrases list in site.yaml); if a deadline is real, name the regulation and let its entry show the date.`,
         });
@@ -144,8 +148,8 @@ function fieldUnits(entry: Entry<unknown>, patterns: string[], about: string[]):
   const visit = (value: unknown, rest: string[], path: (string | number)[]) => {
     if (rest.length === 0) {
       if (typeof value === 'string' && value.trim()) {
-        const at = entry.locate.at(path);
-        units.push({ file: entry.file, line: at?.line, column: at?.column, field: path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join(''), text: value, about });
+        const where = [...path];
+        units.push({ file: entry.file, position: () => entry.locate.at(where), field: path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join(''), text: value, about });
       }
       return;
     }
@@ -173,7 +177,7 @@ function markdownUnits(entry: MarkdownEntry<unknown>, about: string[], mdx: bool
   const where = (node: MdNode): Position => ({ line: (node.position?.start.line ?? 1) + entry.bodyLine - 1, column: node.position?.start.column ?? 1 });
   const walk = (node: MdNode) => {
     if (BLOCKS.has(node.type)) {
-      units.push({ file: entry.file, ...where(node), text: textOf(node), about });
+      units.push({ file: entry.file, position: () => where(node), text: textOf(node), about });
     }
     if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && node.url && UNSAFE_URL.test(node.url)) {
       diagnostics.push({ severity: 'error', rule: 'unsafe-link', file: entry.file, ...where(node), message: `the link "${node.url.slice(0, 40)}" uses a scheme that can run code`, hint: 'Use an https:// address or a path on this site.' });

@@ -16,12 +16,14 @@ const MAX_ALIAS_COUNT = 100;
 /** Content is a few levels deep; anything deeper is a mistake or an attack on the parser. */
 const MAX_DEPTH = 24;
 
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2' } as const;
+
 /**
  * Parses YAML with positions kept. `lineOffset` shifts reported lines for YAML embedded in another
  * file (Markdown frontmatter starts on line 2).
  */
 export function parseYaml(file: string, text: string, lineOffset = 0): YamlResult {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2' });
+  const doc = parseDocument(text, PARSE_OPTIONS);
   const position = positionsOf(text, lineOffset);
   if (doc.errors.length > 0) {
     // Only the first error: after one mistake the parser's later complaints are mostly echoes of it.
@@ -57,20 +59,32 @@ export function parseYaml(file: string, text: string, lineOffset = 0): YamlResul
       ],
     };
   }
-  const locate: Locator = {
+  return { ok: true, value, locate: lazyLocator(text, lineOffset) };
+}
+
+/**
+ * A locator that reads the syntax tree again when first asked. Positions are needed only for
+ * messages, which few files get, and keeping every file's tree alive for the whole build cost more
+ * memory, and garbage-collection time, than reading the odd file twice.
+ */
+function lazyLocator(text: string, lineOffset: number): Locator {
+  let tree: { root: YamlNode | null; position: (offset: number) => Position } | undefined;
+  const read = () => (tree ??= { root: parseDocument(text, PARSE_OPTIONS).contents as YamlNode | null, position: positionsOf(text, lineOffset) });
+  return {
     at(path) {
-      const found = walk(doc.contents as YamlNode | null, path);
+      const { root, position } = read();
+      const found = walk(root, path);
       return found === undefined ? undefined : position(found);
     },
     key(path, key) {
-      const node = nodeAt(doc.contents as YamlNode | null, path);
+      const { root, position } = read();
+      const node = nodeAt(root, path);
       if (!isMap(node)) return undefined;
       const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
       const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
       return range ? position(range[0]) : undefined;
     },
   };
-  return { ok: true, value, locate };
 }
 
 /** The first node below the depth limit, in document order. */
