@@ -22,20 +22,34 @@ export interface RenderOptions {
  * links with script-capable schemes lose their href: content can format text, not run code.
  */
 export function renderMarkdown(markdown: string | { body: string }, options: RenderOptions = {}): RenderedMarkdown {
-  const processor = remark()
-    .use(remarkRehype)
-    .use(() => (tree: HastRoot) => {
-      sanitizeLinks(tree);
-      if (options.topHeading) shiftHeadings(tree, options.topHeading);
-    })
-    .use(rehypeStringify);
-  const mdast = typeof markdown === 'string' ? parser.parse(markdown) : markdownTree(markdown);
+  const processor = processorFor(options.topHeading ?? 0);
+  // A tree the copy check already parsed is reused; otherwise this one is not kept, as nothing else reads it.
+  const mdast = typeof markdown === 'string' ? parser.parse(markdown) : (trees.get(markdown) ?? parser.parse(markdown.body));
   const hast = processor.runSync(mdast) as HastRoot;
   const html = processor.stringify(hast).trim();
   return { html, text: textOf(hast) };
 }
 
 const parser = remark().freeze();
+const processors = new Map<number, ReturnType<typeof makeProcessor>>();
+
+/** One frozen processor per heading level, built on first use: a site renders thousands of bodies. */
+function processorFor(topHeading: number) {
+  let processor = processors.get(topHeading);
+  if (!processor) processors.set(topHeading, (processor = makeProcessor(topHeading)));
+  return processor;
+}
+
+function makeProcessor(topHeading: number) {
+  return remark()
+    .use(remarkRehype)
+    .use(() => (tree: HastRoot) => {
+      sanitizeLinks(tree);
+      if (topHeading) shiftHeadings(tree, topHeading);
+    })
+    .use(rehypeStringify)
+    .freeze();
+}
 const trees = new WeakMap<object, MdastRoot>();
 
 /**
