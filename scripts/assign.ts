@@ -12,17 +12,19 @@
  */
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { renderAssignText, renderRowProblems } from '../src/lib/assign/render-text.ts';
 import { loadAssignSetup, type AssignSetup } from '../src/lib/assign/setup.ts';
 import { DIALECTS, compileSql, type DialectName } from '../src/lib/assign/sql.ts';
-import { AccountFileError, assignAccountFile, readHeader } from '../src/lib/assign/stream.ts';
+import { InputFileError } from '../src/lib/input-file.ts';
+import { assignAccountFile, readHeader } from '../src/lib/assign/stream.ts';
 import { buildSummary, renderSummaryJson } from '../src/lib/assign/summary.ts';
 import { checkColumns } from '../src/lib/assign/mapping.ts';
 import { formatDiagnosticsText, plural } from '../src/lib/diagnostics.ts';
 import { buildEnvironmentOrExit } from './environment.ts';
+import { failure, runCommand, shown, usageError } from './cli.ts';
 
 const USAGE = `Usage: npm run assign -- <accounts.csv> [options]
        npm run assign -- --sql [<accounts.csv>] [--dialect ${DIALECTS.join('|')}] [options]
@@ -49,10 +51,7 @@ interface Options {
 }
 
 function readOptions(argv: string[]): Options | number {
-  const usage = (problem: string) => {
-    console.error(`assign: ${problem}\n\n${USAGE}`);
-    return 2;
-  };
+  const usage = (problem: string) => usageError('assign', problem, USAGE);
   let args;
   try {
     args = parseArgs({
@@ -96,15 +95,7 @@ function readOptions(argv: string[]): Options | number {
   return options;
 }
 
-function failure(message: string, hint?: string): number {
-  console.error(`assign: ${message}${hint ? `\n    hint: ${hint}` : ''}`);
-  return 1;
-}
-
-function shown(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') ? rel : path;
-}
+const fail = (message: string, hint?: string) => failure('assign', message, hint);
 
 async function printSql(options: Options, setup: AssignSetup): Promise<number> {
   const mapping = setup.mapping!;
@@ -112,7 +103,7 @@ async function printSql(options: Options, setup: AssignSetup): Promise<number> {
     const missing = checkColumns(mapping.entry, await readHeader(options.file), options.file);
     if (missing.length) {
       console.error(formatDiagnosticsText(missing));
-      return failure(`${plural(missing.length, 'column')} of ${mapping.entry.file} ${missing.length === 1 ? 'is' : 'are'} not in ${options.file}`);
+      return fail(`${plural(missing.length, 'column')} of ${mapping.entry.file} ${missing.length === 1 ? 'is' : 'are'} not in ${options.file}`);
     }
   }
   const sql = compileSql(mapping, setup.segments, {
@@ -136,7 +127,7 @@ async function run(options: Options): Promise<number> {
   const loaded = await loadAssignSetup(env.contentRoot, { ...(options.mapping ? { mappingPath: options.mapping } : {}), includeDrafts: options.includeDrafts, requireMapping: true });
   if (!loaded.ok) {
     console.error(formatDiagnosticsText(loaded.diagnostics));
-    return failure('the segments or the mapping have errors; nothing was assigned', 'Fix the problems above (npm run check lists every problem in the content).');
+    return fail('the segments or the mapping have errors; nothing was assigned', 'Fix the problems above (npm run check lists every problem in the content).');
   }
   const setup = loaded.setup;
   // Warnings come after any error that stops the run, so that error is what the reader sees first.
@@ -146,7 +137,7 @@ async function run(options: Options): Promise<number> {
     if (code === 0 && warnings) console.error(warnings);
     return code;
   }
-  if (setup.segments.length === 0) return failure(`no segment is ${setup.includeDrafts ? 'active or draft' : 'active'}: there is nothing to assign accounts to`, setup.includeDrafts ? undefined : 'Set a segment to status: active, or try --include-drafts.');
+  if (setup.segments.length === 0) return fail(`no segment is ${setup.includeDrafts ? 'active or draft' : 'active'}: there is nothing to assign accounts to`, setup.includeDrafts ? undefined : 'Set a segment to status: active, or try --include-drafts.');
 
   const file = options.file!;
   const out = options.out ?? resolve(join('.build', 'assignments.csv'));
@@ -171,24 +162,24 @@ async function run(options: Options): Promise<number> {
     sink.destroy();
     await rm(partial, { force: true });
     const e = error as NodeJS.ErrnoException;
-    if (error instanceof AccountFileError || !e.code) throw error;
-    return failure(`cannot write ${shown(out)}: ${e.code}`, 'Choose another file with --out.');
+    if (error instanceof InputFileError || !e.code) throw error;
+    return fail(`cannot write ${shown(out)}: ${e.code}`, 'Choose another file with --out.');
   }
   if (!outcome.ok) {
     await rm(partial, { force: true });
     console.error(formatDiagnosticsText(outcome.diagnostics));
-    return failure(`${plural(outcome.diagnostics.length, 'column')} of ${setup.mapping!.entry.file} ${outcome.diagnostics.length === 1 ? 'is' : 'are'} not in ${file}; nothing was assigned`, `Correct the column names in ${setup.mapping!.entry.file}, or pass another mapping with --mapping.`);
+    return fail(`${plural(outcome.diagnostics.length, 'column')} of ${setup.mapping!.entry.file} ${outcome.diagnostics.length === 1 ? 'is' : 'are'} not in ${file}; nothing was assigned`, `Correct the column names in ${setup.mapping!.entry.file}, or pass another mapping with --mapping.`);
   }
   const result = outcome.run;
   const problems = renderRowProblems(result, file);
   if (outcome.header.length === 0) {
     await rm(partial, { force: true });
-    return failure(`${file} is empty: it has no header row and no accounts`);
+    return fail(`${file} is empty: it has no header row and no accounts`);
   }
   if (result.read === 0) {
     await rm(partial, { force: true });
     if (problems) console.error(problems);
-    return failure(`${file} has no account that could be read (${plural(result.rows, 'row')} after the header)`);
+    return fail(`${file} has no account that could be read (${plural(result.rows, 'row')} after the header)`);
   }
   const summary = buildSummary({
     run: result,
@@ -208,7 +199,7 @@ async function run(options: Options): Promise<number> {
     await rm(partial, { force: true });
     const e = error as NodeJS.ErrnoException;
     if (!e.code) throw error;
-    return failure(`cannot write ${shown(writing)}: ${e.code}`, `Choose another file with ${writing === out ? '--out' : '--summary'}.`);
+    return fail(`cannot write ${shown(writing)}: ${e.code}`, `Choose another file with ${writing === out ? '--out' : '--summary'}.`);
   }
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -236,18 +227,4 @@ async function run(options: Options): Promise<number> {
   return 0;
 }
 
-const options = readOptions(process.argv.slice(2));
-if (typeof options === 'number') process.exitCode = options;
-else {
-  try {
-    process.exitCode = await run(options);
-  } catch (error) {
-    if (error instanceof AccountFileError) process.exitCode = failure(error.message, error.hint);
-    else {
-      const e = error as Error;
-      console.error(`assign: unexpected error: ${e?.message ?? String(error)}`);
-      console.error(process.env.DEBUG && e?.stack ? e.stack : 'Set DEBUG=1 to see where it happened.');
-      process.exitCode = 1;
-    }
-  }
-}
+await runCommand('assign', readOptions, run, (error) => (error instanceof InputFileError ? error : undefined));

@@ -6,15 +6,17 @@
  * Exit codes: 0 report written (rows may have been skipped), 1 the file could not be used, 2 wrong usage.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { plural } from '../src/lib/diagnostics.ts';
 import { createAggregator, DEFAULT_MIN_VISITS } from '../src/lib/report/aggregate.ts';
 import { formatCount } from '../src/lib/report/format.ts';
-import { EventFileError, readEventFile } from '../src/lib/report/read-events.ts';
+import { InputFileError } from '../src/lib/input-file.ts';
+import { readEventFile } from '../src/lib/report/read-events.ts';
 import { renderCsvReport } from '../src/lib/report/render-csv.ts';
 import { renderHtmlReport } from '../src/lib/report/render-html.ts';
 import { renderSkippedRows, renderTextReport } from '../src/lib/report/render-text.ts';
+import { failure, runCommand, shown, usageError } from './cli.ts';
 
 const USAGE = `Usage: npm run report -- <events file> [--out <dir>] [--min-visits N]
 
@@ -30,10 +32,7 @@ interface Options {
 
 /** The options, or the exit code when there is nothing to run (help shown, or wrong usage). */
 function readOptions(argv: string[]): Options | number {
-  const usage = (problem: string) => {
-    console.error(`report: ${problem}\n\n${USAGE}`);
-    return 2;
-  };
+  const usage = (problem: string) => usageError('report', problem, USAGE);
   let args;
   try {
     args = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, 'min-visits': { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
@@ -52,16 +51,7 @@ function readOptions(argv: string[]): Options | number {
   return { file: args.positionals[0]!, outDir: resolve(args.values.out ?? join('.build', 'report')), minVisits };
 }
 
-function failure(message: string, hint?: string): number {
-  console.error(`report: ${message}${hint ? `\n    hint: ${hint}` : ''}`);
-  return 1;
-}
-
-/** A path as the user would type it: relative to the working folder when inside it. */
-function shown(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') ? rel : path;
-}
+const fail = (message: string, hint?: string) => failure('report', message, hint);
 
 async function run({ file, outDir, minVisits }: Options): Promise<number> {
   const started = performance.now();
@@ -69,17 +59,17 @@ async function run({ file, outDir, minVisits }: Options): Promise<number> {
   const read = await readEventFile(file, (event) => aggregator.add(event));
   const skipped = renderSkippedRows(file, read);
   if (read.rows === 0 && !read.stopped) {
-    return failure(`${file} is empty: it has no events`, 'Export the events first, or try the report on sample data: npm run sample-events -- --out events.ndjson');
+    return fail(`${file} is empty: it has no events`, 'Export the events first, or try the report on sample data: npm run sample-events -- --out events.ndjson');
   }
   if (read.events === 0) {
     console.error(skipped);
     const why = read.stopped && read.rows === 0 ? `reading stopped at line ${read.stopped.line}` : `${plural(read.rows, 'row')} read, none usable`;
-    return failure(`${file} has no valid events (${why})`, 'Each row must be one event as defined in src/lib/tracking/contract.ts.');
+    return fail(`${file} has no valid events (${why})`, 'Each row must be one event as defined in src/lib/tracking/contract.ts.');
   }
   const report = aggregator.report({ minVisits });
   if (report.total.visits === 0) {
     if (skipped) console.error(skipped);
-    return failure(`${file} has ${plural(read.events, 'valid event')} but no landing page visit (a page_view with page_type "landing") and no lead: nothing to report`);
+    return fail(`${file} has ${plural(read.events, 'valid event')} but no landing page visit (a page_view with page_type "landing") and no lead: nothing to report`);
   }
 
   const csvPath = join(outDir, 'conversion-report.csv');
@@ -91,7 +81,7 @@ async function run({ file, outDir, minVisits }: Options): Promise<number> {
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (!e.code) throw error;
-    return failure(`cannot write the report into ${shown(outDir)}: ${e.code}${e.path ? ` (${shown(e.path)})` : ''}`, 'Choose another folder with --out.');
+    return fail(`cannot write the report into ${shown(outDir)}: ${e.code}${e.path ? ` (${shown(e.path)})` : ''}`, 'Choose another folder with --out.');
   }
 
   console.log(renderTextReport(report));
@@ -105,18 +95,4 @@ async function run({ file, outDir, minVisits }: Options): Promise<number> {
   return 0;
 }
 
-const options = readOptions(process.argv.slice(2));
-if (typeof options === 'number') process.exitCode = options;
-else {
-  try {
-    process.exitCode = await run(options);
-  } catch (error) {
-    if (error instanceof EventFileError) process.exitCode = failure(error.message, error.hint);
-    else {
-      const e = error as Error;
-      console.error(`report: unexpected error: ${e?.message ?? String(error)}`);
-      console.error(process.env.DEBUG && e?.stack ? e.stack : 'Set DEBUG=1 to see where it happened.');
-      process.exitCode = 1;
-    }
-  }
-}
+await runCommand('report', readOptions, run, (error) => (error instanceof InputFileError ? error : undefined));

@@ -13,6 +13,7 @@ import { parseProject } from '../src/lib/load/project.ts';
 import { formatCount } from '../src/lib/report/format.ts';
 import { sampleEventLines, sampleLandingsFromSite } from '../src/lib/report/sample-events.ts';
 import { buildSite } from '../src/lib/site-build.ts';
+import { failure, runCommand, usageError } from './cli.ts';
 
 const USAGE = `Usage: npm run sample-events -- [--seed 42] [--visits 5000] [--out file]
 
@@ -29,10 +30,7 @@ interface Options {
 }
 
 function readOptions(argv: string[]): Options | number {
-  const usage = (problem: string) => {
-    console.error(`sample-events: ${problem}\n\n${USAGE}`);
-    return 2;
-  };
+  const usage = (problem: string) => usageError('sample-events', problem, USAGE);
   let args;
   try {
     args = parseArgs({ args: argv, options: { seed: { type: 'string' }, visits: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
@@ -52,10 +50,7 @@ function readOptions(argv: string[]): Options | number {
   return { seed, visits, out: args.values.out };
 }
 
-function failure(message: string): number {
-  console.error(`sample-events: ${message}`);
-  return 1;
-}
+const fail = (message: string, hint?: string) => failure('sample-events', message, hint);
 
 async function run(options: Options): Promise<number> {
   const env = buildEnvironmentOrExit();
@@ -63,10 +58,10 @@ async function run(options: Options): Promise<number> {
   const result = buildSite(files, env);
   if (!result.ok) {
     console.error(formatDiagnosticsText(result.diagnostics));
-    return failure(`the content in ${env.contentRoot} has ${summarize(result.diagnostics)}; fix it first (npm run check).`);
+    return fail(`the content in ${env.contentRoot} has ${summarize(result.diagnostics)}; fix it first (npm run check).`);
   }
   const landings = sampleLandingsFromSite(result.build);
-  if (landings.length === 0) return failure(`the content in ${env.contentRoot} has no published landing page to generate visits for.`);
+  if (landings.length === 0) return fail(`the content in ${env.contentRoot} has no published landing page to generate visits for.`);
   const channels = parseProject(files).project.site?.data.channels ?? [];
 
   const output: WriteStream | NodeJS.WriteStream = options.out ? createWriteStream(options.out) : process.stdout;
@@ -88,7 +83,7 @@ async function run(options: Options): Promise<number> {
   if (failed) {
     // A closed pipe (`| head`) is the reader's choice, not a failure.
     if (failed.code === 'EPIPE') return 0;
-    return failure(`cannot write ${options.out ?? 'to standard output'}: ${failed.code ?? failed.message}`);
+    return fail(`cannot write ${options.out ?? 'to standard output'}: ${failed.code ?? failed.message}`);
   }
   const where = options.out ? ` to ${options.out}` : '';
   console.error(`Wrote ${formatCount(events)} events of ${formatCount(options.visits)} visits on ${plural(landings.length, 'landing page')}${where} (seed ${options.seed}, ${plural(channels.length, 'channel')}).`);
@@ -108,15 +103,4 @@ function drained(output: NodeJS.WritableStream): Promise<void> {
   });
 }
 
-const options = readOptions(process.argv.slice(2));
-if (typeof options === 'number') process.exitCode = options;
-else {
-  try {
-    process.exitCode = await run(options);
-  } catch (error) {
-    const e = error as Error;
-    console.error(`sample-events: unexpected error: ${e?.message ?? String(error)}`);
-    console.error(process.env.DEBUG && e?.stack ? e.stack : 'Set DEBUG=1 to see where it happened.');
-    process.exitCode = 1;
-  }
-}
+await runCommand('sample-events', readOptions, run);

@@ -7,7 +7,7 @@
  * Exit codes: 0 written, 1 the content or the summary cannot be used, 2 wrong usage.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { rankSegments } from '../src/lib/assign/assign.ts';
 import { buildScorecard, renderScorecardCsv, renderScorecardText } from '../src/lib/assign/scorecard.ts';
@@ -17,6 +17,7 @@ import { criteriaVersionOf } from '../src/lib/assign/version.ts';
 import { formatDiagnosticsText } from '../src/lib/diagnostics.ts';
 import type { AssignmentSummary } from '../src/lib/schemas/index.ts';
 import { buildEnvironmentOrExit } from './environment.ts';
+import { failure, runCommand, shown, usageError } from './cli.ts';
 
 const USAGE = `Usage: npm run scorecard -- [--summary <file>] [--out <file>] [--include-drafts]
 
@@ -31,10 +32,7 @@ interface Options {
 }
 
 function readOptions(argv: string[]): Options | number {
-  const usage = (problem: string) => {
-    console.error(`scorecard: ${problem}\n\n${USAGE}`);
-    return 2;
-  };
+  const usage = (problem: string) => usageError('scorecard', problem, USAGE);
   let args;
   try {
     args = parseArgs({ args: argv, allowPositionals: false, options: { summary: { type: 'string' }, out: { type: 'string' }, 'include-drafts': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
@@ -51,22 +49,14 @@ function readOptions(argv: string[]): Options | number {
   return options;
 }
 
-function failure(message: string, hint?: string): number {
-  console.error(`scorecard: ${message}${hint ? `\n    hint: ${hint}` : ''}`);
-  return 1;
-}
-
-function shown(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') ? rel : path;
-}
+const fail = (message: string, hint?: string) => failure('scorecard', message, hint);
 
 async function run(options: Options): Promise<number> {
   const env = buildEnvironmentOrExit();
   const loaded = await loadAssignSetup(env.contentRoot);
   if (!loaded.ok) {
     console.error(formatDiagnosticsText(loaded.diagnostics));
-    return failure('the segments or the site settings have errors', 'Fix the problems above (npm run check lists every problem in the content).');
+    return fail('the segments or the site settings have errors', 'Fix the problems above (npm run check lists every problem in the content).');
   }
   const setup = loaded.setup;
 
@@ -78,12 +68,12 @@ async function run(options: Options): Promise<number> {
       text = await readFile(options.summary, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      return failure(`cannot read ${options.summary}: ${code === 'ENOENT' ? 'there is no such file' : (code ?? String(error))}`, 'Write one with npm run assign -- <accounts.csv>, or leave out --summary.');
+      return fail(`cannot read ${options.summary}: ${code === 'ENOENT' ? 'there is no such file' : (code ?? String(error))}`, 'Write one with npm run assign -- <accounts.csv>, or leave out --summary.');
     }
     const parsed = parseSummary(options.summary, text);
     if (!parsed.ok) {
       console.error(formatDiagnosticsText(parsed.diagnostics));
-      return failure(`${options.summary} is not an assignment summary that npm run assign wrote`);
+      return fail(`${options.summary} is not an assignment summary that npm run assign wrote`);
     }
     summary = parsed.summary;
     summaryName = options.summary;
@@ -91,7 +81,7 @@ async function run(options: Options): Promise<number> {
 
   const includeDrafts = options.includeDrafts || summary?.includeDrafts === true;
   const ranked = rankSegments(setup.project.segments, setup.weights, { includeDrafts });
-  if (ranked.length === 0) return failure(`no segment is ${includeDrafts ? 'active or draft' : 'active'}: there is nothing to score`);
+  if (ranked.length === 0) return fail(`no segment is ${includeDrafts ? 'active or draft' : 'active'}: there is nothing to score`);
   const card = buildScorecard(ranked, setup.project.segments, setup.weights, summary);
   const csv = renderScorecardCsv(card);
   try {
@@ -100,7 +90,7 @@ async function run(options: Options): Promise<number> {
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (!e.code) throw error;
-    return failure(`cannot write ${shown(options.out)}: ${e.code}`, 'Choose another file with --out.');
+    return fail(`cannot write ${shown(options.out)}: ${e.code}`, 'Choose another file with --out.');
   }
 
   console.log(renderScorecardText(card));
@@ -115,15 +105,4 @@ async function run(options: Options): Promise<number> {
   return 0;
 }
 
-const options = readOptions(process.argv.slice(2));
-if (typeof options === 'number') process.exitCode = options;
-else {
-  try {
-    process.exitCode = await run(options);
-  } catch (error) {
-    const e = error as Error;
-    console.error(`scorecard: unexpected error: ${e?.message ?? String(error)}`);
-    console.error(process.env.DEBUG && e?.stack ? e.stack : 'Set DEBUG=1 to see where it happened.');
-    process.exitCode = 1;
-  }
-}
+await runCommand('scorecard', readOptions, run);
