@@ -9,7 +9,7 @@ import { formatCount } from '../report/format.ts';
 import { formatPercent, formatQuantity } from '../compose/format.ts';
 import { PRIORITISATION_CRITERIA, type AssignmentSummary, type PrioritisationCriterion, type Segment, type Site, type Source } from '../schemas/index.ts';
 import { compareRank, type RankedSegment } from './assign.ts';
-import { textTable } from './render-text.ts';
+import { textTable } from '../text-table.ts';
 
 export interface ScorecardRow {
   rank: number;

@@ -7,9 +7,10 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { parse, type Options as CsvOptions } from 'csv-parse';
+import { parse } from 'csv-parse';
 import { revenueSource, type MatchContext } from '../criteria.ts';
-import { csvField } from '../csv.ts';
+import { csvField, readCsvRows, type CsvStop } from '../csv.ts';
+import { readFailure, readStart, type InputKind } from '../input-file.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { CriterionKey } from '../schemas/index.ts';
 import { createAccountReader, type ValueProblem, type ValueProblemCode } from './accounts.ts';
@@ -83,7 +84,7 @@ export interface AssignRun {
   /** Cells with unknown values beyond the tally's bound of distinct values, not listed. */
   unknownValuesNotListed: number;
   /** Set when reading had to stop: rows before it count, nothing after it was read. */
-  stopped?: { line: number; reason: string; hint?: string };
+  stopped?: CsvStop;
 }
 
 export type AssignOutcome = { ok: true; run: AssignRun; header: string[] } | { ok: false; diagnostics: Diagnostic[]; header: string[] };
@@ -92,79 +93,35 @@ export type AssignOutcome = { ok: true; run: AssignRun; header: string[] } | { o
 const TALLY_LIMIT = 500;
 const CHUNK_CHARS = 1 << 16;
 
-interface CsvRow {
-  line: number;
-  fields: string[];
-}
 
-/** Line breaks (CRLF, CR or LF) in `text`, or only those before its first other character. */
-function lineBreaks(text: string, leadingOnly: boolean): number {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13) {
-      count++;
-      if (text.charCodeAt(i + 1) === 10) i++;
-    } else if (c === 10) count++;
-    else if (leadingOnly) break;
-  }
-  return count;
-}
 
-/** An export the assigner cannot read at all: missing, a folder, compressed, not text. */
-export class AccountFileError extends Error {
-  readonly hint: string | undefined;
-
-  constructor(message: string, hint?: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'AccountFileError';
-    this.hint = hint;
-  }
-}
 
 /**
- * Assigns the accounts of a CSV file. Throws AccountFileError only when the file cannot be read at
+ * Assigns the accounts of a CSV file. Throws InputFileError only when the file cannot be read at
  * all; everything wrong inside it is in the outcome.
  */
+const ACCOUNT_EXPORT: InputKind = {
+  noun: 'an account export',
+  example: 'content/accounts/accounts.csv',
+  exportHint: 'Export the accounts from your CRM, or save the sheet, as CSV (UTF-8).',
+};
+
 export async function assignAccountFile(path: string, options: AssignOptions): Promise<AssignOutcome> {
-  await checkReadable(path);
+  await readStart(path, ACCOUNT_EXPORT);
   const input = createReadStream(path);
   try {
     return await assignAccounts(input, options);
   } catch (error) {
-    if (typeof (error as NodeJS.ErrnoException).errno !== 'number') throw error;
-    throw new AccountFileError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, undefined, { cause: error });
+    throw readFailure(path, error);
   } finally {
     input.destroy();
   }
 }
 
-async function checkReadable(path: string): Promise<void> {
-  try {
-    if ((await stat(path)).isDirectory()) throw new AccountFileError(`${path} is a folder, not an account export`, 'Pass the CSV file itself, like content/accounts/accounts.csv.');
-    const handle = await open(path, 'r');
-    try {
-      const buffer = Buffer.alloc(64 * 1024);
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-      const start = buffer.subarray(0, bytesRead);
-      if (start[0] === 0x1f && start[1] === 0x8b) throw new AccountFileError(`${path} is gzip-compressed`, `Unpack it first: gunzip -k ${path}`);
-      if (start[0] === 0x50 && start[1] === 0x4b) throw new AccountFileError(`${path} is a zip file (an Excel workbook?), not CSV`, 'Export the accounts from your CRM, or save the sheet, as CSV (UTF-8).');
-      if (start.includes(0)) throw new AccountFileError(`${path} is not UTF-8 text (it contains NUL bytes: UTF-16, or not text at all)`, 'Export the accounts as CSV (UTF-8).');
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    if (error instanceof AccountFileError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new AccountFileError(`cannot read ${path}: there is no such file`, 'Check the path; it is relative to the folder you run the command in.', { cause: error });
-    if (code === 'EACCES' || code === 'EPERM') throw new AccountFileError(`cannot read ${path}: permission denied`, undefined, { cause: error });
-    throw new AccountFileError(`cannot read ${path}: ${code ?? String(error)}`, undefined, { cause: error });
-  }
-}
 
 /** Only the header row of an export (for checking a mapping before printing SQL). */
 export async function readHeader(path: string): Promise<string[]> {
-  await checkReadable(path);
+  await readStart(path, ACCOUNT_EXPORT);
   const parser = createReadStream(path).pipe(parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, max_record_size: MAX_ROW_CHARS }));
   for await (const record of parser as AsyncIterable<string[]>) if (!(record.length === 1 && record[0]!.trim() === '')) return record;
   return [];
@@ -176,35 +133,7 @@ export async function assignAccounts(input: Readable, options: AssignOptions): P
   const { mapping, segments } = options;
   const ctx: MatchContext = matchContextOf(mapping.data);
 
-  // Line numbers come from each row's raw text, as in the conversion report (src/lib/report/read-events.ts).
-  let cursor = 1;
-  const advance = (raw: string | undefined): number => {
-    if (!raw) return cursor;
-    const start = cursor + lineBreaks(raw, true);
-    cursor += lineBreaks(raw, false);
-    return start;
-  };
-  let stopped: AssignRun['stopped'];
-  const csvOptions: CsvOptions<CsvRow, { record: string[]; raw: string }> = {
-    bom: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    max_record_size: MAX_ROW_CHARS,
-    raw: true,
-    on_record: (record) => ({ line: advance(record.raw), fields: record.record }),
-    on_skip: (error, raw) => {
-      const line = advance(raw);
-      stopped ??=
-        error?.code === 'CSV_QUOTE_NOT_CLOSED'
-          ? { line, reason: 'a quoted field starts in this row and is never closed; the rest of the file was not read', hint: 'Inside a quoted field, write a double quote as two: "".' }
-          : { line, reason: `this row is longer than ${MAX_ROW_CHARS} characters (often a quote that is never closed); the rest of the file was not read` };
-      return undefined;
-    },
-  };
-  const parser = input.pipe(parse(csvOptions as unknown as CsvOptions));
-  input.once('error', (error) => parser.destroy(error));
+  const csv = readCsvRows(input, MAX_ROW_CHARS);
 
   const counts = new Map(segments.map((s) => [s.id, { segment: s, assigned: 0, matched: 0 }]));
   const run: AssignRun = {
@@ -239,13 +168,12 @@ export async function assignAccounts(input: Readable, options: AssignOptions): P
 
   let header: string[] | undefined;
   let reader: ReturnType<typeof createAccountReader> | undefined;
-  for await (const row of parser as AsyncIterable<CsvRow>) {
-    if (row.fields.length === 1 && row.fields[0]!.trim() === '') continue;
+  for await (const row of csv.rows) {
     if (!header) {
       header = row.fields;
       const missing = checkColumns(mapping.entry, header, options.csvName);
       if (missing.length) {
-        parser.destroy();
+        csv.close();
         return { ok: false, diagnostics: missing, header };
       }
       reader = createAccountReader(mapping, header);
@@ -298,7 +226,7 @@ export async function assignAccounts(input: Readable, options: AssignOptions): P
     if (buffer.length >= CHUNK_CHARS) await flush();
   }
   await flush();
-  return { ok: true, run: finish(run, overlaps, gaps, unknown, stopped), header: header ?? [] };
+  return { ok: true, run: finish(run, overlaps, gaps, unknown, csv.stopped()), header: header ?? [] };
 }
 
 function sample(line: number, id: string, name: string | undefined, extra: Partial<AccountSample>): AccountSample {

@@ -8,10 +8,10 @@ import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { parse, type Options as CsvOptions } from 'csv-parse';
+import { readCsvRows, type CsvRow, type CsvStop } from '../csv.ts';
+import { readFailure, readStart, type InputKind } from '../input-file.ts';
 import { closestMatch, plural } from '../diagnostics.ts';
 import { checkCsvEvent, checkEvent, EVENT_FIELDS, quote, REQUIRED_COLUMNS, type ReportEvent, type RowProblem } from './events.ts';
-import { formatCount } from './format.ts';
 
 export type EventFormat = 'ndjson' | 'csv';
 
@@ -21,11 +21,7 @@ export interface BadRow extends RowProblem {
 }
 
 /** A problem that stopped reading: rows before it count, nothing after it was read. */
-export interface ReadStop {
-  line: number;
-  reason: string;
-  hint?: string;
-}
+export type ReadStop = CsvStop;
 
 export interface ReadSummary {
   format: EventFormat;
@@ -47,23 +43,13 @@ export interface ReadOptions {
   maxBadRows?: number;
 }
 
-/** A file the report cannot read at all: missing, a folder, not permitted. */
-export class EventFileError extends Error {
-  readonly hint: string | undefined;
-
-  constructor(message: string, hint?: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'EventFileError';
-    this.hint = hint;
-  }
-}
 
 export const DEFAULT_MAX_BAD_ROWS = 20;
 
 /** Longest CSV row accepted: far above any real event, low enough that an unclosed quote cannot eat the memory. */
 export const MAX_CSV_ROW_CHARS = 1 << 20;
 
-const SNIFF_BYTES = 64 * 1024;
+const EVENT_EXPORT: InputKind = { noun: 'an events file', example: 'exports/events.ndjson', exportHint: 'Export the events as UTF-8 NDJSON or CSV.' };
 
 /** The format a file name promises, if it promises one. */
 export function formatFromName(path: string): EventFormat | undefined {
@@ -81,52 +67,23 @@ export function sniffFormat(start: string): EventFormat {
 
 /**
  * Reads an export file. The format comes from the extension (`.ndjson`, `.jsonl`, `.json`, `.csv`),
- * or from the content when the extension says nothing. Throws EventFileError only when the file cannot
+ * or from the content when the extension says nothing. Throws InputFileError only when the file cannot
  * be read at all; everything wrong inside the file is in the summary.
  */
 export async function readEventFile(path: string, onEvent: (event: ReportEvent) => void, options: ReadOptions = {}): Promise<ReadSummary> {
-  const start = await readStart(path);
+  const start = await readStart(path, EVENT_EXPORT);
   const format = formatFromName(path) ?? sniffFormat(start);
   const input = createReadStream(path);
   try {
     return format === 'csv' ? await readCsv(input, onEvent, options) : await readNdjson(input, onEvent, { ...options, start });
   } catch (error) {
-    // Only failures of the file system are the file's fault; anything else is a bug and keeps its stack.
-    if (typeof (error as NodeJS.ErrnoException).errno !== 'number') throw error;
-    throw new EventFileError(`cannot read ${path}: ${systemMessage(error)}`, undefined, { cause: error });
+    throw readFailure(path, error);
   } finally {
     input.destroy();
   }
 }
 
-async function readStart(path: string): Promise<string> {
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw new EventFileError(`${path} is a folder, not an events file`, 'Pass the export file itself, like exports/events.ndjson.');
-    const handle = await open(path, 'r');
-    try {
-      const buffer = Buffer.alloc(SNIFF_BYTES);
-      const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
-      const start = buffer.subarray(0, bytesRead);
-      if (start[0] === 0x1f && start[1] === 0x8b) throw new EventFileError(`${path} is gzip-compressed`, `Unpack it first: gunzip -k ${path}`);
-      if (start.includes(0)) throw new EventFileError(`${path} is not UTF-8 text (it contains NUL bytes: UTF-16, or not text at all)`, 'Export the events as UTF-8 NDJSON or CSV.');
-      return start.toString('utf8');
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    if (error instanceof EventFileError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new EventFileError(`cannot read ${path}: there is no such file`, 'Check the path; it is relative to the folder you run the command in.', { cause: error });
-    if (code === 'EACCES' || code === 'EPERM') throw new EventFileError(`cannot read ${path}: permission denied`, undefined, { cause: error });
-    throw new EventFileError(`cannot read ${path}: ${systemMessage(error)}`, undefined, { cause: error });
-  }
-}
 
-function systemMessage(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  return e.code ? `${e.code} (${e.message})` : String(e?.message ?? error);
-}
 
 function createCollector(maxBadRows: number) {
   const badRows: BadRow[] = [];
@@ -207,13 +164,6 @@ function notNdjson(start: string): ReadStop | undefined {
   return undefined;
 }
 
-interface CsvRow {
-  line: number;
-  fields: string[];
-}
-
-const LINE_BREAK = /\r\n|\r|\n/g;
-const LEADING_BREAKS = /^(?:\r\n|\r|\n)*/;
 
 /**
  * CSV with a header row naming the contract's fields (RFC 4180: commas, double quotes, quoted fields
@@ -221,45 +171,13 @@ const LEADING_BREAKS = /^(?:\r\n|\r|\n)*/;
  */
 export async function readCsv(input: Readable, onEvent: (event: ReportEvent) => void, options: ReadOptions = {}): Promise<ReadSummary> {
   const collector = createCollector(options.maxBadRows ?? DEFAULT_MAX_BAD_ROWS);
-  // Line numbers are counted from each row's raw text, in the parser's own (synchronous) callbacks,
-  // because csv-parse's `lines` counter counts a CRLF inside a quoted field twice.
-  let cursor = 1;
-  const advance = (raw: string | undefined): number => {
-    if (!raw) return cursor;
-    const start = cursor + (LEADING_BREAKS.exec(raw)![0].match(LINE_BREAK)?.length ?? 0);
-    cursor += raw.match(LINE_BREAK)?.length ?? 0;
-    return start;
-  };
-  let stopped: ReadStop | undefined;
-  const csvOptions: CsvOptions<CsvRow, { record: string[]; raw: string }> = {
-    bom: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    max_record_size: MAX_CSV_ROW_CHARS,
-    raw: true,
-    on_record: (record) => ({ line: advance(record.raw), fields: record.record }),
-    on_skip: (error, raw) => {
-      const line = advance(raw);
-      // Both errors that get here leave the parser unable to find the next row: it stops.
-      stopped ??=
-        error?.code === 'CSV_QUOTE_NOT_CLOSED'
-          ? { line, reason: 'a quoted field starts in this row and is never closed; the rest of the file was not read', hint: 'Inside a quoted field, write a double quote as two: "".' }
-          : { line, reason: `this row is longer than ${formatCount(MAX_CSV_ROW_CHARS)} characters (often a quote that is never closed); the rest of the file was not read` };
-      return undefined;
-    },
-  };
-  // csv-parse's overloads type what on_record returns only when `columns` is set: the cast says what it returns here.
-  const parser = input.pipe(parse(csvOptions as unknown as CsvOptions));
-  input.once('error', (error) => parser.destroy(error));
+  const csv = readCsvRows(input, MAX_CSV_ROW_CHARS);
 
   let columns: Map<string, number> | undefined;
   let width = 0;
   let rows = 0;
   let events = 0;
-  for await (const row of parser as AsyncIterable<CsvRow>) {
-    if (row.fields.length === 1 && row.fields[0]!.trim() === '') continue;
+  for await (const row of csv.rows) {
     if (!columns) {
       const header = readHeader(row);
       if (!header.ok) return collector.result('csv', 0, 0, header.stop);
@@ -280,7 +198,7 @@ export async function readCsv(input: Readable, onEvent: (event: ReportEvent) => 
       onEvent(checked.event);
     } else collector.add(row.line, checked.problem);
   }
-  return collector.result('csv', rows, events, stopped);
+  return collector.result('csv', rows, events, csv.stopped());
 }
 
 function readHeader(row: CsvRow): { ok: true; columns: Map<string, number> } | { ok: false; stop: ReadStop } {

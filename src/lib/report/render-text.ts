@@ -3,13 +3,9 @@ import { formatDiagnosticText } from '../diagnostics.ts';
 import { VERDICT_LABELS, type ConversionReport, type GroupRow } from './aggregate.ts';
 import { formatCount, formatInterval, formatPercent, printable, reportNotes, reportSummary, rowCells, skippedSummary } from './format.ts';
 import type { ReadSummary } from './read-events.ts';
+import { textTable, type Align } from '../text-table.ts';
 
-type Align = 'left' | 'right';
-
-interface Column {
-  title: string;
-  align: Align;
-}
+type Column = { title: string; align: Align };
 
 const WRAP_WIDTH = 100;
 
@@ -26,13 +22,15 @@ export function renderTextReport(report: ConversionReport): string {
   const total = report.total;
   const totalCells = [formatCount(total.visits), formatCount(total.leads), formatPercent(total.rate), formatInterval(total.interval), '', '', ''];
 
-  const segments = table(
+  const segments = textTable(
     [{ title: 'Segment', align: 'left' }, ...metrics],
     [...report.segments.map((r) => [printable(r.segment), ...metricCells(r)]), ['All landing pages', ...totalCells]],
+    { total: true },
   );
-  const pages = table(
+  const pages = textTable(
     [{ title: 'Segment', align: 'left' }, { title: 'Persona', align: 'left' }, ...metrics],
     [...report.pages.map((r) => [printable(r.segment), printable(r.persona ?? ''), ...metricCells(r)]), ['All landing pages', '', ...totalCells]],
+    { total: true },
   );
   return [
     reportSummary(report),
@@ -54,18 +52,6 @@ function metricCells(row: GroupRow): string[] {
   return [cells.visits, cells.leads, cells.rate, cells.interval, cells.z, cells.p, verdict];
 }
 
-/** Columns padded to their widest cell; the last row (the total) set off by a rule. */
-function table(columns: Column[], rows: string[][]): string {
-  const widths = columns.map((c, i) => Math.max(c.title.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) => (columns[i]!.align === 'right' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
-  const body = rows.map(line);
-  return [line(columns.map((c) => c.title)), rule, ...body.slice(0, -1), rule, ...body.slice(-1)].join('\n');
-}
 
 /** Word-wraps a paragraph, indenting continuation lines. */
 export function wrap(text: string, width: number, indent: string): string {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { ReportEvent } from '../../../src/lib/report/events.ts';
-import { EventFileError, formatFromName, readCsv, readEventFile, readNdjson, sniffFormat, type ReadSummary } from '../../../src/lib/report/read-events.ts';
+import { InputFileError } from '../../../src/lib/input-file.ts';
+import { formatFromName, readCsv, readEventFile, readNdjson, sniffFormat, type ReadSummary } from '../../../src/lib/report/read-events.ts';
 import { renderSkippedRows } from '../../../src/lib/report/render-text.ts';
 import { FIXTURES } from '../helpers.ts';
 
@@ -173,7 +174,7 @@ describe('choosing the format', () => {
   });
 
   it('refuses a missing file or a folder with a message, not a crash', async () => {
-    await expect(readFile(join(EVENTS, 'no-such-file.ndjson'))).rejects.toThrow(EventFileError);
+    await expect(readFile(join(EVENTS, 'no-such-file.ndjson'))).rejects.toThrow(InputFileError);
     await expect(readFile(join(EVENTS, 'no-such-file.ndjson'))).rejects.toThrow(/there is no such file$/);
     await expect(readFile(EVENTS)).rejects.toThrow(/is a folder, not an events file$/);
   });
