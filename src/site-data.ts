@@ -1,6 +1,4 @@
-import { readBuildEnvironment } from './lib/build-config.ts';
-import { formatDiagnosticsText, summarize } from './lib/diagnostics.ts';
-import { buildSiteFromDisk, type SiteBuild } from './lib/site-build.ts';
+import type { SiteBuild } from './lib/site-build.ts';
 
 let cached: Promise<SiteBuild> | undefined;
 
@@ -9,18 +7,30 @@ let cached: Promise<SiteBuild> | undefined;
  * dev server composes it per request so that edited content shows without a restart.
  */
 export function getSiteBuild(): Promise<SiteBuild> {
-  if (import.meta.env.DEV) return compose();
-  cached ??= compose();
+  if (import.meta.env.DEV) return composeForPreview();
+  cached ??= handedBuild();
   return cached;
 }
 
-async function compose(): Promise<SiteBuild> {
+/**
+ * scripts/build.ts checks and composes the content in the same process and hands the result over,
+ * so the production bundle carries none of the loading and checking code.
+ */
+async function handedBuild(): Promise<SiteBuild> {
+  const handed = (globalThis as Record<symbol, unknown>)[Symbol.for('segment-pages.site-build')] as { build: SiteBuild } | undefined;
+  if (!handed) throw new Error('Build the site with npm run build: it checks and composes the content before Astro renders the pages.');
+  return handed.build;
+}
+
+/** The dev server is the marketers' preview: drafts show (with a banner) and /_preview/ lists every page. */
+async function composeForPreview(): Promise<SiteBuild> {
+  const [{ readBuildEnvironment }, { formatDiagnosticsText, summarize }, { buildSiteFromDisk }] = await Promise.all([
+    import('./lib/build-config.ts'),
+    import('./lib/diagnostics.ts'),
+    import('./lib/site-build.ts'),
+  ]);
   const env = readBuildEnvironment();
-  // scripts/build.ts has just checked and composed this content in the same process.
-  const handed = (globalThis as Record<symbol, unknown>)[Symbol.for('segment-pages.site-build')] as { contentRoot: string; build: SiteBuild } | undefined;
-  if (!import.meta.env.DEV && handed?.contentRoot === env.contentRoot) return handed.build;
-  // The dev server is the marketers' preview: drafts show (with a banner) and /_preview/ lists every page.
-  const result = await buildSiteFromDisk(env.contentRoot, import.meta.env.DEV ? { ...env, includeDrafts: true, preview: true } : env);
+  const result = await buildSiteFromDisk(env.contentRoot, { ...env, includeDrafts: true, preview: true });
   if (!result.ok) {
     throw new Error(`The content has problems (${summarize(result.diagnostics)}):\n${formatDiagnosticsText(result.diagnostics)}`);
   }
