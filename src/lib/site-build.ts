@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { checkProject, type CheckOptions } from './check/index.ts';
 import { composeLandingPage } from './compose/landing.ts';
-import { createComposeContext, pageMeta, pageTracking } from './compose/context.ts';
+import { bodyHeadingOf, createComposeContext, pageMeta, pageTracking } from './compose/context.ts';
 import { composeFaqPage, composeHome, composeOverview, composePreview, composeSegmentHub, type OverviewAccounts } from './compose/pages.ts';
 import type { PageMeta, PageTracking, PageView, Route, SiteChrome } from './compose/types.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { isAccountData, type SourceFile } from './load/files.ts';
 import { parseProject, type Project } from './load/project.ts';
 import { readContentFiles } from './load/files.ts';
+import { renderBodiesInWorker, type RenderedBodies } from './markdown-worker.ts';
 import type { RoutePlan } from './routes.ts';
 import type { Site } from './schemas/index.ts';
 
@@ -31,12 +32,22 @@ export interface BuildOptions extends CheckOptions {
   siteUrl?: string;
   /** Overrides `basePath` from site.yaml. */
   basePath?: string;
+  /** From how many Markdown bodies they render on a second thread (default MIN_BODIES_FOR_WORKER); for tests. */
+  minBodiesForWorker?: number;
 }
 
 /** Reads, checks and composes a content tree: the one entry point shared by the CLI and the Astro build. */
 export async function buildSiteFromDisk(root: string, options: BuildOptions = {}): Promise<BuildResult> {
   const files = await readContentFiles(root);
-  return buildSite(files, options);
+  // On a large site the Markdown bodies render on a second thread while this one parses and checks.
+  const rendering = renderBodiesInWorker(files, bodyHeadingOf, options.minBodiesForWorker);
+  const { project, routes, diagnostics } = checkFiles(files, options);
+  if (hasErrors(diagnostics) || !project.site) {
+    rendering?.cancel();
+    return { ok: false, diagnostics };
+  }
+  const rendered = await rendering?.result;
+  return { ok: true, build: composeSite(project, routes, contentVersionOf(files), options, diagnostics, rendered) };
 }
 
 /** Account data and its summary are left out, so committing a new summary does not change the version pages report. */
@@ -68,11 +79,11 @@ export function buildSite(files: readonly SourceFile[], options: BuildOptions = 
   return { ok: true, build: composeSite(project, routes, contentVersionOf(files), options, diagnostics) };
 }
 
-function composeSite(project: Project, plans: RoutePlan[], contentVersion: string, options: BuildOptions, diagnostics: Diagnostic[]): SiteBuild {
+function composeSite(project: Project, plans: RoutePlan[], contentVersion: string, options: BuildOptions, diagnostics: Diagnostic[], rendered?: RenderedBodies): SiteBuild {
   const site = { ...project.site!.data };
   if (options.siteUrl) site.url = options.siteUrl;
   if (options.basePath) site.basePath = options.basePath;
-  const ctx = createComposeContext(project, site, contentVersion, options);
+  const ctx = createComposeContext(project, site, contentVersion, options, rendered);
   const param = (path: string) => (path === '/' ? undefined : path.slice(1, -1));
   const accounts = project.assignmentSummary && { summary: project.assignmentSummary, ...(project.workbench ? { mapping: project.workbench.data } : {}) };
   const routes = plans.filter((p) => p.kind !== 'preview').map((plan): Route => ({ path: plan.path, param: param(plan.path), view: composeView(ctx, plan, accounts) }));

@@ -1,5 +1,6 @@
 import type { Entry, MarkdownEntry, PageOverrideEntry, Project } from '../load/project.ts';
 import { renderMarkdown, type RenderedMarkdown } from '../markdown.ts';
+import type { RenderedBodies } from '../markdown-worker.ts';
 import { isPublished, type RouteOptions } from '../routes.ts';
 import type { Faq, Persona, Regulation, Segment, Site, Vertical } from '../schemas/index.ts';
 import { contentSecurityPolicy } from '../security/csp.ts';
@@ -62,13 +63,26 @@ function indexFaqs(faqs: ComposedFaq[]): Pick<ComposeContext, 'faqsBySegment' | 
   return { faqsBySegment, faqsForAnySegment, faqRank };
 }
 
-export function createComposeContext(project: Project, site: Site, contentVersion: string, options: RouteOptions = {}): ComposeContext {
+/** Heading levels Markdown bodies start at: an answer sits under its question (h3), persona copy under its section (h2). */
+const FAQ_ANSWER_HEADING = 4;
+const PERSONA_COPY_HEADING = 3;
+
+/** The heading level a content file's Markdown body is rendered at, or undefined if it is not rendered as a body. */
+export function bodyHeadingOf(file: string): number | undefined {
+  if (/^content\/faqs\/[^/]+\.md$/.test(file)) return FAQ_ANSWER_HEADING;
+  if (/^content\/personas\/[^/]+\.md$/.test(file)) return PERSONA_COPY_HEADING;
+  return undefined;
+}
+
+/** `rendered` holds bodies rendered ahead, on another thread; any body not in it is rendered here. */
+export function createComposeContext(project: Project, site: Site, contentVersion: string, options: RouteOptions = {}, rendered?: RenderedBodies): ComposeContext {
+  const render = (entry: { body: string }, topHeading: number) => rendered?.get(entry.body, topHeading) ?? renderMarkdown(entry, { topHeading });
   const base = site.basePath.replace(/\/$/, '');
   const origin = site.url.replace(/\/+$/, '');
   const href = (path: string) => `${base}${path}`;
   const regulationEntries = new Map(project.regulations.map((r) => [r.id, r]));
   const sortedFaqs = [...project.faqs].sort((a, b) => a.data.order - b.data.order || (a.id < b.id ? -1 : 1));
-  const faqs = sortedFaqs.map((entry, index): ComposedFaq => ({ entry, answer: renderMarkdown(entry, { topHeading: 4 }), index }));
+  const faqs = sortedFaqs.map((entry, index): ComposedFaq => ({ entry, answer: render(entry, FAQ_ANSWER_HEADING), index }));
   return {
     site,
     contentVersion,
@@ -81,7 +95,7 @@ export function createComposeContext(project: Project, site: Site, contentVersio
     regulationEntries,
     faqs,
     ...indexFaqs(faqs),
-    personaCopy: new Map(project.personas.map((p) => [p.id, renderMarkdown(p, { topHeading: 3 })])),
+    personaCopy: new Map(project.personas.map((p) => [p.id, render(p, PERSONA_COPY_HEADING)])),
     overrides: new Map(project.pageOverrides.map((o) => [`${o.segment}/${o.persona}`, o])),
     chrome: {
       name: site.name,

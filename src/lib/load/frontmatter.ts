@@ -67,3 +67,17 @@ export function parseFrontmatter(file: string, text: string): FrontmatterResult 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/**
+ * The Markdown body of a file, split exactly as parseFrontmatter splits it but without reading the
+ * YAML (to render bodies on another thread while the fields are parsed and checked); undefined for
+ * a file without a frontmatter block.
+ */
+export function markdownBody(text: string): string | undefined {
+  if (!/^---[ \t]*\n/.test(text)) return undefined;
+  try {
+    return matter(text, { engines: { yaml: { parse: () => ({}), stringify: () => '' } } } as unknown as Parameters<typeof matter>[1]).content;
+  } catch {
+    return undefined;
+  }
+}
