@@ -22,6 +22,9 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
+// The pages' wording of numbers, dates and regulation states, so that all three tools print the same text.
+import { formatDate, formatInteger, formatPercent, formatQuantity, formatThresholdValue, joinWords, truncate } from '../../src/lib/compose/format.ts';
+import { CHANGE_LABELS, STATUS_LABELS } from '../../src/lib/compose/regulation.ts';
 import {
   ADJECTIVES,
   BENEFITS,
@@ -81,59 +84,7 @@ export function createRandom(seed: number) {
   return { next, int, pick, sample, shuffle };
 }
 
-// ---------------------------------------------------------------- formatting (as src/lib/compose/format.ts)
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-export function formatDate(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  return `${day} ${MONTHS[month - 1]} ${year}`;
-}
-
-export function formatInteger(value: number): string {
-  const [whole, fraction] = String(value).split('.') as [string, string | undefined];
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return fraction ? `${grouped}.${fraction}` : grouped;
-}
-
-function formatAmount(value: number): string {
-  for (const [size, word] of [
-    [1e12, 'trillion'],
-    [1e9, 'billion'],
-    [1e6, 'million'],
-  ] as const) {
-    if (value >= size) return `${String(Math.round((value / size) * 100) / 100)} ${word}`;
-  }
-  return formatInteger(value);
-}
-
-function formatQuantity(value: number, unit: string): string {
-  return /^[A-Z]{3}$/.test(unit) ? `${unit} ${formatAmount(value)}` : `${formatAmount(value)} ${unit}`;
-}
-
-const COMPARISON_WORDS = { 'more-than': 'more than', 'at-least': 'at least', 'less-than': 'less than', between: 'from' } as const;
-
-function formatThreshold(t: Threshold): string {
-  const first = `${COMPARISON_WORDS[t.comparison]} ${formatQuantity(t.value, t.unit)}`;
-  return t.comparison === 'between' && t.upTo !== undefined ? `${first} to less than ${formatQuantity(t.upTo, t.unit)}` : first;
-}
-
-function formatPercent(value: number): string {
-  return `${String(Math.round(value * 100) / 100)}%`;
-}
-
-function truncate(text: string, max: number): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  if (clean.length <= max) return clean;
-  const cut = clean.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, '')}…`;
-}
-
-function joinWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
+// ---------------------------------------------------------------- text helpers
 
 function slug(text: string): string {
   return text
@@ -610,9 +561,6 @@ async function writeContent(model: Model, root: string): Promise<number> {
 
 // ---------------------------------------------------------------- the JSON the baselines render
 
-const STATUS_LABELS = { 'in-force': 'In force', amended: 'Amended', 'pending-amendment': 'Amendment pending' } as const;
-const CHANGE_LABELS = { adopted: 'adopted', agreed: 'agreed, formal adoption pending', proposed: 'proposed, not yet law' } as const;
-
 /** The selections our compose layer makes (src/lib/compose/landing.ts, faqs.ts), done once here for the baselines. */
 function siteData(model: Model) {
   const published = model.segments.filter((s) => s.status === 'active').sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -638,7 +586,7 @@ function siteData(model: Model) {
     statusLabel: STATUS_LABELS[r.status],
     summary: r.summary,
     appliesTo: r.appliesTo,
-    thresholds: r.thresholds.map((t) => ({ label: t.label, value: formatThreshold(t) })),
+    thresholds: r.thresholds.map((t) => ({ label: t.label, value: formatThresholdValue(t) })),
     keyDates: [...r.keyDates].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).map((d) => ({ date: d.date, dateLabel: formatDate(d.date), label: d.label })),
     documentation: r.documentation,
     changes: r.changes.map((c) => ({ date: c.date, dateLabel: formatDate(c.date), summary: c.summary, statusLabel: CHANGE_LABELS[c.status] })),

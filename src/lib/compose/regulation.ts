@@ -2,13 +2,13 @@ import type { Regulation } from '../schemas/index.ts';
 import { escapeHtml, formatDate, formatThresholdValue } from './format.ts';
 import type { RegulationView } from './types.ts';
 
-const STATUS_LABELS: Record<Regulation['status'], string> = {
+export const STATUS_LABELS: Record<Regulation['status'], string> = {
   'in-force': 'In force',
   amended: 'Amended',
   'pending-amendment': 'Amendment pending',
 };
 
-const CHANGE_LABELS: Record<Regulation['changes'][number]['status'], string> = {
+export const CHANGE_LABELS: Record<Regulation['changes'][number]['status'], string> = {
   adopted: 'adopted',
   agreed: 'agreed, formal adoption pending',
   proposed: 'proposed, not yet law',
