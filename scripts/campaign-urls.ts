@@ -3,7 +3,7 @@
  * active segment × persona × channel in content/site.yaml, ready to paste into ad platforms.
  */
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
+import { optionsOrExit } from './cli.ts';
 import { toCsv } from '../src/lib/csv.ts';
 import { formatDiagnosticsText, summarize } from '../src/lib/diagnostics.ts';
 import { buildSiteFromDisk } from '../src/lib/site-build.ts';
@@ -11,17 +11,7 @@ import { buildCampaignRows, CAMPAIGN_COLUMNS } from '../src/lib/tracking/campaig
 import { buildEnvironmentOrExit } from './environment.ts';
 
 const usage = 'Usage: npm run campaign-urls -- [--format csv|json] [--out file]';
-let args;
-try {
-  args = parseArgs({ options: { format: { type: 'string', default: 'csv' }, out: { type: 'string' }, help: { type: 'boolean' } } }).values;
-} catch (error) {
-  console.error(`${(error as Error).message}\n${usage}`);
-  process.exit(2);
-}
-if (args.help) {
-  console.log(usage);
-  process.exit(0);
-}
+const args = optionsOrExit(usage, { format: { type: 'string', default: 'csv' }, out: { type: 'string' } });
 if (args.format !== 'csv' && args.format !== 'json') {
   console.error(`Unknown format "${args.format}": use csv or json.\n${usage}`);
   process.exit(2);

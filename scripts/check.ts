@@ -6,7 +6,7 @@
  * In GitHub Actions, problems are also printed as workflow annotations on the files.
  * Exit code: 0 without errors (warnings allowed), 1 with errors, 2 for wrong usage.
  */
-import { parseArgs } from 'node:util';
+import { optionsOrExit } from './cli.ts';
 import { strict } from '../src/lib/check/index.ts';
 import { formatDiagnosticGithub, formatDiagnosticsText, hasErrors, summarize } from '../src/lib/diagnostics.ts';
 import { readContentFiles } from '../src/lib/load/files.ts';
@@ -14,17 +14,7 @@ import { checkFiles } from '../src/lib/site-build.ts';
 import { buildEnvironmentOrExit } from './environment.ts';
 
 const usage = 'Usage: npm run check -- [--strict] [--format text|json] [--today YYYY-MM-DD]';
-let args;
-try {
-  args = parseArgs({ options: { strict: { type: 'boolean', default: false }, format: { type: 'string', default: 'text' }, today: { type: 'string' }, help: { type: 'boolean' } } }).values;
-} catch (error) {
-  console.error(`${(error as Error).message}\n${usage}`);
-  process.exit(2);
-}
-if (args.help) {
-  console.log(usage);
-  process.exit(0);
-}
+const args = optionsOrExit(usage, { strict: { type: 'boolean', default: false }, format: { type: 'string', default: 'text' }, today: { type: 'string' } });
 const env = buildEnvironmentOrExit();
 const today = args.today ?? env.today;
 if ((args.format !== 'text' && args.format !== 'json') || (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today))) {

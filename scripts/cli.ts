@@ -3,6 +3,7 @@
  * unexpected failure, with the exit codes the README documents (2 for usage, 1 for the rest).
  */
 import { relative } from 'node:path';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 
 /** Prints the problem and the usage text; returns exit code 2. */
 export function usageError(command: string, problem: string, usage: string): number {
@@ -14,6 +15,27 @@ export function usageError(command: string, problem: string, usage: string): num
 export function failure(command: string, message: string, hint?: string): number {
   console.error(`${command}: ${message}${hint ? `\n    hint: ${hint}` : ''}`);
   return 1;
+}
+
+type HelpOption = { help: { type: 'boolean' } };
+
+/**
+ * The `--name` options of a command that takes no other arguments. `--help` prints the usage and
+ * exits 0; an unknown or malformed option prints the problem and the usage and exits 2.
+ */
+export function optionsOrExit<const O extends ParseArgsOptionsConfig>(usage: string, options: O): ReturnType<typeof parseArgs<{ options: O & HelpOption }>>['values'] {
+  let values: ReturnType<typeof parseArgs<{ options: O & HelpOption }>>['values'];
+  try {
+    values = parseArgs<{ options: O & HelpOption }>({ options: { ...options, help: { type: 'boolean' } } }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${usage}`);
+    process.exit(2);
+  }
+  if ((values as { help?: boolean }).help) {
+    console.log(usage);
+    process.exit(0);
+  }
+  return values;
 }
 
 /** A path as the user would type it: relative to the working folder when inside it. */

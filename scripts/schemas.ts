@@ -18,7 +18,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { optionsOrExit } from './cli.ts';
 import { z } from 'zod';
 import {
   faqSchema,
@@ -232,17 +232,7 @@ function isMain(): boolean {
 
 if (isMain()) {
   const usage = 'Usage: npm run schemas [-- --check]';
-  let args;
-  try {
-    args = parseArgs({ options: { check: { type: 'boolean', default: false }, help: { type: 'boolean' } } }).values;
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${usage}`);
-    process.exit(2);
-  }
-  if (args.help) {
-    console.log(usage);
-    process.exit(0);
-  }
+  const args = optionsOrExit(usage, { check: { type: 'boolean', default: false } });
   const where = relative(process.cwd(), join(PROJECT_ROOT, SCHEMAS_DIR)) || '.';
   if (args.check) {
     const stale = staleSchemaFiles();

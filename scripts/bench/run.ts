@@ -33,7 +33,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { optionsOrExit } from '../cli.ts';
 import { BENCH_TODAY, generate, type GenerateResult, type SiteData } from './generate.ts';
 import { prepareHugoSite } from './hugo-site.ts';
 import { formatProfileSummary, summarizeProfileFile } from './profile.ts';
@@ -48,30 +48,17 @@ const TOOLS: Tool[] = ['ours', 'astro', 'hugo'];
 // ---------------------------------------------------------------- options
 
 const usage = 'Usage: npm run bench -- [--sizes 100,1000,10000] [--runs 3] [--tools ours,astro,hugo] [--check-runs N] [--no-check] [--profile] [--work DIR] [--keep] [--out FILE]';
-let values;
-try {
-  values = parseArgs({
-    options: {
-      sizes: { type: 'string', default: '100,1000,10000' },
-      runs: { type: 'string', default: '3' },
-      tools: { type: 'string', default: TOOLS.join(',') },
-      'check-runs': { type: 'string' },
-      'no-check': { type: 'boolean', default: false },
-      profile: { type: 'boolean', default: false },
-      work: { type: 'string' },
-      keep: { type: 'boolean', default: false },
-      out: { type: 'string' },
-      help: { type: 'boolean', default: false },
-    },
-  }).values;
-} catch (error) {
-  console.error(`${(error as Error).message}\n${usage}`);
-  process.exit(2);
-}
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
+const values = optionsOrExit(usage, {
+  sizes: { type: 'string', default: '100,1000,10000' },
+  runs: { type: 'string', default: '3' },
+  tools: { type: 'string', default: TOOLS.join(',') },
+  'check-runs': { type: 'string' },
+  'no-check': { type: 'boolean', default: false },
+  profile: { type: 'boolean', default: false },
+  work: { type: 'string' },
+  keep: { type: 'boolean', default: false },
+  out: { type: 'string' },
+});
 const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
 const runs = Number(values.runs);
 const checkRuns = Number(values['check-runs'] ?? values.runs);
