@@ -30,21 +30,12 @@ export function parseFrontmatter(file: string, text: string): FrontmatterResult 
   let parsed: YamlResult | undefined;
   let result: matter.GrayMatterFile<string>;
   try {
-    result = matter(text, {
-      engines: {
-        yaml: {
-          parse: (yamlText: string) => {
-            // gray-matter hands over the block with the newline after the opening --- still in front,
-            // so its line 2 is the file's line 2.
-            parsed = parseYaml(file, yamlText, yamlText.startsWith('\n') ? 0 : 1);
-            return parsed.ok && isRecord(parsed.value) ? parsed.value : {};
-          },
-          stringify: () => {
-            throw new Error('not used');
-          },
-        },
-      },
-    } as unknown as Parameters<typeof matter>[1]);
+    result = splitMatter(text, (yamlText) => {
+      // gray-matter hands over the block with the newline after the opening --- still in front,
+      // so its line 2 is the file's line 2.
+      parsed = parseYaml(file, yamlText, yamlText.startsWith('\n') ? 0 : 1);
+      return parsed.ok && isRecord(parsed.value) ? parsed.value : {};
+    });
   } catch (error) {
     return { ok: false, diagnostics: [{ severity: 'error', rule: 'frontmatter-syntax', file, line: 1, column: 1, message: `the frontmatter could not be read: ${(error as Error).message}` }] };
   }
@@ -76,8 +67,19 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function markdownBody(text: string): string | undefined {
   if (!/^---[ \t]*\n/.test(text)) return undefined;
   try {
-    return matter(text, { engines: { yaml: { parse: () => ({}), stringify: () => '' } } } as unknown as Parameters<typeof matter>[1]).content;
+    return splitMatter(text, () => ({})).content;
   } catch {
     return undefined;
   }
+}
+
+/** gray-matter finds the block and the body; `parseBlock` reads the YAML (gray-matter's own engine is never used). */
+function splitMatter(text: string, parseBlock: (yaml: string) => object): matter.GrayMatterFile<string> {
+  const engine = {
+    parse: parseBlock,
+    stringify: () => {
+      throw new Error('not used');
+    },
+  };
+  return matter(text, { engines: { yaml: engine } } as unknown as Parameters<typeof matter>[1]);
 }
