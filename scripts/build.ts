@@ -23,9 +23,10 @@ const shownOut = shown(env.outDir);
 const started = performance.now();
 
 // The output folder is replaced as a whole: make sure it is ours to replace before anything else.
+const guard = { given: process.env.OUT_DIR || undefined, outDir: env.outDir, projectRoot, contentRoot: env.contentRoot, show: shown };
 let target: string;
 try {
-  target = guardOutDir({ given: process.env.OUT_DIR || undefined, outDir: env.outDir, projectRoot, contentRoot: env.contentRoot, show: shown });
+  target = guardOutDir(guard);
 } catch (error) {
   if (!(error instanceof OutDirRefused)) throw error;
   console.error(`${error.message}\nNothing was built or changed.`);
@@ -41,9 +42,14 @@ if (!result.ok) {
 }
 
 const workFolder = join(projectRoot, WORK_FOLDER);
-const cleaned = await cleanLeftovers(target, workFolder);
-if (cleaned.restore) console.log(`Put back ${shownOut}/ from ${shown(cleaned.restore)}, left by a build that stopped while replacing it.`);
-if (cleaned.remove.length) console.log(`Removed ${plural(cleaned.remove.length, 'folder')} left by stopped builds: ${cleaned.remove.map(shown).join(', ')}.`);
+try {
+  const cleaned = await cleanLeftovers(target, workFolder);
+  if (cleaned.restore) console.log(`Put back ${shownOut}/ from ${shown(cleaned.restore)}, left by a build that stopped while replacing it.`);
+  if (cleaned.remove.length) console.log(`Removed ${plural(cleaned.remove.length, 'folder')} left by stopped builds: ${cleaned.remove.map(shown).join(', ')}.`);
+} catch (error) {
+  // Leftovers take space but harm nothing: build anyway, and say what is in the way.
+  console.error(`Could not clean up after a stopped build: ${error instanceof Error ? error.message : String(error)}`);
+}
 
 // Astro writes its intermediate files (the .prerender bundle) inside its outDir and resolves the
 // project's packages from there: build inside the project, then move the finished site to OUT_DIR.
@@ -68,9 +74,15 @@ try {
   // Astro removes its bundle after rendering; should a version keep it, it must not be published.
   await rm(join(built, '.prerender'), { recursive: true, force: true });
   await writeFile(join(built, BUILD_MARKER), buildMarker(result.build.contentVersion));
+  // Checked again: files may have arrived in the output folder while Astro was building.
+  guardOutDir(guard);
   await publishDir(built, target);
 } catch (error) {
   await rm(built, { recursive: true, force: true });
+  if (error instanceof OutDirRefused) {
+    console.error(`${error.message}\nNothing was changed there.`);
+    process.exit(1);
+  }
   console.error(`The build failed: ${error instanceof Error ? error.message : String(error)}`);
   if (process.env.DEBUG && error instanceof Error) console.error(error.stack);
   console.error(`${shownOut}/ is unchanged.${process.env.DEBUG ? '' : ' Set DEBUG=1 for details.'}`);

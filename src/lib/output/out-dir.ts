@@ -169,7 +169,13 @@ export function readOutDirFacts(options: { given: string | undefined; outDir: st
  * Reads the disk and changes nothing.
  */
 export function guardOutDir(options: Parameters<typeof readOutDirFacts>[0]): string {
-  const facts = readOutDirFacts(options);
+  let facts: OutDirFacts;
+  try {
+    facts = readOutDirFacts(options);
+  } catch (error) {
+    const name = options.given === undefined ? `The output folder ${(options.show ?? String)(options.outDir)}` : `OUT_DIR=${options.given}`;
+    throw new OutDirRefused(`${name}: cannot be read (${(error as Error).message}). Choose a folder this user may read and write.`);
+  }
   const refusal = outDirRefusal(facts);
   if (refusal) throw new OutDirRefused(refusal);
   return facts.outDir;

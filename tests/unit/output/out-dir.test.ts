@@ -129,6 +129,11 @@ describe('the guard on disk', () => {
     expect(looksLikeEarlierOutput(out, ['favicon.svg']), 'another generator’s home page').toBe(false);
   });
 
+  it('says so, rather than crashing, when the folder cannot be read', () => {
+    symlinkSync(join(tmp, 'loop'), join(tmp, 'loop'));
+    expect(() => guardOutDir(options(join(tmp, 'loop')))).toThrow(/^OUT_DIR=\S+loop: cannot be read \(ELOOP: .*\)\. Choose a folder this user may read and write\.$/);
+  });
+
   it('writes a one-line marker that says nothing a page does not', () => {
     expect(buildMarker('08c4b93026de')).toBe('{"builtBy":"segment-pages","contentVersion":"08c4b93026de"}\n');
   });
