@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +42,22 @@ describe('publishing a built site', () => {
     expect(readFileSync(join(dir, 'site', 'index.html'), 'utf8')).toBe('new');
     expect(readFileSync(join(dir, 'site', 'segments', 'index.html'), 'utf8')).toBe('new segments');
     expect(readdirSync(dir), 'the built folder and the staging copy are gone').toEqual(['site']);
+  });
+
+  // Linux machines mount /dev/shm as its own file system: a real EXDEV where there is one.
+  const otherDevice = existsSync('/dev/shm') && statSync('/dev/shm').dev !== statSync(tmp).dev;
+  it.runIf(otherDevice)('publishes onto a real other file system', async () => {
+    const far = mkdtempSync('/dev/shm/replace-dir-');
+    try {
+      site(join(tmp, 'built-far'), 'new');
+      site(join(far, 'site'), 'old');
+      await publishDir(join(tmp, 'built-far'), join(far, 'site'));
+      expect(readFileSync(join(far, 'site', 'segments', 'index.html'), 'utf8')).toBe('new segments');
+      expect(readdirSync(far)).toEqual(['site']);
+      expect(existsSync(join(tmp, 'built-far'))).toBe(false);
+    } finally {
+      rmSync(far, { recursive: true, force: true });
+    }
   });
 
   it('leaves the published site as it was when the swap fails, and no staging behind', async () => {
