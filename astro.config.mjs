@@ -1,13 +1,13 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-import { readBuildEnvironment } from './src/lib/build-config.ts';
 import { segmentPages } from './src/integration.ts';
 
-const env = readBuildEnvironment();
-
 export default defineConfig({
-  outDir: env.outDir,
+  // `npm run build` checks OUT_DIR, builds into a staging folder it passes to Astro and only then
+  // moves the site to OUT_DIR (scripts/build.ts). Astro empties its outDir before building, so a
+  // bare `astro build` writes here, never over OUT_DIR unchecked.
+  outDir: './.build/astro',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   compressHTML: true,

@@ -1,23 +1,37 @@
 /**
- * `npm run build`: checks the content, builds the site with Astro into a staging folder and only
- * then swaps it into place. A content mistake stops the build before Astro starts; any failure
- * leaves the previous output exactly as it was.
+ * `npm run build`: checks the output folder and the content, builds the site with Astro into a
+ * staging folder inside the project, and only then moves it into place. A refused output folder
+ * or a content mistake stops the build before anything is written; any failure leaves the previous
+ * output exactly as it was.
  * Environment: see src/lib/build-config.ts (CONTENT_ROOT, OUT_DIR, SITE_URL, BASE_PATH, INCLUDE_DRAFTS).
  */
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnosticsText, plural, summarize } from '../src/lib/diagnostics.ts';
-import { replaceDir, stagingDirFor } from '../src/lib/output/replace-dir.ts';
+import { cleanLeftovers } from '../src/lib/output/leftovers.ts';
+import { BUILD_MARKER, buildMarker, buildStagingDir, guardOutDir, OutDirRefused, WORK_FOLDER } from '../src/lib/output/out-dir.ts';
+import { publishDir } from '../src/lib/output/replace-dir.ts';
 import { buildSiteFromDisk } from '../src/lib/site-build.ts';
+import { shown } from './cli.ts';
 import { buildEnvironmentOrExit } from './environment.ts';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const env = buildEnvironmentOrExit();
-const relativeOut = relative(process.cwd(), env.outDir);
-const shownOut = relativeOut && !relativeOut.startsWith('..') ? relativeOut : env.outDir;
+const shownOut = shown(env.outDir);
 const started = performance.now();
+
+// The output folder is replaced as a whole: make sure it is ours to replace before anything else.
+const guard = { given: process.env.OUT_DIR || undefined, outDir: env.outDir, projectRoot, contentRoot: env.contentRoot, show: shown };
+let target: string;
+try {
+  target = guardOutDir(guard);
+} catch (error) {
+  if (!(error instanceof OutDirRefused)) throw error;
+  console.error(`${error.message}\nNothing was built or changed.`);
+  process.exit(1);
+}
 
 const result = await buildSiteFromDisk(env.contentRoot, env);
 const diagnostics = result.ok ? result.build.diagnostics : result.diagnostics;
@@ -27,9 +41,25 @@ if (!result.ok) {
   process.exit(1);
 }
 
-const staging = stagingDirFor(env.outDir);
-await rm(staging, { recursive: true, force: true });
-process.env.OUT_DIR = staging;
+const workFolder = join(projectRoot, WORK_FOLDER);
+try {
+  const cleaned = await cleanLeftovers(target, workFolder);
+  if (cleaned.restore) console.log(`Put back ${shownOut}/ from ${shown(cleaned.restore)}, left by a build that stopped while replacing it.`);
+  if (cleaned.remove.length) console.log(`Removed ${plural(cleaned.remove.length, 'folder')} left by stopped builds: ${cleaned.remove.map(shown).join(', ')}.`);
+} catch (error) {
+  // Leftovers take space but harm nothing: build anyway, and say what is in the way.
+  console.error(`Could not clean up after a stopped build: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+// Astro writes its intermediate files (the .prerender bundle) inside its outDir and resolves the
+// project's packages from there: build inside the project, then move the finished site to OUT_DIR.
+const built = buildStagingDir(projectRoot);
+await rm(built, { recursive: true, force: true });
+await mkdir(workFolder, { recursive: true });
+// Astro's config and the integration read the environment again, relative to the project folder.
+process.env.CONTENT_ROOT = env.contentRoot;
+process.env.OUT_DIR = built;
+process.chdir(projectRoot);
 // A production build, whatever the calling shell or test runner set: output must not depend on it.
 // Vite reads DEV, PROD, MODE, SSR and BASE_URL from the environment too (test runners set them).
 process.env.NODE_ENV = 'production';
@@ -39,15 +69,24 @@ for (const name of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL']) delete process.en
 (globalThis as Record<symbol, unknown>)[Symbol.for('segment-pages.site-build')] = { contentRoot: env.contentRoot, build: result.build };
 try {
   const { build } = await import('astro');
-  await build({ root: projectRoot, logLevel: process.env.DEBUG ? 'debug' : 'warn' });
-  if (!existsSync(join(staging, 'index.html'))) throw new Error('the build finished without writing index.html');
+  await build({ root: projectRoot, outDir: built, logLevel: process.env.DEBUG ? 'debug' : 'warn' });
+  if (!existsSync(join(built, 'index.html'))) throw new Error('the build finished without writing index.html');
+  // Astro removes its bundle after rendering; should a version keep it, it must not be published.
+  await rm(join(built, '.prerender'), { recursive: true, force: true });
+  await writeFile(join(built, BUILD_MARKER), buildMarker(result.build.contentVersion));
+  // Checked again: files may have arrived in the output folder while Astro was building.
+  guardOutDir(guard);
+  await publishDir(built, target);
 } catch (error) {
-  await rm(staging, { recursive: true, force: true });
+  await rm(built, { recursive: true, force: true });
+  if (error instanceof OutDirRefused) {
+    console.error(`${error.message}\nNothing was changed there.`);
+    process.exit(1);
+  }
   console.error(`The build failed: ${error instanceof Error ? error.message : String(error)}`);
   if (process.env.DEBUG && error instanceof Error) console.error(error.stack);
   console.error(`${shownOut}/ is unchanged.${process.env.DEBUG ? '' : ' Set DEBUG=1 for details.'}`);
   process.exit(1);
 }
-await replaceDir(staging, env.outDir);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`Built ${plural(result.build.routes.length + 1, 'page')} into ${shownOut}/ in ${seconds} s (content version ${result.build.contentVersion}).`);

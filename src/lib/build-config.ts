@@ -10,7 +10,8 @@ import type { BuildOptions } from './site-build.ts';
  * other content trees or other hosts through the same code:
  * - `CONTENT_ROOT`: folder holding `segments/` and `content/` (default: the project folder)
  * - `SITE_URL`, `BASE_PATH`: override `url` and `basePath` from `content/site.yaml`
- * - `OUT_DIR`: where Astro writes the site (default `dist`)
+ * - `OUT_DIR`: the folder the site is published into (default `dist`); the build replaces it only
+ *   when it is its own to replace (src/lib/output/out-dir.ts)
  * - `INCLUDE_DRAFTS=1`: publish draft segments too (previews only)
  * - `CHECK_DATE=YYYY-MM-DD`: the date regulation review dates are checked against (default: today)
  */

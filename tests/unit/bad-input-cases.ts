@@ -203,10 +203,14 @@ export function writeTree(root: string, files: readonly { file: string; bytes: U
   }
 }
 
-/** A published site from an earlier build, with a marker no build would write. */
+/**
+ * A published site from an earlier build, with a marker no build would write in its pages, and the
+ * file every build leaves (without it the build would refuse to replace the folder).
+ */
 export function writePreviousOutput(outDir: string): void {
   const marker = `previous build ${basename(dirname(outDir))}`;
   mkdirSync(join(outDir, '_astro'), { recursive: true });
+  writeFileSync(join(outDir, '.segment-pages-build'), '{"builtBy":"segment-pages","contentVersion":"000000000000"}\n');
   mkdirSync(join(outDir, 'segments'), { recursive: true });
   writeFileSync(join(outDir, 'index.html'), `<!doctype html><title>Home</title><!-- ${marker} -->\n`);
   writeFileSync(join(outDir, 'segments', 'index.html'), `<!doctype html><title>Segments</title><!-- ${marker} -->\n`);
