@@ -85,13 +85,13 @@ export function reportSummary(report: ConversionReport): string {
 
 /**
  * The one line about events of pages the content does not define, or undefined when there were none:
- * `2 landing page views and leads name a page the content does not have and are not counted: line 3: "x" / "cfo", …`.
+ * `Unknown pages: 5 landing page views and leads name … (segment / persona): line 3: "x" / "cfo"; … (and 2 more).`
  * The examples are already shortened and escaped.
  */
 export function unknownSummary(report: ConversionReport): string | undefined {
   const { events, examples } = report.unknown;
   if (events === 0) return undefined;
-  const more = events > examples.length ? ', …' : '';
+  const more = events > examples.length ? ` (and ${formatCount(events - examples.length)} more)` : '';
   const what = events === 1 ? 'landing page view or lead names a segment and persona' : 'landing page views and leads name a segment and persona';
   return `Unknown pages: ${formatCount(events)} ${what} the content does not define, not counted (segment / persona): ${examples.join('; ')}${more}.`;
 }

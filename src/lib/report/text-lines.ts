@@ -59,7 +59,7 @@ class StrictUtf8 {
  * counted but not kept: memory stays below `maxBytes` per line whatever the input. Throws
  * EncodingError at the first byte sequence that is not UTF-8.
  */
-export async function* readTextLines(input: AsyncIterable<Uint8Array | string>, maxBytes: number): AsyncGenerator<TextLine> {
+export async function* readTextLines(input: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, maxBytes: number): AsyncGenerator<TextLine> {
   const utf8 = new StrictUtf8();
   let parts: string[] = [];
   let bytes = 0;
@@ -93,7 +93,7 @@ export async function* readTextLines(input: AsyncIterable<Uint8Array | string>, 
  * Passes a byte stream through unchanged after checking that it is UTF-8, for a parser that decodes
  * by itself (and would replace bad bytes silently). Throws EncodingError with the line.
  */
-export async function* checkUtf8(input: AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array> {
+export async function* checkUtf8(input: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>): AsyncGenerator<Uint8Array> {
   const utf8 = new StrictUtf8();
   let last: Uint8Array = new Uint8Array(0);
   for await (const raw of input) {
