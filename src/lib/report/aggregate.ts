@@ -13,8 +13,10 @@
  *   other segment × persona is counted once in `unknown`, with a few examples, and never becomes a row.
  *
  * Memory: the rows are bounded by the known pages; what grows with the file is the set of distinct
- * visits of known pages, each held as a 16-character hash of its visit_id (about 100 bytes a visit and
- * page), whatever the length of the id. Bad rows, unknown pages and other events take no memory.
+ * visits of known pages, each held as a 16-character hash of its visit_id whatever the length of the
+ * id: about 400 bytes a visit at the peak, while the segment and total sets are built (measured: 200,000
+ * visits 205 MB, 600,000 visits 370 MB, the process itself 140 MB). Bad rows, events of unknown pages
+ * and other events take no memory.
  */
 import { hash } from 'node:crypto';
 import { EVENT_NAMES, type EventName } from '../tracking/contract.ts';
@@ -123,7 +125,8 @@ export interface AggregatorOptions {
  * 10^14 visits.
  */
 export function visitKey(visitId: string): string {
-  return hash('sha256', visitId, 'base64url').slice(0, 16);
+  // Encoding 12 bytes, rather than slicing a longer string, leaves no parent string held behind the key.
+  return hash('sha256', visitId, 'buffer').toString('base64url', 0, 12);
 }
 
 /** Collects events one at a time (so a file can be streamed into it), then computes the report. */
