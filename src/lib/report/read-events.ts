@@ -1,10 +1,11 @@
 /**
  * Streams an event export (NDJSON or CSV) row by row, hands every valid event to a callback and
  * collects the rows it had to skip with their line numbers, so that a 2 GB export never has to fit
- * in memory as text and one broken row never stops the report.
+ * in memory as text and one broken row never stops the report. What cannot be read to its end (bytes
+ * that are not UTF-8, a quote never closed, a last line cut off) stops the reading, with its line:
+ * the export is written by anyone who can load a page, so no row and no line may cost more than a cap.
  */
 import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Readable } from 'node:stream';
 import { readCsvRows, type CsvRow, type CsvStop } from '../csv.ts';
