@@ -1,6 +1,7 @@
 /**
  * The report as one self-contained HTML page: inline CSS, no script, nothing loaded from anywhere, so
- * it can be mailed or attached to a ticket; a Content-Security-Policy lets nothing else load or run. Each chart has its numbers in a real table beside it.
+ * it can be mailed or attached to a ticket; a Content-Security-Policy lets nothing else load or run.
+ * Each chart has its numbers in a real table beside it.
  * Every string from the events file is escaped: the file is untrusted input (anyone who can load a
  * page can send events), so a segment id like `<script>` must show as text.
  */

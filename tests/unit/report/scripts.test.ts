@@ -29,7 +29,7 @@ describe('npm run report', () => {
   });
 
   it('exits 2 with the usage for wrong arguments', () => {
-    for (const args of [[], ['a.ndjson', 'b.ndjson'], ['a.ndjson', '--min-visits', 'ten'], ['a.ndjson', '--min-visits', '0'], ['a.ndjson', '--colour']]) {
+    for (const args of [[], ['a.ndjson', 'b.ndjson'], ['a.ndjson', '--min-visits', 'ten'], ['a.ndjson', '--min-visits', '0'], ['a.ndjson', '--colour'], ['a.ndjson', '--content', '']]) {
       const result = run('report.ts', args);
       expect(result.status, args.join(' ')).toBe(2);
       expect(result.stderr).toContain('Usage: npm run report -- <events file>');
