@@ -1,33 +1,42 @@
 /**
- * `npm run report -- <events file> [--out <dir>] [--min-visits N]`: conversion by segment and by
- * segment × persona from an event export (NDJSON or CSV, see src/lib/tracking/contract.ts). Prints the
- * tables, writes conversion-report.csv and conversion-report.html into the output folder (default
- * .build/report/) and lists the rows it skipped.
- * Exit codes: 0 report written (rows may have been skipped), 1 the file could not be used, 2 wrong usage.
+ * `npm run report -- <events file> [--out <dir>] [--min-visits N] [--content <dir>]`: conversion by
+ * segment and by segment × persona from an event export (NDJSON or CSV, see
+ * src/lib/tracking/contract.ts). Prints the tables, writes conversion-report.csv and
+ * conversion-report.html into the output folder (default .build/report/) and lists the rows it skipped.
+ * Only the landing pages of the content (CONTENT_ROOT, or --content) are counted; events of any other
+ * segment × persona are summed up in one line.
+ * Exit codes: 0 report written (rows may have been skipped), 1 the file or the content could not be
+ * used (nothing written), 2 wrong usage.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { plural } from '../src/lib/diagnostics.ts';
+import { formatDiagnosticsText, plural, summarize } from '../src/lib/diagnostics.ts';
 import { createAggregator, DEFAULT_MIN_VISITS } from '../src/lib/report/aggregate.ts';
-import { formatCount } from '../src/lib/report/format.ts';
+import { renderCsvFooter } from '../src/lib/report/csv-footer.ts';
+import { formatCount, unknownSummary } from '../src/lib/report/format.ts';
+import { countPages, loadKnownPages } from '../src/lib/report/known-pages.ts';
 import { InputFileError } from '../src/lib/input-file.ts';
 import { readEventFile } from '../src/lib/report/read-events.ts';
 import { renderCsvReport } from '../src/lib/report/render-csv.ts';
 import { renderHtmlReport } from '../src/lib/report/render-html.ts';
 import { renderSkippedRows, renderTextReport } from '../src/lib/report/render-text.ts';
 import { failure, runCommand, shown, usageError } from './cli.ts';
+import { buildEnvironmentOrExit } from './environment.ts';
 
-const USAGE = `Usage: npm run report -- <events file> [--out <dir>] [--min-visits N]
+const USAGE = `Usage: npm run report -- <events file> [--out <dir>] [--min-visits N] [--content <dir>]
 
-  <events file>     event export: .ndjson/.jsonl/.json (one event per line) or .csv (header row)
+  <events file>     event export: .ndjson/.jsonl/.json (one event per line) or .csv (header row), UTF-8
   --out <dir>       where to write conversion-report.csv and .html (default: .build/report)
-  --min-visits N    fewest visits a group needs to be judged (default: ${DEFAULT_MIN_VISITS})`;
+  --min-visits N    fewest visits a group needs to be judged (default: ${DEFAULT_MIN_VISITS})
+  --content <dir>   the content whose landing pages count (default: CONTENT_ROOT, or this folder)`;
 
 interface Options {
   file: string;
   outDir: string;
   minVisits: number;
+  /** Set by --content; otherwise CONTENT_ROOT decides. */
+  contentRoot?: string;
 }
 
 /** The options, or the exit code when there is nothing to run (help shown, or wrong usage). */
@@ -35,7 +44,7 @@ function readOptions(argv: string[]): Options | number {
   const usage = (problem: string) => usageError('report', problem, USAGE);
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, 'min-visits': { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    args = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, 'min-visits': { type: 'string' }, content: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
     return usage((error as Error).message);
   }
@@ -48,35 +57,53 @@ function readOptions(argv: string[]): Options | number {
   const minVisits = minVisitsText === undefined ? DEFAULT_MIN_VISITS : Number(minVisitsText);
   if (!/^\d+$/.test(minVisitsText ?? '1') || !Number.isSafeInteger(minVisits) || minVisits < 1) return usage(`--min-visits must be a whole number of at least 1, got "${minVisitsText}"`);
   if (args.values.out === '') return usage('--out needs a folder');
-  return { file: args.positionals[0]!, outDir: resolve(args.values.out ?? join('.build', 'report')), minVisits };
+  if (args.values.content === '') return usage('--content needs a folder');
+  const options: Options = { file: args.positionals[0]!, outDir: resolve(args.values.out ?? join('.build', 'report')), minVisits };
+  if (args.values.content !== undefined) options.contentRoot = resolve(args.values.content);
+  return options;
 }
 
 const fail = (message: string, hint?: string) => failure('report', message, hint);
 
-async function run({ file, outDir, minVisits }: Options): Promise<number> {
+async function run({ file, outDir, minVisits, contentRoot }: Options): Promise<number> {
   const started = performance.now();
-  const aggregator = createAggregator();
-  const read = await readEventFile(file, (event) => aggregator.add(event));
+  const root = contentRoot ?? buildEnvironmentOrExit().contentRoot;
+  const known = await loadKnownPages(root);
+  if (!known.ok) {
+    console.error(formatDiagnosticsText(known.diagnostics));
+    return fail(`the segments in ${shown(root)} have ${summarize(known.diagnostics)}: the report cannot tell their pages from invented ones`, 'Fix them first (npm run check).');
+  }
+  if (known.pages.size === 0) {
+    return fail(`${shown(root)} has no segments (no segments/*.yaml): the report counts only the landing pages the content defines`, 'Run the report in the project folder, or name the content with --content <dir> or CONTENT_ROOT.');
+  }
+  const aggregator = createAggregator({ pages: known.pages });
+  const read = await readEventFile(file, (event, line) => aggregator.add(event, line));
   const skipped = renderSkippedRows(file, read);
-  if (read.rows === 0 && !read.stopped) {
+  if (read.stopped) {
+    console.error(skipped);
+    return fail(`reading ${file} stopped at line ${read.stopped.line}, so no report was written: a report of part of the file would look complete`);
+  }
+  if (read.rows === 0) {
     return fail(`${file} is empty: it has no events`, 'Export the events first, or try the report on sample data: npm run sample-events -- --out events.ndjson');
   }
   if (read.events === 0) {
     console.error(skipped);
-    const why = read.stopped && read.rows === 0 ? `reading stopped at line ${read.stopped.line}` : `${plural(read.rows, 'row')} read, none usable`;
-    return fail(`${file} has no valid events (${why})`, 'Each row must be one event as defined in src/lib/tracking/contract.ts.');
+    return fail(`${file} has no valid events (${plural(read.rows, 'row')} read, none usable)`, 'Each row must be one event as defined in src/lib/tracking/contract.ts.');
   }
   const report = aggregator.report({ minVisits });
+  const unknown = unknownSummary(report);
   if (report.total.visits === 0) {
     if (skipped) console.error(skipped);
-    return fail(`${file} has ${plural(read.events, 'valid event')} but no landing page visit (a page_view with page_type "landing") and no lead: nothing to report`);
+    if (unknown) console.error(unknown);
+    const pages = report.unknown.events ? ` of the ${plural(countPages(known.pages), 'landing page')} in ${shown(root)}` : '';
+    return fail(`${file} has ${plural(read.events, 'valid event')} but no landing page visit (a page_view with page_type "landing") and no lead${pages}: nothing to report`, report.unknown.events ? 'Is this the export of this site? Name its content with --content <dir> or CONTENT_ROOT.' : undefined);
   }
 
   const csvPath = join(outDir, 'conversion-report.csv');
   const htmlPath = join(outDir, 'conversion-report.html');
   try {
     await mkdir(outDir, { recursive: true });
-    await writeFile(csvPath, renderCsvReport(report));
+    await writeFile(csvPath, renderCsvReport(report) + renderCsvFooter(report));
     await writeFile(htmlPath, renderHtmlReport(report, { name: file, read }));
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
@@ -89,8 +116,7 @@ async function run({ file, outDir, minVisits }: Options): Promise<number> {
   if (skipped) console.error(`${skipped}\n`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const skippedNote = read.badRowCount ? `; ${plural(read.badRowCount, 'row')} skipped` : '';
-  const stoppedNote = read.stopped ? `; reading stopped at line ${read.stopped.line}` : '';
-  console.log(`Read ${formatCount(read.events)} events from ${file} in ${seconds} s${skippedNote}${stoppedNote}.`);
+  console.log(`Read ${formatCount(read.events)} events from ${file} in ${seconds} s${skippedNote}.`);
   console.log(`Wrote ${shown(csvPath)} and ${shown(htmlPath)}.`);
   return 0;
 }

@@ -7,7 +7,7 @@
  * but when present they must have the contract's type. Fields the contract does not name are ignored.
  */
 import { closestMatch } from '../diagnostics.ts';
-import { EVENT_FIELDS, EVENT_NAMES, type EventBase, type EventName } from '../tracking/contract.ts';
+import { EVENT_FIELDS, EVENT_NAMES, type EventBase, type EventField, type EventName } from '../tracking/contract.ts';
 
 export { EVENT_FIELDS };
 
@@ -37,6 +37,15 @@ export const REQUIRED_COLUMNS = ['event', 'page_type', 'segment', 'persona', 'vi
 const NULLABLE_FIELDS = ['segment', 'persona', 'vertical'] as const satisfies readonly (keyof EventBase)[];
 const STRING_FIELDS = EVENT_FIELDS.filter((f) => f !== 'event' && !(NULLABLE_FIELDS as readonly string[]).includes(f));
 
+/**
+ * Longest value accepted in each field, in characters. Real values are far shorter (ids are slugs or
+ * random ids, times ISO 8601); a longer one is a row skipped as `too-long`, so no field of an export,
+ * which anyone can write to through the collection URL, can grow the report's memory or output.
+ */
+export const FIELD_CAPS: Readonly<Record<EventField, number>> = Object.fromEntries(
+  EVENT_FIELDS.map((field) => [field, field === 'page_path' ? 2000 : field.startsWith('utm_') ? 200 : field === 'event_time' ? 40 : 100]),
+) as Record<EventField, number>;
+
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 /** Checks a parsed JSON value (one NDJSON line). */
@@ -45,6 +54,8 @@ export function checkEvent(value: unknown): EventCheck {
     return fail('not-object', `expected an event object, found ${describe(value)}`);
   }
   const record = value as Record<string, unknown>;
+  const long = tooLong(record);
+  if (long) return long;
   const name = record.event;
   if (name === undefined || name === null || name === '') return fail('event', 'missing "event"');
   if (typeof name !== 'string') return fail('type', `event: expected a string, found ${describe(name)}`);
@@ -72,6 +83,8 @@ export function checkEvent(value: unknown): EventCheck {
  * "absent" (or null, for the segment, persona and vertical ids).
  */
 export function checkCsvEvent(record: Readonly<Record<string, string | undefined>>): EventCheck {
+  const long = tooLong(record);
+  if (long) return long;
   const name = record.event ?? '';
   if (name === '') return fail('event', 'missing "event"');
   if (!(EVENT_NAMES as readonly string[]).includes(name)) {
@@ -104,6 +117,17 @@ function finish(name: EventName, visit: string, record: Readonly<Record<string, 
   const event: ReportEvent = { event: name, page_type: pageType, segment, persona, visit_id: visit };
   if (time !== undefined) event.time = time;
   return { ok: true, event };
+}
+
+/** The first field longer than its cap, as a problem; checked before anything else reads the row. */
+function tooLong(record: Readonly<Record<string, unknown>>): EventCheck | undefined {
+  for (const field of EVENT_FIELDS) {
+    const value = record[field];
+    if (typeof value === 'string' && value.length > FIELD_CAPS[field]) {
+      return fail('too-long', `${field}: ${value.length.toLocaleString('en-US')} characters, more than the ${FIELD_CAPS[field].toLocaleString('en-US')} allowed (${quote(value, 20)})`);
+    }
+  }
+  return undefined;
 }
 
 function idOf(value: unknown): string | null {

@@ -83,6 +83,19 @@ export function reportSummary(report: ConversionReport): string {
   return `${formatCount(report.total.visits)} visits and ${formatCount(report.total.leads)} leads on ${plural(report.pages.length, 'landing page')} of ${plural(report.segments.length, 'segment')}; ${formatCount(events)} events${period}.`;
 }
 
+/**
+ * The one line about events of pages the content does not define, or undefined when there were none:
+ * `Unknown pages: 5 landing page views and leads name … (segment / persona): line 3: "x" / "cfo"; … (and 2 more).`
+ * The examples are already shortened and escaped.
+ */
+export function unknownSummary(report: ConversionReport): string | undefined {
+  const { events, examples } = report.unknown;
+  if (events === 0) return undefined;
+  const more = events > examples.length ? ` (and ${formatCount(events - examples.length)} more)` : '';
+  const what = events === 1 ? 'landing page view or lead names a segment and persona' : 'landing page views and leads name a segment and persona';
+  return `Unknown pages: ${formatCount(events)} ${what} the content does not define, not counted (segment / persona): ${examples.join('; ')}${more}.`;
+}
+
 /** Bad-row codes in words, for the one-line summary of what was skipped. */
 const CODE_LABELS: Record<string, string> = {
   json: 'not valid JSON',
@@ -94,6 +107,7 @@ const CODE_LABELS: Record<string, string> = {
   type: 'wrong type',
   event_time: 'bad event_time',
   columns: 'wrong number of fields',
+  'too-long': 'too long',
 };
 
 /** `12 rows skipped (10 not valid JSON, 2 missing visit_id)`, or undefined when none were. */

@@ -1,17 +1,21 @@
 /**
  * Streams an event export (NDJSON or CSV) row by row, hands every valid event to a callback and
  * collects the rows it had to skip with their line numbers, so that a 2 GB export never has to fit
- * in memory as text and one broken row never stops the report.
+ * in memory as text and one broken row never stops the report. What cannot be read to its end (bytes
+ * that are not UTF-8, a quote never closed, a last line cut off) stops the reading, with its line:
+ * the export is written by anyone who can load a page, so no row and no line may cost more than a cap.
  */
 import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { readCsvRows, type CsvRow, type CsvStop } from '../csv.ts';
 import { readFailure, readStart, type InputKind } from '../input-file.ts';
 import { closestMatch, plural } from '../diagnostics.ts';
 import { checkCsvEvent, checkEvent, EVENT_FIELDS, quote, REQUIRED_COLUMNS, type ReportEvent, type RowProblem } from './events.ts';
+import { checkUtf8, EncodingError, readTextLines } from './text-lines.ts';
+
+/** Receives every valid event with the line it starts on. */
+export type EventHandler = (event: ReportEvent, line: number) => void;
 
 export type EventFormat = 'ndjson' | 'csv';
 
@@ -46,8 +50,11 @@ export interface ReadOptions {
 
 export const DEFAULT_MAX_BAD_ROWS = 20;
 
-/** Longest CSV row accepted: far above any real event, low enough that an unclosed quote cannot eat the memory. */
-export const MAX_CSV_ROW_CHARS = 1 << 20;
+/** Longest NDJSON line accepted, in bytes: far above any real event (under 1 KiB), and all a line may cost in memory. */
+export const MAX_LINE_BYTES = 64 * 1024;
+
+/** Longest CSV row accepted, in characters: the same bound, so that an unclosed quote cannot eat the memory. */
+export const MAX_CSV_ROW_CHARS = 64 * 1024;
 
 const EVENT_EXPORT: InputKind = { noun: 'an events file', example: 'exports/events.ndjson', exportHint: 'Export the events as UTF-8 NDJSON or CSV.' };
 
@@ -70,7 +77,7 @@ export function sniffFormat(start: string): EventFormat {
  * or from the content when the extension says nothing. Throws InputFileError only when the file cannot
  * be read at all; everything wrong inside the file is in the summary.
  */
-export async function readEventFile(path: string, onEvent: (event: ReportEvent) => void, options: ReadOptions = {}): Promise<ReadSummary> {
+export async function readEventFile(path: string, onEvent: EventHandler, options: ReadOptions = {}): Promise<ReadSummary> {
   const start = await readStart(path, EVENT_EXPORT);
   const format = formatFromName(path) ?? sniffFormat(start);
   const input = createReadStream(path);
@@ -106,40 +113,71 @@ function createCollector(maxBadRows: number) {
 /**
  * NDJSON: one JSON object per line. `start` (the first bytes, when the caller has them) lets a JSON
  * array or pretty-printed JSON be named for what it is instead of producing a bad row per line.
+ * A line longer than MAX_LINE_BYTES is a bad row, counted without being held in memory; a last line
+ * that is cut off (no line break, not complete JSON) stops the reading, as does a byte that is not UTF-8.
  */
-export async function readNdjson(input: Readable, onEvent: (event: ReportEvent) => void, options: ReadOptions & { start?: string } = {}): Promise<ReadSummary> {
+export async function readNdjson(input: Readable, onEvent: EventHandler, options: ReadOptions & { start?: string } = {}): Promise<ReadSummary> {
   const collector = createCollector(options.maxBadRows ?? DEFAULT_MAX_BAD_ROWS);
   const misfit = options.start === undefined ? undefined : notNdjson(options.start);
   if (misfit) return collector.result('ndjson', 0, 0, misfit);
 
-  let line = 0;
   let rows = 0;
   let events = 0;
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  lines.on('line', (raw) => {
-    line++;
-    const text = (line === 1 ? raw.replace(/^\uFEFF/, '') : raw).trim();
-    if (text === '') return;
-    rows++;
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      const hint = text.startsWith('{') ? ' (an event must be one complete JSON object on one line)' : '';
-      collector.add(line, { code: 'json', reason: `not valid JSON${hint}` });
-      return;
+  try {
+    for await (const item of readTextLines(input, MAX_LINE_BYTES)) {
+      const { line } = item;
+      if ('tooLong' in item) {
+        rows++;
+        if (!item.complete) return collector.result('ndjson', rows, events, cutShort(line));
+        collector.add(line, { code: 'too-long', reason: `this line is ${formatBytes(item.tooLong)} long, more than the ${formatBytes(MAX_LINE_BYTES)} one event may take` });
+        continue;
+      }
+      const text = (line === 1 ? item.text.replace(/^\uFEFF/, '') : item.text).trim();
+      if (text === '') continue;
+      rows++;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        if (!item.complete) return collector.result('ndjson', rows, events, cutShort(line));
+        const hint = text.startsWith('{') ? ' (an event must be one complete JSON object on one line)' : '';
+        collector.add(line, { code: 'json', reason: `not valid JSON${hint}` });
+        continue;
+      }
+      const checked = checkEvent(value);
+      if (checked.ok) {
+        events++;
+        onEvent(checked.event, line);
+      } else collector.add(line, checked.problem);
     }
-    const checked = checkEvent(value);
-    if (checked.ok) {
-      events++;
-      onEvent(checked.event);
-    } else collector.add(line, checked.problem);
-  });
-  await new Promise<void>((resolve, reject) => {
-    input.once('error', reject);
-    lines.once('close', resolve);
-  });
+  } catch (error) {
+    if (error instanceof EncodingError) return collector.result('ndjson', rows, events, notUtf8(error));
+    throw error;
+  }
   return collector.result('ndjson', rows, events);
+}
+
+function cutShort(line: number): ReadStop {
+  return {
+    line,
+    reason: 'the file ends in the middle of this line: it has no line break and is not a complete event, so the export was probably cut short',
+    hint: 'Export the events again, or remove the incomplete last line if the rest is all you need.',
+  };
+}
+
+function notUtf8(error: EncodingError): ReadStop {
+  return {
+    line: error.line,
+    reason: `this line is not valid UTF-8${error.encoding ? ` (it looks like ${error.encoding})` : ''}; the report reads UTF-8 only`,
+    hint: error.encoding ? `Convert the file first, for example: iconv -f WINDOWS-1252 -t UTF-8 events.csv > events-utf8.csv` : 'Export the events as UTF-8.',
+  };
+}
+
+/** `64 KiB`, `2.0 MiB`, `512 bytes`. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Number((bytes / 1024).toFixed(1))} KiB`;
+  return `${Number((bytes / 1024 / 1024).toFixed(1))} MiB`;
 }
 
 function notNdjson(start: string): ReadStop | undefined {
@@ -169,34 +207,39 @@ function notNdjson(start: string): ReadStop | undefined {
  * CSV with a header row naming the contract's fields (RFC 4180: commas, double quotes, quoted fields
  * may span lines). Columns the contract does not know are ignored.
  */
-export async function readCsv(input: Readable, onEvent: (event: ReportEvent) => void, options: ReadOptions = {}): Promise<ReadSummary> {
+export async function readCsv(input: Readable, onEvent: EventHandler, options: ReadOptions = {}): Promise<ReadSummary> {
   const collector = createCollector(options.maxBadRows ?? DEFAULT_MAX_BAD_ROWS);
-  const csv = readCsvRows(input, MAX_CSV_ROW_CHARS);
+  const csv = readCsvRows(Readable.from(checkUtf8(input), { objectMode: false }), MAX_CSV_ROW_CHARS);
 
   let columns: Map<string, number> | undefined;
   let width = 0;
   let rows = 0;
   let events = 0;
-  for await (const row of csv.rows) {
-    if (!columns) {
-      const header = readHeader(row);
-      if (!header.ok) return collector.result('csv', 0, 0, header.stop);
-      columns = header.columns;
-      width = row.fields.length;
-      continue;
+  try {
+    for await (const row of csv.rows) {
+      if (!columns) {
+        const header = readHeader(row);
+        if (!header.ok) return collector.result('csv', 0, 0, header.stop);
+        columns = header.columns;
+        width = row.fields.length;
+        continue;
+      }
+      rows++;
+      if (row.fields.length !== width) {
+        collector.add(row.line, { code: 'columns', reason: `expected ${plural(width, 'field')} as in the header, found ${row.fields.length}` });
+        continue;
+      }
+      const record: Record<string, string> = {};
+      for (const [name, index] of columns) record[name] = row.fields[index]!;
+      const checked = checkCsvEvent(record);
+      if (checked.ok) {
+        events++;
+        onEvent(checked.event, row.line);
+      } else collector.add(row.line, checked.problem);
     }
-    rows++;
-    if (row.fields.length !== width) {
-      collector.add(row.line, { code: 'columns', reason: `expected ${plural(width, 'field')} as in the header, found ${row.fields.length}` });
-      continue;
-    }
-    const record: Record<string, string> = {};
-    for (const [name, index] of columns) record[name] = row.fields[index]!;
-    const checked = checkCsvEvent(record);
-    if (checked.ok) {
-      events++;
-      onEvent(checked.event);
-    } else collector.add(row.line, checked.problem);
+  } catch (error) {
+    if (error instanceof EncodingError) return collector.result('csv', rows, events, notUtf8(error));
+    throw error;
   }
   return collector.result('csv', rows, events, csv.stopped());
 }

@@ -1,15 +1,22 @@
 /**
  * The report as one self-contained HTML page: inline CSS, no script, nothing loaded from anywhere, so
- * it can be mailed or attached to a ticket. Each chart has its numbers in a real table beside it.
+ * it can be mailed or attached to a ticket; a Content-Security-Policy lets nothing else load or run.
+ * Each chart has its numbers in a real table beside it.
  * Every string from the events file is escaped: the file is untrusted input (anyone who can load a
  * page can send events), so a segment id like `<script>` must show as text.
  */
+import { createHash } from 'node:crypto';
 import { plural } from '../diagnostics.ts';
 import { VERDICT_LABELS, type ConversionReport, type GroupRow, type Rate } from './aggregate.ts';
-import { formatCount, formatInterval, formatPercent, reportNotes, reportSummary, rowCells, skippedSummary, type ReportSource } from './format.ts';
+import { formatCount, formatInterval, formatPercent, printable, reportNotes, reportSummary, rowCells, skippedSummary, unknownSummary, type ReportSource } from './format.ts';
 
+/**
+ * Escapes text for HTML content and quoted attributes. Control characters and bidirectional
+ * overrides are shown as `\uXXXX` escapes: the values shown are already escaped when read, this
+ * keeps any that were not from reaching the page raw.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return printable(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 const STYLE = `
@@ -39,12 +46,26 @@ td[class^="verdict-"] { white-space: nowrap; }
 .skipped code { font-family: ui-monospace, Menlo, Consolas, monospace; }
 `;
 
+/**
+ * The page's Content-Security-Policy: nothing may load or run, only the one inline style (by its
+ * hash), so that even a value that slipped through escaping could neither run a script nor send the
+ * page anywhere. The meta form cannot carry frame-ancestors; a page opened from disk needs none.
+ */
+export const REPORT_CSP = [
+  "default-src 'none'",
+  `style-src 'sha256-${createHash('sha256').update(STYLE, 'utf8').digest('base64')}'`,
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
 export function renderHtmlReport(report: ConversionReport, source: ReportSource): string {
   const skipped = skippedRowsSection(source);
+  const unknown = unknownSummary(report);
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(REPORT_CSP)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Conversion report: ${escapeHtml(source.name)}</title>
 <style>${STYLE}</style>
@@ -53,7 +74,7 @@ export function renderHtmlReport(report: ConversionReport, source: ReportSource)
 <main>
 <h1>Conversion by segment</h1>
 <p class="summary">${escapeHtml(reportSummary(report))} Source: <code>${escapeHtml(source.name)}</code>.</p>
-
+${unknown ? `<p class="unknown" id="unknown-pages">${escapeHtml(unknown)}</p>\n` : ''}
 <section aria-labelledby="by-segment">
 <h2 id="by-segment">By segment</h2>
 ${renderChart(report.segments, report.total, { id: 'chart-segments', title: 'Conversion rate by segment', label: (r) => r.segment })}

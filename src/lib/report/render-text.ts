@@ -1,7 +1,7 @@
 /** The report as plain text for a terminal: aligned tables, then how to read them. */
 import { formatDiagnosticText } from '../diagnostics.ts';
 import { VERDICT_LABELS, type ConversionReport, type GroupRow } from './aggregate.ts';
-import { formatCount, formatInterval, formatPercent, printable, reportNotes, reportSummary, rowCells, skippedSummary } from './format.ts';
+import { formatCount, formatInterval, formatPercent, printable, reportNotes, reportSummary, rowCells, skippedSummary, unknownSummary } from './format.ts';
 import type { ReadSummary } from './read-events.ts';
 import { textTable, type Align } from '../text-table.ts';
 
@@ -32,8 +32,10 @@ export function renderTextReport(report: ConversionReport): string {
     [...report.pages.map((r) => [printable(r.segment), printable(r.persona ?? ''), ...metricCells(r)]), ['All landing pages', '', ...totalCells]],
     { total: true },
   );
+  const unknown = unknownSummary(report);
   return [
     reportSummary(report),
+    ...(unknown ? [unknown] : []),
     '',
     'Conversion by segment',
     segments,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateEvents, smallSampleReason, type GroupRow } from '../../../src/lib/report/aggregate.ts';
+import { aggregateEvents, createAggregator, smallSampleReason, visitKey, type GroupRow } from '../../../src/lib/report/aggregate.ts';
+import { knownPagesOf } from '../../../src/lib/report/known-pages.ts';
 import type { ReportEvent } from '../../../src/lib/report/events.ts';
 import { twoProportionZTest } from '../../../src/lib/report/stats.ts';
 import type { EventName } from '../../../src/lib/tracking/contract.ts';
@@ -134,5 +135,42 @@ describe('the small-sample rule', () => {
   it('judges nothing when there is only one segment', () => {
     const single = aggregateEvents(traffic('only', 'cfo', 500, 50));
     expect(single.segments[0]).toMatchObject({ verdict: 'too-small', tooSmall: 'no other traffic to compare with' });
+  });
+});
+
+describe('counting only the pages the content defines', () => {
+  const pages = knownPagesOf([{ id: 'alpha', personas: ['cfo', 'it'] }]);
+
+  it('counts events of other pages in one place, with a few escaped examples, never as rows', () => {
+    const aggregator = createAggregator({ pages });
+    const events = [view('v1', 'alpha', 'cfo'), view('v2', 'alpha', 'ceo'), lead('v3', 'beta', 'cfo'), view('v4', 'x\u0000<b>\u202e'.padEnd(60, 'y'), 'cfo'), view('v5', 'gamma', 'it'), event('cta_click', 'v6', 'delta', 'cfo')];
+    events.forEach((e, i) => aggregator.add(e, i + 1));
+    const report = aggregator.report({ minVisits: 1 });
+    expect(counts(report.pages)).toEqual(['alpha/cfo 1/0']);
+    expect(counts(report.segments)).toEqual(['alpha 1/0']);
+    expect(report.total.visits).toBe(1);
+    expect(report.unknown).toEqual({ events: 4, examples: ['line 2: "alpha" / "ceo"', 'line 3: "beta" / "cfo"', 'line 4: "x\\u0000<b>\\u202eyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy…" / "cfo"'] });
+    expect(report.events.cta_click).toBe(1);
+  });
+
+  it('keeps the rows and the examples the same however many invented ids arrive', () => {
+    const few = createAggregator({ pages });
+    const many = createAggregator({ pages });
+    for (const a of [few, many]) a.add(view('v1', 'alpha', 'cfo'));
+    for (let i = 0; i < 3; i++) few.add(view(`u${i}`, `seg-${i}`, 'cfo'));
+    for (let i = 0; i < 20_000; i++) many.add(view(`u${i}`, `seg-${i}`, 'cfo'));
+    const [a, b] = [few.report(), many.report()];
+    expect(b.pages).toEqual(a.pages);
+    expect(b.unknown.examples).toEqual(a.unknown.examples);
+    expect(b.unknown.events).toBe(20_000);
+  });
+});
+
+describe('holding visits', () => {
+  it('keys a visit by a hash of the same size whatever the length of its id', () => {
+    expect(visitKey('v1')).toHaveLength(16);
+    expect(visitKey('v'.repeat(100))).toHaveLength(16);
+    expect(visitKey('v1')).toBe(visitKey('v1'));
+    expect(visitKey('v1')).not.toBe(visitKey('v2'));
   });
 });

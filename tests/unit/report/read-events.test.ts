@@ -109,6 +109,50 @@ describe('reading NDJSON', () => {
   });
 });
 
+describe('reading hostile NDJSON', () => {
+  const view = (fields: Record<string, string>) => JSON.stringify({ event: 'page_view', page_type: 'landing', segment: 'a', persona: 'b', visit_id: 'v1', ...fields });
+
+  it('skips a line over 64 KiB as a bad row without holding it, and reads on', async () => {
+    const huge = view({ segment: 'x'.repeat(2 * 1024 * 1024) });
+    const { events, read } = await readText('ndjson', [`${view({})}\n`, huge.slice(0, 1_000_000), `${huge.slice(1_000_000)}\n`, `${view({ visit_id: 'v2' })}\n`]);
+    expect(events.map((e) => e.visit_id)).toEqual(['v1', 'v2']);
+    expect(renderSkippedRows('events.ndjson', read)).toBe('1 row skipped (1 too long):\nevents.ndjson:2 warning: this line is 2 MiB long, more than the 64 KiB one event may take');
+  });
+
+  it('skips a row with a field over its cap, naming the field', async () => {
+    const { read } = await readText('ndjson', [view({ segment: 's'.repeat(101) }), view({ utm_source: 'u'.repeat(200) }), view({ page_path: `/${'p'.repeat(2000)}` })].join('\n') + '\n');
+    expect(read.badRows.map((r) => `${r.line} ${r.reason}`)).toEqual([
+      '1 segment: 101 characters, more than the 100 allowed ("ssssssssssssssssssss…")',
+      '3 page_path: 2,001 characters, more than the 2,000 allowed ("/ppppppppppppppppppp…")',
+    ]);
+    expect(read.events).toBe(1);
+  });
+
+  it('stops at a last line cut short, but reads a complete last line without a line break', async () => {
+    const cut = await readText('ndjson', `${view({})}\n${view({}).slice(0, 30)}`);
+    expect(renderSkippedRows('events.ndjson', cut.read)).toBe(
+      'events.ndjson:2 the file ends in the middle of this line: it has no line break and is not a complete event, so the export was probably cut short\n    hint: Export the events again, or remove the incomplete last line if the rest is all you need.',
+    );
+    const whole = await readText('ndjson', `${view({})}\n${view({ visit_id: 'v2' })}`);
+    expect([whole.read.events, whole.read.stopped]).toEqual([2, undefined]);
+  });
+
+  it('stops at a byte that is not UTF-8, with its line and the likely encoding', async () => {
+    const events: ReportEvent[] = [];
+    const bytes = Buffer.concat([Buffer.from(`${view({})}\n`), Buffer.from(`${view({ persona: 'M\u00fcller' })}\n`, 'latin1')]);
+    const read = await readNdjson(Readable.from([bytes]), (e) => events.push(e));
+    expect(renderSkippedRows('events.ndjson', read)).toBe(
+      'events.ndjson:2 this line is not valid UTF-8 (it looks like Latin-1 or Windows-1252); the report reads UTF-8 only\n    hint: Convert the file first, for example: iconv -f WINDOWS-1252 -t UTF-8 events.csv > events-utf8.csv',
+    );
+  });
+
+  it('hands each event to the callback with its line', async () => {
+    const lines: number[] = [];
+    await readNdjson(Readable.from([`\n${view({})}\n\n${view({})}\n`]), (_, line) => lines.push(line));
+    expect(lines).toEqual([2, 4]);
+  });
+});
+
 describe('reading CSV', () => {
   it('keeps the valid rows, reads quoted fields across lines and reports bad rows by the line they start on', async () => {
     const { events, read } = await readFile(join(EVENTS, 'mixed-problems.csv'));
@@ -156,6 +200,28 @@ describe('reading CSV', () => {
   it('hints at the separator when the header is one column', async () => {
     const { read } = await readText('csv', 'event;page_type;segment;persona;visit_id\n');
     expect(read.stopped?.hint).toMatch(/one single column: is the file separated by commas\?$/);
+  });
+});
+
+describe('reading hostile CSV', () => {
+  const HEADER = 'event,page_type,segment,persona,visit_id\n';
+
+  it('stops at a byte that is not UTF-8, with its line', async () => {
+    const bytes = Buffer.concat([Buffer.from(`${HEADER}page_view,landing,a,b,v1\n`), Buffer.from('page_view,landing,M\u00fcller,b,v2\n', 'latin1')]);
+    const { events, read } = await readText('csv', [bytes as unknown as string]);
+    expect(read.stopped).toEqual({ line: 3, reason: 'this line is not valid UTF-8 (it looks like Latin-1 or Windows-1252); the report reads UTF-8 only', hint: 'Convert the file first, for example: iconv -f WINDOWS-1252 -t UTF-8 events.csv > events-utf8.csv' });
+    expect(events.length).toBeLessThanOrEqual(1);
+  });
+
+  it('stops at a row over 64 KiB, as it stops at a quote never closed', async () => {
+    const { read } = await readText('csv', `${HEADER}page_view,landing,${'x'.repeat(2 * 1024 * 1024)},b,v1\npage_view,landing,a,b,v2\n`);
+    expect(read.stopped).toEqual({ line: 2, reason: 'this row is longer than 65,536 characters (often a quote that is never closed); the rest of the file was not read' });
+  });
+
+  it('skips a row with a field over its cap', async () => {
+    const { read } = await readText('csv', `${HEADER}page_view,landing,a,b,${'v'.repeat(101)}\npage_view,landing,a,b,v2\n`);
+    expect(read.badRows).toEqual([{ line: 2, code: 'too-long', reason: 'visit_id: 101 characters, more than the 100 allowed ("vvvvvvvvvvvvvvvvvvvv…")' }]);
+    expect(read.events).toBe(1);
   });
 });
 

@@ -1,10 +1,13 @@
+import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { aggregateEvents } from '../../../src/lib/report/aggregate.ts';
+import { aggregateEvents, createAggregator } from '../../../src/lib/report/aggregate.ts';
+import { renderCsvFooter } from '../../../src/lib/report/csv-footer.ts';
+import { knownPagesOf } from '../../../src/lib/report/known-pages.ts';
 import type { ReportEvent } from '../../../src/lib/report/events.ts';
 import type { ReadSummary } from '../../../src/lib/report/read-events.ts';
 import { CSV_COLUMNS, renderCsvReport } from '../../../src/lib/report/render-csv.ts';
-import { axis, escapeHtml, renderHtmlReport } from '../../../src/lib/report/render-html.ts';
+import { axis, escapeHtml, renderHtmlReport, REPORT_CSP } from '../../../src/lib/report/render-html.ts';
 import { renderTextReport } from '../../../src/lib/report/render-text.ts';
 
 /** `visits` visits to one page, the first `leads` of which convert. */
@@ -174,5 +177,63 @@ describe('the chart axis', () => {
     expect(axis(0.1068)).toEqual({ max: 0.125, ticks: [0, 0.025, 0.05, 0.075, 0.1, 0.125] });
     expect(axis(1)).toEqual({ max: 1, ticks: [0, 0.2, 0.4, 0.6, 0.8, 1] });
     expect(axis(0).max).toBeGreaterThan(0);
+  });
+});
+
+describe('the events of unknown pages', () => {
+  const pages = knownPagesOf([{ id: 'plain', personas: ['cfo'] }]);
+  const aggregator = createAggregator({ pages });
+  traffic('plain', 'cfo', 40, 6).forEach((e) => aggregator.add(e));
+  aggregator.add({ event: 'page_view', page_type: 'landing', segment: 'evil\u0000\u001b[2J', persona: '<b>\u202e', visit_id: 'x' }, 7);
+  aggregator.add({ event: 'generate_lead', page_type: 'landing', segment: 'ghost', persona: 'cfo', visit_id: 'y' }, 8);
+  const report = aggregator.report();
+  const line = 'Unknown pages: 2 landing page views and leads name a segment and persona the content does not define, not counted (segment / persona): line 7: "evil\\u0000\\u001b[2J" / "<b>\\u202e"; line 8: "ghost" / "cfo".';
+
+  it('are one line of the text report, under the summary', () => {
+    expect(renderTextReport(report).split('\n').slice(0, 2)).toEqual(['40 visits and 6 leads on 1 landing page of 1 segment; 48 events.', line]);
+  });
+
+  it('are one escaped paragraph of the HTML report', () => {
+    const html = renderHtmlReport(report, { name: 'events.ndjson', read: { ...read, badRows: [], badRowCount: 0, badRowCodes: {} } });
+    expect(html).toContain(`<p class="unknown" id="unknown-pages">${escapeHtml(line)}</p>`);
+    expect(html).toContain('&quot;&lt;b&gt;\\u202e&quot;');
+  });
+
+  it('are a last CSV row in the same columns, with the sentence in the note', () => {
+    const text = renderCsvReport(report) + renderCsvFooter(report);
+    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows.at(-1)!)).toEqual([...CSV_COLUMNS]);
+    expect(rows.at(-1)).toMatchObject({ level: 'unknown_pages', segment: '', persona: '', visits: '', leads: '', note: line });
+    expect(rows.filter((r) => r.level !== 'unknown_pages')).toEqual(parse(renderCsvReport(report), { columns: true }));
+    expect(renderCsvFooter(plain)).toBe('');
+  });
+
+  it('are not mentioned when there are none', () => {
+    expect(renderTextReport(plain)).not.toContain('Unknown pages');
+    expect(renderHtmlReport(plain, { name: 'e.ndjson', read })).not.toContain('unknown-pages');
+  });
+});
+
+describe('what no output lets through', () => {
+  const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+  it('escapes control characters and bidi overrides in HTML as visible text', () => {
+    expect(escapeHtml('a\u0000b\u009bc\u202ed\u2066e')).toBe('a\\u0000b\\u009bc\\u202ed\\u2066e');
+    const sneaky = aggregateEvents(traffic('s\u0000\u0085\u2067', 'p\u001b', 10, 1));
+    const html = renderHtmlReport(sneaky, { name: 'e.ndjson', read });
+    expect(html).not.toMatch(CONTROLS);
+    expect(renderTextReport(sneaky)).not.toMatch(CONTROLS);
+  });
+
+  it('gives the HTML page a strict CSP that allows its own style by hash and nothing else', () => {
+    const html = renderHtmlReport(plain, { name: 'e.ndjson', read });
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
+    const hash = createHash('sha256').update(style).digest('base64');
+    expect(REPORT_CSP).toBe(`default-src 'none'; style-src 'sha256-${hash}'; base-uri 'none'; form-action 'none'`);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;sha256-${hash}&#39;; base-uri &#39;none&#39;; form-action &#39;none&#39;">`);
+    expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<style>'));
+    // Inline style attributes would need 'unsafe-inline': the page has none.
+    expect(html).not.toMatch(/\sstyle=/);
+    expect(html.match(/<style>/g)).toHaveLength(1);
   });
 });

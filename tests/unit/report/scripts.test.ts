@@ -11,13 +11,15 @@ function run(script: string, args: string[], env: Record<string, string> = {}) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** The content the event fixtures were made for: segment small-finance, personas cfo and controller. */
+const EVENTS_CONTENT = join(FIXTURES, 'events', 'content');
 const temp = () => mkdtempSync(join(tmpdir(), 'report-cli-'));
 const noStack = (text: string) => expect(text).not.toMatch(/^\s+at /m);
 
 describe('npm run report', () => {
   it('writes the CSV and HTML reports and lists skipped rows, exiting 0', () => {
     const out = join(temp(), 'new', 'folder');
-    const result = run('report.ts', [join(FIXTURES, 'events', 'mixed-problems.ndjson'), '--out', out, '--min-visits', '1']);
+    const result = run('report.ts', [join(FIXTURES, 'events', 'mixed-problems.ndjson'), '--out', out, '--min-visits', '1', '--content', EVENTS_CONTENT]);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Conversion by segment');
     expect(result.stdout).toMatch(/Read 3 events from .*mixed-problems\.ndjson in [\d.]+ s; 11 rows skipped\./);
@@ -27,7 +29,7 @@ describe('npm run report', () => {
   });
 
   it('exits 2 with the usage for wrong arguments', () => {
-    for (const args of [[], ['a.ndjson', 'b.ndjson'], ['a.ndjson', '--min-visits', 'ten'], ['a.ndjson', '--min-visits', '0'], ['a.ndjson', '--colour']]) {
+    for (const args of [[], ['a.ndjson', 'b.ndjson'], ['a.ndjson', '--min-visits', 'ten'], ['a.ndjson', '--min-visits', '0'], ['a.ndjson', '--colour'], ['a.ndjson', '--content', '']]) {
       const result = run('report.ts', args);
       expect(result.status, args.join(' ')).toBe(2);
       expect(result.stderr).toContain('Usage: npm run report -- <events file>');

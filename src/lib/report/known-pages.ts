@@ -1,0 +1,55 @@
+/**
+ * The landing pages the content defines (each segment × each persona it lists), read from the
+ * segment files alone: the report counts only events of these pages, so that ids invented by
+ * whoever writes to the collection URL never become rows, and the rows of a report are bounded by
+ * the content whatever the size of the export.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Diagnostic } from '../diagnostics.ts';
+import type { SourceFile } from '../load/files.ts';
+import { parseProject } from '../load/project.ts';
+
+/** Segment id -> the persona ids of its landing pages. */
+export type KnownPages = ReadonlyMap<string, ReadonlySet<string>>;
+
+export type KnownPagesResult = { ok: true; pages: KnownPages } | { ok: false; diagnostics: Diagnostic[] };
+
+const SEGMENT_FILE = /\.ya?ml$/;
+
+/**
+ * Reads `segments/*.yaml` under `root` (nothing else: the report needs no copy, FAQ or page file).
+ * Every segment counts whatever its status: an export may hold visits of a page since retired, or of
+ * a draft seen in a preview. A segment file with errors is an error, as the report could not tell its
+ * pages from invented ones.
+ */
+export async function loadKnownPages(root: string): Promise<KnownPagesResult> {
+  let names: string[];
+  try {
+    names = (await readdir(join(root, 'segments'), { withFileTypes: true })).filter((e) => e.isFile() && SEGMENT_FILE.test(e.name) && !e.name.startsWith('.')).map((e) => e.name);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
+    names = [];
+  }
+  const files: SourceFile[] = [];
+  for (const name of names.sort()) files.push({ file: `segments/${name}`, bytes: await readFile(join(root, 'segments', name)) });
+  const { project, diagnostics } = parseProject(files);
+  const errors = diagnostics.filter((d) => d.severity === 'error' && d.file.startsWith('segments/'));
+  if (errors.length) return { ok: false, diagnostics: errors };
+  return { ok: true, pages: knownPagesOf(project.segments.map((s) => ({ id: s.id, personas: s.data.personas.map((p) => p.id) }))) };
+}
+
+export function knownPagesOf(segments: readonly { id: string; personas: readonly string[] }[]): KnownPages {
+  return new Map(segments.map((s) => [s.id, new Set(s.personas)]));
+}
+
+export function isKnownPage(pages: KnownPages, segment: string, persona: string): boolean {
+  return pages.get(segment)?.has(persona) === true;
+}
+
+export function countPages(pages: KnownPages): number {
+  let n = 0;
+  for (const personas of pages.values()) n += personas.size;
+  return n;
+}
