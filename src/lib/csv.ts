@@ -1,4 +1,4 @@
-import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { isUtf8 } from 'node:buffer';
 import { parse, type Options as CsvOptions } from 'csv-parse';
 
@@ -122,7 +122,7 @@ class StopReading extends Error {}
  * with the line it starts on and blank rows left out, as a team's exports need for messages that point
  * at a row. Short or long rows are the caller's to judge. Reading stops, and `stopped()` says why and
  * where, at the first of: a quote never closed, a row over `maxRowChars` (at once: the rest of the
- * file is not even scanned), bytes that are not UTF-8 (the rows before that line are read).
+ * file is not even scanned), bytes that are not UTF-8. Every row before the stop is read.
  */
 export function readCsvRows(
   input: Readable,
@@ -139,7 +139,12 @@ export function readCsvRows(
     return start;
   };
   let stopped: CsvStop | undefined;
+  // Rows go to this queue from the parser's callbacks, so none is lost when the parser stops with an error.
+  const queue: CsvRow[] = [];
   let records = 0;
+  let cutShort = false;
+  let closed = false;
+  let halted = false;
   const cap = maxRowChars.toLocaleString('en-US');
   const csvOptions: CsvOptions<CsvRow, { record: string[]; raw: string }> = {
     bom: true,
@@ -154,8 +159,11 @@ export function readCsvRows(
       const line = advance(record.raw);
       // A row of nothing but spaces is as empty as an empty line.
       if (record.record.length === 1 && record.record[0]!.trim() === '') return undefined;
+      // The input ended at bytes that are not UTF-8: the row they cut short is not read.
+      if (cutShort && !/[\r\n]$/.test(record.raw)) return undefined;
       records++;
-      return { line, fields: record.record };
+      queue.push({ line, fields: record.record });
+      return undefined;
     },
     on_skip: (error, raw) => {
       const line = advance(raw);
@@ -163,42 +171,113 @@ export function readCsvRows(
         stopped ??= { line, reason: 'a quoted field starts in this row and is never closed; the rest of the file was not read', hint: 'Inside a quoted field, write a double quote as two: "".' };
         return;
       }
-      const start = JSON.stringify((raw ?? '').replace(/^\uFEFF/, '').slice(0, 40));
+      const start = JSON.stringify((raw ?? '').replace(/^[\uFEFF\r\n]+/, '').slice(0, 40));
       stopped ??=
         error?.code === 'CSV_MAX_RECORD_SIZE'
           ? records === 0
             ? { line, reason: `the header row is longer than ${cap} characters (${start}…); no row could be read`, hint: 'Is this a CSV export? Its first line should name the columns, like: Account ID,Account Name,Industry' }
             : { line, reason: `this row is longer than ${cap} characters (${start}…); the rest of the file was not read`, hint: 'Often a quote that is never closed: check the quotes on this line.' }
           : { line, reason: `this row cannot be read as CSV (${error?.message ?? 'unknown error'}); the rest of the file was not read` };
-      // Thrown from here, csv-parse ends with this error instead of scanning the rest of the row.
+      // Thrown from here, csv-parse ends with this error instead of going on through the rest of the row.
+      halted = true;
       throw new StopReading();
     },
   };
-  const guard = utf8Guard((line, found) => {
+  // csv-parse's overloads type what on_record takes only when `columns` is set: the cast says what it takes here.
+  const parser = parse(csvOptions as unknown as CsvOptions);
+  let parserError: unknown;
+  parser.on('error', (error) => (parserError ??= error));
+  // Nothing is pushed (on_record returns undefined); reading keeps the stream flowing to its end.
+  parser.resume();
+  const utf8 = new Utf8Check();
+
+  const feed = (bytes: Buffer | undefined) => {
+    if (bytes && bytes.length) parser.write(bytes);
+  };
+  const invalid = () => {
+    const problem = utf8.problem!;
+    cutShort = true;
     stopped ??= {
-      line,
-      reason: `byte ${found.byte} is not UTF-8: from this line on the file ${found.guess}; the rows before it were read, the rest was not`,
-      hint: UTF8_HINT,
+      line: problem.line,
+      reason: `byte ${problem.byte} is not UTF-8: from this line on the file ${problem.guess}; the rows before it were read, the rest was not`,
+      hint: utf8Hint(),
     };
-  });
-  // csv-parse's overloads type what on_record returns only when `columns` is set: the cast says what it returns here.
-  const parser = input.pipe(guard).pipe(parse(csvOptions as unknown as CsvOptions));
-  input.once('error', (error) => parser.destroy(error));
-  guard.once('error', (error) => parser.destroy(error));
+  };
+  const check = () => {
+    if (parserError && !(parserError instanceof StopReading)) throw parserError;
+    return !halted && !closed;
+  };
+
   async function* rows(): AsyncGenerator<CsvRow> {
     try {
-      for await (const row of parser as AsyncIterable<CsvRow>) yield row;
-    } catch (error) {
-      if (!(error instanceof StopReading)) throw error;
+      for await (const chunk of input as AsyncIterable<Buffer | string>) {
+        // csv-parse handles each write synchronously, so the queue is full when write returns.
+        feed(utf8.take(typeof chunk === 'string' ? Buffer.from(chunk) : chunk));
+        yield* queue.splice(0);
+        if (utf8.problem) invalid();
+        if (!check() || utf8.problem) break;
+      }
+      if (!check()) return;
+      if (!utf8.problem) {
+        feed(utf8.finish());
+        if (utf8.problem) invalid();
+      }
+      await new Promise<void>((resolve) => parser.end(resolve));
+      check();
+      yield* queue.splice(0);
     } finally {
-      input.unpipe(guard);
+      parser.destroy();
     }
   }
-  return { rows: rows(), stopped: () => stopped, close: () => parser.destroy() };
+  return {
+    rows: rows(),
+    stopped: () => stopped,
+    close: () => {
+      closed = true;
+    },
+  };
+}
+
+/**
+ * Checks bytes for UTF-8 as they arrive: `take` returns the bytes up to the first that are not UTF-8
+ * (a character cut off at the end of a chunk waits for the next) and then sets `problem`, with the
+ * 1-based line of that byte.
+ */
+class Utf8Check {
+  problem: (Utf8Problem & { line: number }) | undefined;
+  private carry: Buffer = Buffer.alloc(0);
+  private line = 1;
+  private lastWasCr = false;
+
+  take(chunk: Buffer): Buffer | undefined {
+    if (this.problem) return undefined;
+    return this.check(this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk, false);
+  }
+
+  /** The bytes held back at the end; a character cut off there is not UTF-8. */
+  finish(): Buffer | undefined {
+    return this.problem || !this.carry.length ? undefined : this.check(this.carry, true);
+  }
+
+  private check(bytes: Buffer, final: boolean): Buffer {
+    const problem = findInvalidUtf8(bytes, !final);
+    const safe = problem ? problem.offset : final ? bytes.length : bytes.length - incompleteTail(bytes);
+    const head = bytes.subarray(0, safe);
+    // CRLF, LF and CR alone, across chunk ends; indexOf keeps this native-fast.
+    for (let i = head.indexOf(0x0a); i !== -1; i = head.indexOf(0x0a, i + 1)) if (!(i > 0 ? head[i - 1] === 0x0d : this.lastWasCr)) this.line++;
+    for (let i = head.indexOf(0x0d); i !== -1; i = head.indexOf(0x0d, i + 1)) this.line++;
+    if (head.length > 0) this.lastWasCr = head[head.length - 1] === 0x0d;
+    this.carry = Buffer.from(bytes.subarray(safe));
+    if (problem) this.problem = { ...problem, line: this.line };
+    return head;
+  }
 }
 
 /** How to get UTF-8 out of the tools that write CSV. */
-export const UTF8_HINT = 'Save the file as UTF-8: in Excel, File › Save As › "CSV UTF-8 (Comma delimited) (*.csv)"; in Google Sheets, File › Download › CSV; or convert it: iconv -f WINDOWS-1252 -t UTF-8 in.csv > out.csv';
+export function utf8Hint(path = 'export.csv'): string {
+  const utf8 = path.replace(/(\.[^./\\]*)?$/, '-utf8$1');
+  return `Save the file as UTF-8: in Excel, File › Save As › "CSV UTF-8 (Comma delimited) (*.csv)"; Google Sheets always downloads CSV as UTF-8; or convert it: iconv -f WINDOWS-1252 -t UTF-8 ${path} > ${utf8}`;
+}
 
 /** Where a byte sequence stops being UTF-8, for messages. */
 export interface Utf8Problem {
@@ -242,57 +321,6 @@ function incompleteTail(bytes: Uint8Array): number {
     return length > back ? back : 0;
   }
   return 0;
-}
-
-/**
- * Passes bytes through while they are UTF-8. At the first that are not, it passes on the lines before
- * that line, reports the line (1-based) and ends the stream as if the file ended there. Strings pass as they are.
- */
-export function utf8Guard(onInvalid: (line: number, problem: Utf8Problem) => void): Transform {
-  let carry: Buffer = Buffer.alloc(0);
-  let line = 1;
-  let lastWasCr = false;
-  let done = false;
-  const check = (stream: Transform, bytes: Buffer, final: boolean) => {
-    const problem = findInvalidUtf8(bytes, !final);
-    const safe = problem ? problem.offset : final ? bytes.length : bytes.length - incompleteTail(bytes);
-    // Lines before the bad byte: CRLF, LF and CR alone, across chunk ends; indexOf keeps this native-fast.
-    const head = bytes.subarray(0, safe);
-    let lineStart = 0;
-    for (let i = head.indexOf(0x0a); i !== -1; i = head.indexOf(0x0a, i + 1)) {
-      if (!(i > 0 ? head[i - 1] === 0x0d : lastWasCr)) line++;
-      lineStart = i + 1;
-    }
-    for (let i = head.indexOf(0x0d); i !== -1; i = head.indexOf(0x0d, i + 1)) {
-      line++;
-      lineStart = Math.max(lineStart, i + 1);
-    }
-    if (safe > 0) lastWasCr = head[safe - 1] === 0x0d;
-    if (problem) {
-      done = true;
-      if (lineStart > 0) stream.push(bytes.subarray(0, lineStart));
-      onInvalid(line, problem);
-      stream.push(null);
-      return;
-    }
-    if (safe > 0) stream.push(bytes.subarray(0, safe));
-    carry = Buffer.from(bytes.subarray(safe));
-  };
-  return new Transform({
-    transform(chunk: Buffer | string, _encoding, callback: TransformCallback) {
-      if (done) return callback();
-      if (typeof chunk === 'string') {
-        this.push(chunk);
-        return callback();
-      }
-      check(this, carry.length ? Buffer.concat([carry, chunk]) : chunk, false);
-      callback();
-    },
-    flush(callback: TransformCallback) {
-      if (!done && carry.length) check(this, carry, true);
-      callback();
-    },
-  });
 }
 
 /** The 1-based line of byte `offset` in `bytes`, counting CRLF, LF and CR alone as line ends. */

@@ -1,5 +1,5 @@
 import { open, stat } from 'node:fs/promises';
-import { findInvalidUtf8, lineOfOffset, UTF8_HINT } from './csv.ts';
+import { findInvalidUtf8, lineOfOffset, utf8Hint } from './csv.ts';
 
 /**
  * A file a command cannot read at all: missing, a folder, not permitted, compressed, not text. The
@@ -56,7 +56,7 @@ export async function readStart(path: string, kind: InputKind): Promise<string> 
       const invalid = findInvalidUtf8(start, bytesRead === START_BYTES);
       if (invalid) {
         const line = lineOfOffset(start, invalid.offset);
-        throw new InputFileError(`${path}:${line} byte ${invalid.byte} is not UTF-8: the file ${invalid.guess}, not UTF-8`, kind.utf8Hint ?? UTF8_HINT);
+        throw new InputFileError(`${path}:${line} byte ${invalid.byte} is not UTF-8: the file ${invalid.guess}, not UTF-8`, kind.utf8Hint ?? utf8Hint(path));
       }
       return start.toString('utf8');
     } finally {
