@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { renderAssignText, renderRowProblems } from '../src/lib/assign/render-text.ts';
 import { loadAssignSetup, type AssignSetup } from '../src/lib/assign/setup.ts';
 import { DIALECTS, compileSql, type DialectName } from '../src/lib/assign/sql.ts';
+import { DELIMITER_NAMES, type CsvDelimiter } from '../src/lib/csv.ts';
 import { InputFileError } from '../src/lib/input-file.ts';
 import { assignAccountFile, readHeader } from '../src/lib/assign/stream.ts';
 import { buildSummary, renderSummaryJson } from '../src/lib/assign/summary.ts';
@@ -97,10 +98,17 @@ function readOptions(argv: string[]): Options | number {
 
 const fail = (message: string, hint?: string) => failure('assign', message, hint);
 
+function delimiterNote(file: string, delimiter: CsvDelimiter): string {
+  return `Read ${file} as ${DELIMITER_NAMES[delimiter]}-separated${delimiter === ';' ? ' (as Excel saves CSV in many European locales)' : ''}: its header has ${delimiter === ';' ? 'semicolons' : 'tabs'} between the columns.`;
+}
+
 async function printSql(options: Options, setup: AssignSetup): Promise<number> {
   const mapping = setup.mapping!;
   if (options.file) {
-    const missing = checkColumns(mapping.entry, await readHeader(options.file), options.file);
+    const read = await readHeader(options.file);
+    if (read.stopped) return fail(`${options.file}:${read.stopped.line} ${read.stopped.reason}`, read.stopped.hint);
+    if (read.delimiter !== ',') console.error(delimiterNote(options.file, read.delimiter));
+    const missing = checkColumns(mapping.entry, read.header, options.file);
     if (missing.length) {
       console.error(formatDiagnosticsText(missing));
       return fail(`${plural(missing.length, 'column')} of ${mapping.entry.file} ${missing.length === 1 ? 'is' : 'are'} not in ${options.file}`);
@@ -172,6 +180,11 @@ async function run(options: Options): Promise<number> {
   }
   const result = outcome.run;
   const problems = renderRowProblems(result, file);
+  if (result.stopped) {
+    await rm(partial, { force: true });
+    if (problems) console.error(problems);
+    return fail(`stopped reading ${file} at line ${result.stopped.line}; nothing was written`, 'Fix the file where the message above says and run again.');
+  }
   if (outcome.header.length === 0) {
     await rm(partial, { force: true });
     return fail(`${file} is empty: it has no header row and no accounts`);
@@ -212,12 +225,13 @@ async function run(options: Options): Promise<number> {
       valueProblems: result.valueProblems.samples,
       valueProblemCounts: result.valueProblems.byCode,
       unknownValues: result.unknownValues,
-      stopped: result.stopped ?? null,
+      delimiter: DELIMITER_NAMES[result.delimiter],
       warnings: setup.warnings,
       output: shown(out),
     };
     console.log(JSON.stringify(report, null, 2));
   } else {
+    if (result.delimiter !== ',') console.log(delimiterNote(file, result.delimiter));
     console.log(renderAssignText(result, { csvName: file, seconds, counted: setup.includeDrafts ? 'active and draft segments' : 'active segments' }));
     console.log('');
     if (warnings) console.error(warnings);

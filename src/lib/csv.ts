@@ -1,15 +1,99 @@
 import type { Readable } from 'node:stream';
+import { isUtf8 } from 'node:buffer';
 import { parse, type Options as CsvOptions } from 'csv-parse';
 
-/** RFC 4180 CSV: fields with commas, quotes or line breaks are quoted, quotes doubled, lines end in CRLF. */
+/**
+ * The one CSV writer: every CSV file the tools write goes through `toCsv` or `csvRow`.
+ *
+ * RFC 4180: fields with a comma, a double quote or a line break are quoted, quotes doubled, lines end
+ * in CRLF.
+ *
+ * CSV injection: a spreadsheet runs a cell that starts with = + - @ as a formula, so a text cell
+ * that starts with one of them, or with a tab, carriage return, line feed or NUL, or with one of
+ * = + - @ after leading whitespace or control characters, is written with a leading apostrophe and
+ * opens as text. This follows OWASP's "CSV Injection" guidance
+ * (https://owasp.org/www-community/attacks/CSV_Injection: prefix cells starting with = + - @, tab or
+ * carriage return with a single quote, and quote every field that needs it) and OWASP ASVS 5.0
+ * requirement 1.2.10 (RFC 4180 escaping, and = + - @ tab and NUL escaped with a single quote when they
+ * come first). The text is judged after NFKC normalisation, so the fullwidth ＝ ＋ － ＠ and other
+ * compatibility forms that a spreadsheet may fold into = + - @ are caught too.
+ *
+ * Only strings are judged: a `number` is a value the tools computed (a count, a rate, a z of -1.96)
+ * and is written as a number. Pass outside data as strings, never converted to numbers first.
+ *
+ * Control characters: NUL and the other C0 controls except tab, CR and LF, and DEL, are written as
+ * their Unicode control pictures (NUL as ␀), so no control byte reaches the file raw and the cell
+ * still shows that something was there. Tab, CR and LF are kept: a line break is quoted as RFC 4180
+ * says, and a leading one has the cell defused as above.
+ */
 export function toCsv<T extends object>(columns: readonly (keyof T & string)[], rows: readonly T[]): string {
-  const line = (values: unknown[]) => values.map(csvField).join(',');
-  return [line([...columns]), ...rows.map((row) => line(columns.map((c) => row[c])))].join('\r\n') + '\r\n';
+  return csvRow(columns) + rows.map((row) => csvRow(columns.map((c) => row[c]))).join('');
 }
 
+/** One CSV line, CRLF included. */
+export function csvRow(values: readonly unknown[]): string {
+  return `${values.map(csvField).join(',')}\r\n`;
+}
+
+/** One CSV field: numbers as they are, text defused and quoted as `toCsv` describes. */
 export function csvField(value: unknown): string {
-  const text = value === undefined || value === null ? '' : String(value);
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  const text = defuseFormula(String(value));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Starts a formula, as a spreadsheet reads a cell: see `toCsv`. */
+const FORMULA_START = /^(?:[\t\r\n\0]|[\s\p{Cc}\p{Cf}]*[=+\-@])/u;
+/** C0 controls other than tab, LF and CR, and DEL. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/** Text as it is safe to write in a CSV cell: controls shown as control pictures, a formula start defused with `'`. */
+export function defuseFormula(text: string): string {
+  const visible = text.replace(CONTROL, (c) => String.fromCharCode(c === '\u007f' ? 0x2421 : 0x2400 + c.charCodeAt(0)));
+  return FORMULA_START.test(text.normalize('NFKC')) ? `'${visible}` : visible;
+}
+
+/** The field separators an export may use: commas, or semicolons (Excel in many European locales), or tabs. */
+export type CsvDelimiter = ',' | ';' | '\t';
+
+export const DELIMITER_NAMES: Record<CsvDelimiter, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
+
+const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t'];
+
+/**
+ * The delimiter of a CSV file, judged from its start: the one that appears outside quotes in the
+ * header and the same number of times in most of the rows after it (a comma-separated file may have
+ * semicolons inside cells, but not the same number in every row). Commas when nothing else fits.
+ */
+export function sniffDelimiter(start: string): CsvDelimiter {
+  const records = delimiterCounts(start.replace(/^\uFEFF/, ''), 20);
+  const header = records[0];
+  if (!header) return ',';
+  const candidates = DELIMITERS.filter((d) => header[d] > 0);
+  const agreeing = (d: CsvDelimiter) => records.slice(1).filter((r) => r[d] === header[d]).length;
+  return candidates.sort((a, b) => agreeing(b) - agreeing(a) || header[b] - header[a] || DELIMITERS.indexOf(a) - DELIMITERS.indexOf(b))[0] ?? ',';
+}
+
+/** Delimiters outside quotes in each of the first `limit` non-blank records (an unfinished last record is left out). */
+function delimiterCounts(text: string, limit: number): Record<CsvDelimiter, number>[] {
+  const records: Record<CsvDelimiter, number>[] = [];
+  let counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  let blank = true;
+  for (let i = 0; i < text.length && records.length < limit; i++) {
+    const c = text[i]!;
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '\n' || c === '\r')) {
+      if (!blank) records.push(counts);
+      counts = { ',': 0, ';': 0, '\t': 0 };
+      blank = true;
+      continue;
+    } else if (!quoted && c in counts) counts[c as CsvDelimiter]++;
+    if (c !== ' ') blank = false;
+  }
+  if (records.length === 0 && !blank) records.push(counts);
+  return records;
 }
 
 /** A row of a CSV file and the line it starts on. */
@@ -25,13 +109,26 @@ export interface CsvStop {
   hint?: string;
 }
 
+export interface ReadCsvOptions {
+  /** The field separator (default a comma); see `sniffDelimiter`. */
+  delimiter?: CsvDelimiter;
+}
+
+/** Thrown inside the parser to end reading at a stop; never leaves readCsvRows. */
+class StopReading extends Error {}
+
 /**
- * Reads RFC 4180 CSV (commas, double quotes, quoted fields spanning lines, a byte-order mark) row by
- * row, each with the line it starts on and blank rows left out, as a team's exports need for messages that point at a row.
- * Short or long rows are the caller's to judge; a quote never closed, or a row over `maxRowChars`,
- * leaves the parser unable to find the next row, so reading stops there and `stopped()` says why.
+ * Reads RFC 4180 CSV (double quotes, quoted fields spanning lines, a byte-order mark) row by row, each
+ * with the line it starts on and blank rows left out, as a team's exports need for messages that point
+ * at a row. Short or long rows are the caller's to judge. Reading stops, and `stopped()` says why and
+ * where, at the first of: a quote never closed, a row over `maxRowChars` (at once: the rest of the
+ * file is not even scanned), bytes that are not UTF-8. Every row before the stop is read.
  */
-export function readCsvRows(input: Readable, maxRowChars: number): { rows: AsyncIterable<CsvRow>; stopped: () => CsvStop | undefined; close: () => void } {
+export function readCsvRows(
+  input: Readable,
+  maxRowChars: number,
+  options: ReadCsvOptions = {},
+): { rows: AsyncIterable<CsvRow>; stopped: () => CsvStop | undefined; close: () => void } {
   // Lines are counted from each row's raw text, in the parser's own (synchronous) callbacks,
   // because csv-parse's `lines` counter counts a CRLF inside a quoted field twice.
   let cursor = 1;
@@ -42,8 +139,16 @@ export function readCsvRows(input: Readable, maxRowChars: number): { rows: Async
     return start;
   };
   let stopped: CsvStop | undefined;
-  const options: CsvOptions<CsvRow, { record: string[]; raw: string }> = {
+  // Rows go to this queue from the parser's callbacks, so none is lost when the parser stops with an error.
+  const queue: CsvRow[] = [];
+  let records = 0;
+  let cutShort = false;
+  let closed = false;
+  let halted = false;
+  const cap = maxRowChars.toLocaleString('en-US');
+  const csvOptions: CsvOptions<CsvRow, { record: string[]; raw: string }> = {
     bom: true,
+    delimiter: options.delimiter ?? ',',
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: true,
@@ -53,21 +158,174 @@ export function readCsvRows(input: Readable, maxRowChars: number): { rows: Async
     on_record: (record) => {
       const line = advance(record.raw);
       // A row of nothing but spaces is as empty as an empty line.
-      return record.record.length === 1 && record.record[0]!.trim() === '' ? undefined : { line, fields: record.record };
+      if (record.record.length === 1 && record.record[0]!.trim() === '') return undefined;
+      // The input ended at bytes that are not UTF-8: the row they cut short is not read.
+      if (cutShort && !/[\r\n]$/.test(record.raw)) return undefined;
+      records++;
+      queue.push({ line, fields: record.record });
+      return undefined;
     },
     on_skip: (error, raw) => {
       const line = advance(raw);
+      if (error?.code === 'CSV_QUOTE_NOT_CLOSED') {
+        stopped ??= { line, reason: 'a quoted field starts in this row and is never closed; the rest of the file was not read', hint: 'Inside a quoted field, write a double quote as two: "".' };
+        return;
+      }
+      const start = JSON.stringify((raw ?? '').replace(/^[\uFEFF\r\n]+/, '').slice(0, 40));
       stopped ??=
-        error?.code === 'CSV_QUOTE_NOT_CLOSED'
-          ? { line, reason: 'a quoted field starts in this row and is never closed; the rest of the file was not read', hint: 'Inside a quoted field, write a double quote as two: "".' }
-          : { line, reason: `this row is longer than ${maxRowChars.toLocaleString('en-US')} characters (often a quote that is never closed); the rest of the file was not read` };
-      return undefined;
+        error?.code === 'CSV_MAX_RECORD_SIZE'
+          ? records === 0
+            ? { line, reason: `the header row is longer than ${cap} characters (${start}…); no row could be read`, hint: 'Is this a CSV export? Its first line should name the columns, like: Account ID,Account Name,Industry' }
+            : { line, reason: `this row is longer than ${cap} characters (${start}…); the rest of the file was not read`, hint: 'Often a quote that is never closed: check the quotes on this line.' }
+          : { line, reason: `this row cannot be read as CSV (${error?.message ?? 'unknown error'}); the rest of the file was not read` };
+      // Thrown from here, csv-parse ends with this error instead of going on through the rest of the row.
+      halted = true;
+      throw new StopReading();
     },
   };
-  // csv-parse's overloads type what on_record returns only when `columns` is set: the cast says what it returns here.
-  const parser = input.pipe(parse(options as unknown as CsvOptions));
-  input.once('error', (error) => parser.destroy(error));
-  return { rows: parser as AsyncIterable<CsvRow>, stopped: () => stopped, close: () => parser.destroy() };
+  // csv-parse's overloads type what on_record takes only when `columns` is set: the cast says what it takes here.
+  const parser = parse(csvOptions as unknown as CsvOptions);
+  let parserError: unknown;
+  parser.on('error', (error) => (parserError ??= error));
+  // Nothing is pushed (on_record returns undefined); reading keeps the stream flowing to its end.
+  parser.resume();
+  const utf8 = new Utf8Check();
+
+  const feed = (bytes: Buffer | undefined) => {
+    if (bytes && bytes.length) parser.write(bytes);
+  };
+  const invalid = () => {
+    const problem = utf8.problem!;
+    cutShort = true;
+    stopped ??= {
+      line: problem.line,
+      reason: `byte ${problem.byte} is not UTF-8: from this line on the file ${problem.guess}; the rows before it were read, the rest was not`,
+      hint: utf8Hint(),
+    };
+  };
+  const check = () => {
+    if (parserError && !(parserError instanceof StopReading)) throw parserError;
+    return !halted && !closed;
+  };
+
+  async function* rows(): AsyncGenerator<CsvRow> {
+    try {
+      for await (const chunk of input as AsyncIterable<Buffer | string>) {
+        // csv-parse handles each write synchronously, so the queue is full when write returns.
+        feed(utf8.take(typeof chunk === 'string' ? Buffer.from(chunk) : chunk));
+        yield* queue.splice(0);
+        if (utf8.problem) invalid();
+        if (!check() || utf8.problem) break;
+      }
+      if (!check()) return;
+      if (!utf8.problem) {
+        feed(utf8.finish());
+        if (utf8.problem) invalid();
+      }
+      await new Promise<void>((resolve) => parser.end(resolve));
+      check();
+      yield* queue.splice(0);
+    } finally {
+      parser.destroy();
+    }
+  }
+  return {
+    rows: rows(),
+    stopped: () => stopped,
+    close: () => {
+      closed = true;
+    },
+  };
+}
+
+/**
+ * Checks bytes for UTF-8 as they arrive: `take` returns the bytes up to the first that are not UTF-8
+ * (a character cut off at the end of a chunk waits for the next) and then sets `problem`, with the
+ * 1-based line of that byte.
+ */
+class Utf8Check {
+  problem: (Utf8Problem & { line: number }) | undefined;
+  private carry: Buffer = Buffer.alloc(0);
+  private line = 1;
+  private lastWasCr = false;
+
+  take(chunk: Buffer): Buffer | undefined {
+    if (this.problem) return undefined;
+    return this.check(this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk, false);
+  }
+
+  /** The bytes held back at the end; a character cut off there is not UTF-8. */
+  finish(): Buffer | undefined {
+    return this.problem || !this.carry.length ? undefined : this.check(this.carry, true);
+  }
+
+  private check(bytes: Buffer, final: boolean): Buffer {
+    const problem = findInvalidUtf8(bytes, !final);
+    const safe = problem ? problem.offset : final ? bytes.length : bytes.length - incompleteTail(bytes);
+    const head = bytes.subarray(0, safe);
+    // CRLF, LF and CR alone, across chunk ends; indexOf keeps this native-fast.
+    for (let i = head.indexOf(0x0a); i !== -1; i = head.indexOf(0x0a, i + 1)) if (!(i > 0 ? head[i - 1] === 0x0d : this.lastWasCr)) this.line++;
+    for (let i = head.indexOf(0x0d); i !== -1; i = head.indexOf(0x0d, i + 1)) this.line++;
+    if (head.length > 0) this.lastWasCr = head[head.length - 1] === 0x0d;
+    this.carry = Buffer.from(bytes.subarray(safe));
+    if (problem) this.problem = { ...problem, line: this.line };
+    return head;
+  }
+}
+
+/** How to get UTF-8 out of the tools that write CSV. */
+export function utf8Hint(path = 'export.csv'): string {
+  const utf8 = path.replace(/(\.[^./\\]*)?$/, '-utf8$1');
+  return `Save the file as UTF-8: in Excel, File › Save As › "CSV UTF-8 (Comma delimited) (*.csv)"; Google Sheets always downloads CSV as UTF-8; or convert it: iconv -f WINDOWS-1252 -t UTF-8 ${path} > ${utf8}`;
+}
+
+/** Where a byte sequence stops being UTF-8, for messages. */
+export interface Utf8Problem {
+  /** Offset of the first byte that is not UTF-8. */
+  offset: number;
+  /** That byte, as `0xE9`. */
+  byte: string;
+  /** What the bytes look like instead, as "looks like Windows-1252 (Latin-1) text". */
+  guess: string;
+}
+
+/**
+ * The first place `bytes` is not UTF-8, or undefined when it all is. With `partialEnd`, a character
+ * cut off at the very end is taken as continuing in the bytes that follow.
+ */
+export function findInvalidUtf8(bytes: Uint8Array, partialEnd = false): Utf8Problem | undefined {
+  const end = partialEnd ? bytes.length - incompleteTail(bytes) : bytes.length;
+  const whole = bytes.subarray(0, end);
+  if (isUtf8(whole)) return undefined;
+  // The decoder replaces each bad sequence with U+FFFD; the first replacement that is not a real
+  // U+FFFD in the file (EF BF BD) is where the bytes stop being UTF-8.
+  const text = new TextDecoder('utf-8').decode(whole);
+  let offset = 0;
+  let from = 0;
+  for (let at = text.indexOf('\uFFFD'); at !== -1; at = text.indexOf('\uFFFD', at + 1)) {
+    offset += Buffer.byteLength(text.slice(from, at));
+    from = at + 1;
+    if (whole[offset] === 0xef && whole[offset + 1] === 0xbf && whole[offset + 2] === 0xbd) offset += 3;
+    else break;
+  }
+  const byte = whole[offset] ?? 0;
+  return { offset, byte: `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`, guess: byte >= 0x80 ? 'looks like Windows-1252 (Latin-1) text' : 'is not text in a known encoding' };
+}
+
+/** Bytes at the end of `bytes` that begin a UTF-8 character whose remaining bytes have not arrived. */
+function incompleteTail(bytes: Uint8Array): number {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const b = bytes[bytes.length - back]!;
+    if ((b & 0xc0) === 0x80) continue;
+    const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return length > back ? back : 0;
+  }
+  return 0;
+}
+
+/** The 1-based line of byte `offset` in `bytes`, counting CRLF, LF and CR alone as line ends. */
+export function lineOfOffset(bytes: Uint8Array, offset: number): number {
+  return 1 + lineBreaks(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(offset, bytes.length)).toString('latin1'), false);
 }
 
 /** Line breaks (CRLF, CR or LF) in `text`, or only those before its first other character. */

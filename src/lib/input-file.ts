@@ -1,4 +1,5 @@
 import { open, stat } from 'node:fs/promises';
+import { findInvalidUtf8, lineOfOffset, utf8Hint } from './csv.ts';
 
 /**
  * A file a command cannot read at all: missing, a folder, not permitted, compressed, not text. The
@@ -22,6 +23,8 @@ export interface InputKind {
   example: string;
   /** How to get a readable file, as in "Export the accounts as CSV (UTF-8)." */
   exportHint: string;
+  /** How to get UTF-8 from the tools that write such files (default: Excel's "CSV UTF-8" or iconv). */
+  utf8Hint?: string;
 }
 
 /** Bytes looked at before reading: enough to tell compressed, binary and text apart, and a CSV header. */
@@ -41,7 +44,20 @@ export async function readStart(path: string, kind: InputKind): Promise<string> 
       const start = buffer.subarray(0, bytesRead);
       if (start[0] === 0x1f && start[1] === 0x8b) throw new InputFileError(`${path} is gzip-compressed`, `Unpack it first: gunzip -k ${path}`);
       if (start[0] === 0x50 && start[1] === 0x4b) throw new InputFileError(`${path} is a zip file (an Excel workbook?), not text`, kind.exportHint);
-      if (start.includes(0)) throw new InputFileError(`${path} is not UTF-8 text (it contains NUL bytes: UTF-16, or not text at all)`, kind.exportHint);
+      if ((start[0] === 0xff && start[1] === 0xfe) || (start[0] === 0xfe && start[1] === 0xff)) {
+        const nul = start.includes(0) ? 'it contains NUL bytes: ' : '';
+        throw new InputFileError(`${path} is not UTF-8 text (${nul}it is UTF-16, with the byte-order mark Excel's "Unicode Text" writes)`, `${kind.exportHint} Or convert it: iconv -f UTF-16 -t UTF-8 ${path} > utf8.csv`);
+      }
+      if (start.includes(0)) {
+        const utf16 = (start[0] === 0) !== (start[1] === 0);
+        throw new InputFileError(`${path} is not UTF-8 text (it contains NUL bytes: ${utf16 ? 'it looks like UTF-16 without a byte-order mark' : 'UTF-16, or not text at all'})`, kind.exportHint);
+      }
+      // A character cut off by the end of what was read continues in the rest of the file.
+      const invalid = findInvalidUtf8(start, bytesRead === START_BYTES);
+      if (invalid) {
+        const line = lineOfOffset(start, invalid.offset);
+        throw new InputFileError(`${path}:${line} byte ${invalid.byte} is not UTF-8: the file ${invalid.guess}, not UTF-8`, kind.utf8Hint ?? utf8Hint(path));
+      }
       return start.toString('utf8');
     } finally {
       await handle.close();

@@ -74,8 +74,19 @@ export interface AccountReader {
   read(fields: readonly string[]): ReadAccount | RowProblem;
 }
 
+/**
+ * In a semicolon-separated export (Excel in locales that write 1.234,5) a comma or a point between
+ * digit groups of three may be a decimal comma or a thousands point: such a number is not guessed.
+ */
+const LOCALE_AMBIGUOUS = /,|^[0-9]{1,3}(\.[0-9]{3})+$/;
+
+export interface AccountReaderOptions {
+  /** Numbers with a comma, or with points between groups of three digits, are not read (see LOCALE_AMBIGUOUS). */
+  localeNumbers?: boolean;
+}
+
 /** A reader for rows of an export whose header is `header` (checked against the mapping beforehand). */
-export function createAccountReader(mapping: CompiledMapping, header: readonly string[]): AccountReader {
+export function createAccountReader(mapping: CompiledMapping, header: readonly string[], options: AccountReaderOptions = {}): AccountReader {
   const columns = mapping.data.columns;
   const indexOf = (field: MappingField): number | undefined => {
     const name = columns[field];
@@ -107,6 +118,15 @@ export function createAccountReader(mapping: CompiledMapping, header: readonly s
     return match;
   };
   const cell = (fields: readonly string[], index: number | undefined) => (index === undefined ? undefined : cleanCell(fields[index]));
+  const number = (fields: readonly string[], index: number | undefined) => {
+    if (index === undefined) return undefined;
+    const text = cleanCell(fields[index]);
+    return options.localeNumbers && text !== undefined && LOCALE_AMBIGUOUS.test(text) ? null : readNumber(text);
+  };
+  const notNumber = (text: string) =>
+    options.localeNumbers && LOCALE_AMBIGUOUS.test(text) && readNumber(text) !== null
+      ? `${quote(text)} is not read: in a semicolon-separated export it may be written with a decimal comma or a thousands point (write 1234.5, without separators)`
+      : `${quote(text)} is not a number`;
 
   return {
     read(fields) {
@@ -119,12 +139,12 @@ export function createAccountReader(mapping: CompiledMapping, header: readonly s
       const industry = cell(fields, at.industry);
       if (industry !== undefined) account.industry = industry;
 
-      const employees = at.employees === undefined ? undefined : readNumber(fields[at.employees]);
-      if (employees === null) problem('employees', 'employees', cleanCell(fields[at.employees!])!, `${quote(cleanCell(fields[at.employees!])!)} is not a number`);
+      const employees = number(fields, at.employees);
+      if (employees === null) problem('employees', 'employees', cleanCell(fields[at.employees!])!, notNumber(cleanCell(fields[at.employees!])!));
       else if (employees !== undefined) account.employees = employees;
 
-      const amount = at.revenue === undefined ? undefined : readNumber(fields[at.revenue]);
-      if (amount === null) problem('revenue', 'revenue', cleanCell(fields[at.revenue!])!, `${quote(cleanCell(fields[at.revenue!])!)} is not a number`);
+      const amount = number(fields, at.revenue);
+      if (amount === null) problem('revenue', 'revenue', cleanCell(fields[at.revenue!])!, notNumber(cleanCell(fields[at.revenue!])!));
       const currencyCell = cell(fields, at.revenueCurrency);
       let currency: string | undefined;
       if (currencyCell === undefined) currency = fixedCurrency;

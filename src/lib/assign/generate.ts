@@ -5,7 +5,7 @@
  * countries, blank ids. The same seed gives the same file on every machine.
  */
 import { formatInteger } from '../compose/format.ts';
-import { csvField } from '../csv.ts';
+import { csvRow } from '../csv.ts';
 import { mulberry32, type Random } from '../report/random.ts';
 
 export const GENERATED_COLUMNS = [
@@ -101,8 +101,8 @@ const NEEDS = ['Price', 'Quality', 'Service', 'Partnership'];
 
 /** The header and then `rows` accounts, as CSV lines (RFC 4180, CRLF). */
 export function* generateAccountCsv(options: GenerateOptions): Generator<string> {
-  yield `${GENERATED_COLUMNS.map(csvField).join(',')}\r\n`;
-  for (const row of generateAccountRows(options)) yield `${row.map(csvField).join(',')}\r\n`;
+  yield csvRow(GENERATED_COLUMNS);
+  for (const row of generateAccountRows(options)) yield csvRow(row);
 }
 
 export function* generateAccountRows({ seed, rows, messy = false, firstId = 1 }: GenerateOptions): Generator<string[]> {

@@ -1,15 +1,15 @@
 /**
  * Streams an account export through the assigner: each row is read, assigned and written out before
  * the next, and only counters and small, bounded samples are kept, so a file of any length runs in
- * the same memory. Rows that cannot be read are counted and listed with their line numbers; nothing
- * in the file stops the run except a quote that is never closed.
+ * the same memory. Rows that cannot be read are counted and listed with their line numbers; reading
+ * stops (see readCsvRows) only at a quote never closed, a row over MAX_ROW_CHARS or bytes that are not UTF-8.
+ * The delimiter (comma, semicolon or tab) is judged from the start of the file.
  */
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import { revenueSource, type MatchContext } from '../criteria.ts';
-import { csvField, readCsvRows, type CsvStop } from '../csv.ts';
+import { csvRow, readCsvRows, sniffDelimiter, type CsvDelimiter, type CsvStop } from '../csv.ts';
 import { readFailure, readStart, type InputKind } from '../input-file.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { CriterionKey } from '../schemas/index.ts';
@@ -37,6 +37,10 @@ export interface AssignOptions {
   samples?: number;
   /** How many unreadable rows, and how many cells not understood, to keep with their lines (default 20); all are counted. */
   maxBadRows?: number;
+  /** The field separator (default a comma; assignAccountFile judges it from the file). */
+  delimiter?: CsvDelimiter;
+  /** Longest row read (default MAX_ROW_CHARS). */
+  maxRowChars?: number;
 }
 
 export interface AccountSample {
@@ -61,6 +65,8 @@ export interface ProblemSample extends ValueProblem {
 }
 
 export interface AssignRun {
+  /** The field separator the file was read with. */
+  delimiter: CsvDelimiter;
   /** Data rows (the header and blank lines not counted). */
   rows: number;
   /** Rows read as accounts. */
@@ -103,14 +109,14 @@ const CHUNK_CHARS = 1 << 16;
 const ACCOUNT_EXPORT: InputKind = {
   noun: 'an account export',
   example: 'content/accounts/accounts.csv',
-  exportHint: 'Export the accounts from your CRM, or save the sheet, as CSV (UTF-8).',
+  exportHint: 'Export the accounts from your CRM, or save the sheet, as CSV (UTF-8): in Excel, "CSV UTF-8 (Comma delimited)".',
 };
 
 export async function assignAccountFile(path: string, options: AssignOptions): Promise<AssignOutcome> {
-  await readStart(path, ACCOUNT_EXPORT);
+  const start = await readStart(path, ACCOUNT_EXPORT);
   const input = createReadStream(path);
   try {
-    return await assignAccounts(input, options);
+    return await assignAccounts(input, { delimiter: sniffDelimiter(start), ...options });
   } catch (error) {
     throw readFailure(path, error);
   } finally {
@@ -119,12 +125,20 @@ export async function assignAccountFile(path: string, options: AssignOptions): P
 }
 
 
-/** Only the header row of an export (for checking a mapping before printing SQL). */
-export async function readHeader(path: string): Promise<string[]> {
-  await readStart(path, ACCOUNT_EXPORT);
-  const parser = createReadStream(path).pipe(parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, max_record_size: MAX_ROW_CHARS }));
-  for await (const record of parser as AsyncIterable<string[]>) if (!(record.length === 1 && record[0]!.trim() === '')) return record;
-  return [];
+/** Only the header row of an export (for checking a mapping before printing SQL), or why it cannot be read. */
+export async function readHeader(path: string): Promise<{ header: string[]; delimiter: CsvDelimiter; stopped?: CsvStop }> {
+  const delimiter = sniffDelimiter(await readStart(path, ACCOUNT_EXPORT));
+  const input = createReadStream(path);
+  try {
+    const csv = readCsvRows(input, MAX_ROW_CHARS, { delimiter });
+    for await (const row of csv.rows) return { header: row.fields, delimiter };
+    const stopped = csv.stopped();
+    return stopped ? { header: [], delimiter, stopped } : { header: [], delimiter };
+  } catch (error) {
+    throw readFailure(path, error);
+  } finally {
+    input.destroy();
+  }
 }
 
 export async function assignAccounts(input: Readable, options: AssignOptions): Promise<AssignOutcome> {
@@ -133,10 +147,12 @@ export async function assignAccounts(input: Readable, options: AssignOptions): P
   const { mapping, segments } = options;
   const ctx: MatchContext = matchContextOf(mapping.data);
 
-  const csv = readCsvRows(input, MAX_ROW_CHARS);
+  const delimiter = options.delimiter ?? ',';
+  const csv = readCsvRows(input, options.maxRowChars ?? MAX_ROW_CHARS, { delimiter });
 
   const counts = new Map(segments.map((s) => [s.id, { segment: s, assigned: 0, matched: 0 }]));
   const run: AssignRun = {
+    delimiter,
     rows: 0,
     read: 0,
     assigned: 0,
@@ -176,8 +192,8 @@ export async function assignAccounts(input: Readable, options: AssignOptions): P
         csv.close();
         return { ok: false, diagnostics: missing, header };
       }
-      reader = createAccountReader(mapping, header);
-      buffer = `${OUTPUT_COLUMNS.join(',')}\r\n`;
+      reader = createAccountReader(mapping, header, { localeNumbers: delimiter === ';' });
+      buffer = csvRow(OUTPUT_COLUMNS);
       continue;
     }
     run.rows++;
@@ -236,17 +252,17 @@ function sample(line: number, id: string, name: string | undefined, extra: Parti
 }
 
 function outputRow(line: number, id: string, name: string | undefined, assignment: Assignment, source: 'reported' | 'estimated' | undefined, problems: readonly ValueProblem[]): string {
-  return `${[
+  return csvRow([
     line,
-    csvField(id),
-    csvField(name),
-    csvField(assignment.assigned?.id),
-    csvField(assignment.matched.map((s) => s.id).join(';')),
+    id,
+    name,
+    assignment.assigned?.id,
+    assignment.matched.map((s) => s.id).join(';'),
     source ? REVENUE_SOURCE_LABELS[source] : '',
-    csvField(explain(assignment)),
-    csvField(matchReasons(assignment)),
-    csvField(problems.map((p) => `${p.column}: ${p.message}`).join('; ')),
-  ].join(',')}\r\n`;
+    explain(assignment),
+    matchReasons(assignment),
+    problems.map((p) => `${p.column}: ${p.message}`).join('; '),
+  ]);
 }
 
 function finish(run: AssignRun, overlaps: Tally, gaps: Tally, unknown: Tally, stopped: AssignRun['stopped']): AssignRun {

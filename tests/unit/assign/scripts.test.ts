@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { defused } from '../csv-hostile.ts';
 import { PROJECT_ROOT } from '../helpers.ts';
 import { ACCOUNTS } from './helpers.ts';
 
@@ -153,5 +155,133 @@ describe('npm run scorecard', () => {
     expect(bad.stderr).toMatch(/s\.json:1:2 input\.rows: is required but missing/);
     noStack(bad.stderr);
     expect(run('scorecard.ts', ['extra']).status).toBe(2);
+  });
+});
+
+describe('npm run assign on exports that are not plain UTF-8 comma-separated CSV', () => {
+  const KNOWN = join(ACCOUNTS, 'known-answers.csv');
+  const assign = (file: string, dir = temp()) => ({ ...run('assign.ts', [file, '--out', join(dir, 'a.csv'), '--summary', join(dir, 's.json')], FIXTURE), out: join(dir, 'a.csv') });
+  const assignments = (out: string) => parse(readFileSync(out), { columns: true }) as Record<string, string>[];
+  /** What the run printed, with the temporary folder and the fixture folder named as in the README. */
+  const said = (text: string, dir?: string) => (dir ? text.replaceAll(dir, 'tmp') : text).replaceAll(ACCOUNTS, 'tests/fixtures/accounts');
+
+  it('writes account ids and names that would open as formulas as text', () => {
+    const result = assign(join(ACCOUNTS, 'formula-cells.csv'));
+    expect(result.status).toBe(0);
+    const rows = assignments(result.out);
+    const input = (parse(readFileSync(join(ACCOUNTS, 'formula-cells.csv')), { columns: true }) as Record<string, string>[]).map((r) => ({ id: r['Account Id']!.replace(/^ +| +$/g, ''), name: r.Company!.replace(/^ +| +$/g, '') }));
+    expect(rows).toHaveLength(input.length);
+    for (const [i, row] of rows.entries()) {
+      const { id, name } = input[i]!;
+      expect(row.account_id, id).toBe(/^[A-Z]\d\d$/.test(id) ? id : defused(id));
+      expect(row.account_name, name).toBe(name === 'Plain name' ? name : defused(name));
+    }
+    expect(rows.at(-1)).toMatchObject({ account_id: "'-5", notes: 'Headcount: "-2+3" is not a number' });
+  });
+
+  it('stops at the first row over 1 MiB, without reading on, and writes nothing', () => {
+    const dir = temp();
+    const file = join(dir, 'long-row.csv');
+    const [header, first, second] = readFileSync(KNOWN, 'utf8').split('\r\n');
+    writeFileSync(file, `${header}\r\n${first}\r\n${second}\r\nA99,"${'x'.repeat(6_000_000)}\r\n${first}\r\n`);
+    const result = assign(file, dir);
+    expect(result.status).toBe(1);
+    expect(said(result.stderr, dir)).toBe(
+      [
+        'tmp/long-row.csv:4 this row is longer than 1,048,576 characters ("A99,\\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"…); the rest of the file was not read',
+        '    hint: Often a quote that is never closed: check the quotes on this line.',
+        'assign: stopped reading tmp/long-row.csv at line 4; nothing was written',
+        '    hint: Fix the file where the message above says and run again.',
+        '',
+      ].join('\n'),
+    );
+    expect(() => readFileSync(result.out)).toThrow();
+  }, 60_000);
+
+  it('says so when the header row is over 1 MiB', () => {
+    const dir = temp();
+    const file = join(dir, 'long-header.csv');
+    writeFileSync(file, `${'Account Id,'.repeat(200_000)}\r\nA01\r\n`);
+    const result = assign(file, dir);
+    expect(result.status).toBe(1);
+    expect(said(result.stderr, dir)).toContain(
+      'tmp/long-header.csv:1 the header row is longer than 1,048,576 characters ("Account Id,Account Id,Account Id,Account"…); no row could be read\n    hint: Is this a CSV export?',
+    );
+    expect(result.stderr).not.toContain('no header row');
+  }, 60_000);
+
+  it('reads a semicolon-separated export, says so, and does not guess at decimal commas', () => {
+    const semicolon = assign(join(ACCOUNTS, 'semicolon-separated.csv'));
+    expect(semicolon.status).toBe(0);
+    expect(said(semicolon.stdout)).toContain(
+      'Read tests/fixtures/accounts/semicolon-separated.csv as semicolon-separated (as Excel saves CSV in many European locales): its header has semicolons between the columns.',
+    );
+    expect(said(semicolon.stderr)).toContain(
+      'tests/fixtures/accounts/semicolon-separated.csv:5 Headcount: "1.200" is not read: in a semicolon-separated export it may be written with a decimal comma or a thousands point (write 1234.5, without separators)',
+    );
+    expect(semicolon.stderr).toContain('Revenue: "12500000,50" is not read');
+    const comma = assignments(assign(KNOWN).out);
+    const bySemicolon = assignments(semicolon.out);
+    expect(bySemicolon.map((r) => r.account_name)).toEqual(['Northwind Steel Corp.', 'Kessler Maschinenbau GmbH', 'Brightwater Foods Ltd', 'Vogel, Sohn & Co. KG']);
+    for (const row of bySemicolon.slice(0, 3)) {
+      const same = comma.find((r) => r.account_id === row.account_id)!;
+      expect({ ...row, line: '' }).toEqual({ ...same, line: '' });
+    }
+  }, 60_000);
+
+  it('checks the columns of a semicolon-separated export for --sql', () => {
+    const result = run('assign.ts', ['--sql', join(ACCOUNTS, 'semicolon-separated.csv')], FIXTURE);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^-- Segment assignment generated by/);
+    expect(said(result.stderr)).toContain('Read tests/fixtures/accounts/semicolon-separated.csv as semicolon-separated');
+    expect(result.stderr).not.toContain('is not in');
+  }, 60_000);
+
+  it('reads a tab-separated export the same way', () => {
+    const dir = temp();
+    const file = join(dir, 'tabs.tsv');
+    const rows = parse(readFileSync(join(ACCOUNTS, 'semicolon-separated.csv')), { delimiter: ';' }) as string[][];
+    writeFileSync(file, rows.map((r) => r.join('\t')).join('\n'));
+    const result = assign(file, dir);
+    expect(result.status).toBe(0);
+    expect(said(result.stdout, dir)).toContain('Read tmp/tabs.tsv as tab-separated: its header has tabs between the columns.');
+    expect(assignments(result.out).map((r) => r.account_name)).toEqual(['Northwind Steel Corp.', 'Kessler Maschinenbau GmbH', 'Brightwater Foods Ltd', 'Vogel, Sohn & Co. KG']);
+  }, 60_000);
+
+  it('names a Windows-1252 export with the line of its first byte that is not UTF-8, and how to save UTF-8', () => {
+    const result = assign(join(ACCOUNTS, 'windows-1252.csv'));
+    expect(result.status).toBe(1);
+    expect(said(result.stderr)).toBe(
+      [
+        'assign: tests/fixtures/accounts/windows-1252.csv:4 byte 0xE9 is not UTF-8: the file looks like Windows-1252 (Latin-1) text, not UTF-8',
+        '    hint: Save the file as UTF-8: in Excel, File › Save As › "CSV UTF-8 (Comma delimited) (*.csv)"; Google Sheets always downloads CSV as UTF-8; or convert it: iconv -f WINDOWS-1252 -t UTF-8 tests/fixtures/accounts/windows-1252.csv > tests/fixtures/accounts/windows-1252-utf8.csv',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('stops with the line where the bytes stop being UTF-8 further into the file, and writes nothing', () => {
+    const dir = temp();
+    const file = join(dir, 'late.csv');
+    const [header, ...rows] = readFileSync(KNOWN, 'utf8').trimEnd().split('\r\n');
+    const body = Array.from({ length: 400 }, () => rows.join('\r\n')).join('\r\n');
+    writeFileSync(file, Buffer.concat([Buffer.from(`${header}\r\n${body}\r\n`), Buffer.from('A99,Société Générale,Manufacturing,900,,EUR,France,Private,,B\r\n', 'latin1')]));
+    const line = 2 + 400 * rows.length;
+    const result = assign(file, dir);
+    expect(result.status).toBe(1);
+    expect(said(result.stderr, dir)).toContain(
+      `tmp/late.csv:${line} byte 0xE9 is not UTF-8: from this line on the file looks like Windows-1252 (Latin-1) text; the rows before it were read, the rest was not\n    hint: Save the file as UTF-8`,
+    );
+    expect(said(result.stderr, dir)).toContain(`assign: stopped reading tmp/late.csv at line ${line}; nothing was written`);
+    expect(() => readFileSync(result.out)).toThrow();
+  }, 60_000);
+
+  it('names UTF-16 by its byte-order mark', () => {
+    const dir = temp();
+    const file = join(dir, 'unicode.txt');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(KNOWN, 'utf8'), 'utf16le')]));
+    const result = assign(file, dir);
+    expect(result.status).toBe(1);
+    expect(said(result.stderr, dir)).toMatch(/^assign: tmp\/unicode\.txt is not UTF-8 text \(it contains NUL bytes: it is UTF-16, with the byte-order mark Excel's "Unicode Text" writes\)\n {4}hint: .*iconv -f UTF-16 -t UTF-8 tmp\/unicode\.txt > utf8\.csv\n$/);
   });
 });

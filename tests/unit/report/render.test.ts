@@ -9,6 +9,7 @@ import type { ReadSummary } from '../../../src/lib/report/read-events.ts';
 import { CSV_COLUMNS, renderCsvReport } from '../../../src/lib/report/render-csv.ts';
 import { axis, escapeHtml, renderHtmlReport, REPORT_CSP } from '../../../src/lib/report/render-html.ts';
 import { renderTextReport } from '../../../src/lib/report/render-text.ts';
+import { defused, FORMULA_CELLS } from '../csv-hostile.ts';
 
 /** `visits` visits to one page, the first `leads` of which convert. */
 function traffic(segment: string, persona: string, visits: number, leads: number): ReportEvent[] {
@@ -70,6 +71,20 @@ describe('the CSV report', () => {
   it('defuses ids a spreadsheet would run as formulas', () => {
     const text = renderCsvReport(hostile);
     expect(text).not.toMatch(/(^|,)"?=HYPERLINK/m);
+  });
+
+  it('writes every segment and persona id that would open as a formula as text, read back by csv-parse', () => {
+    const report = aggregateEvents(FORMULA_CELLS.flatMap((cell) => traffic(cell, cell, 40, 4)));
+    const rows = parse(renderCsvReport(report), { columns: true }) as Record<string, string>[];
+    const pages = rows.filter((r) => r.level === 'segment_persona');
+    expect(pages.map((r) => r.segment).sort()).toEqual(FORMULA_CELLS.map(defused).sort());
+    expect(pages.every((r) => r.persona === r.segment)).toBe(true);
+  });
+
+  it('writes the figures it computes as numbers, negative ones too', () => {
+    const text = renderCsvReport(plain);
+    const enterprise = text.split('\r\n').find((line) => line.startsWith('segment,enterprise,'))!;
+    expect(enterprise).toMatch(/^segment,enterprise,,700,21,0\.03,[0-9.]+,[0-9.]+,-[0-9.]+,[0-9.e-]+,lower than the rest,$/);
   });
 });
 

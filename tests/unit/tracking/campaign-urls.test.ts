@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { toCsv } from '../../../src/lib/csv.ts';
 import { buildCampaignRows, CAMPAIGN_COLUMNS, campaignUtmId, normalizeUtmValue } from '../../../src/lib/tracking/campaign-urls.ts';
 import { build, edit, fixture } from '../helpers.ts';
+import { defused, FORMULA_CELLS } from '../csv-hostile.ts';
 
 const withChannels = edit(
   fixture('composition'),
@@ -42,6 +43,15 @@ describe('campaign URL export', () => {
     const parsed = parse(toCsv(CAMPAIGN_COLUMNS, rows), { columns: true }) as Record<string, string>[];
     expect(parsed).toEqual(rows);
     expect(parsed.find((r) => r.channel === 'linkedin')!.channel_label).toBe('LinkedIn, sponsored');
+  });
+
+  it('writes channel labels that would open as formulas as text, read back by csv-parse', () => {
+    const channels = FORMULA_CELLS.map((label, i) => `  - { id: channel-${i}, label: ${JSON.stringify(label)}, source: LinkedIn, medium: Paid Social }`).join('\n');
+    const rows = buildCampaignRows(build(edit(fixture('composition'), 'content/site.yaml', 'cta:', `channels:\n${channels}\ncta:`)));
+    const parsed = parse(toCsv(CAMPAIGN_COLUMNS, rows), { columns: true }) as Record<string, string>[];
+    const labels = new Map(parsed.map((r) => [r.channel, r.channel_label]));
+    // site.yaml trims labels, so the spaces and line breaks around them are gone before the CSV.
+    expect(FORMULA_CELLS.map((_, i) => labels.get(`channel-${i}`))).toEqual(FORMULA_CELLS.map((label) => defused(label.trim())));
   });
 
   it('quotes what needs quoting', () => {
