@@ -13,7 +13,6 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnosticsText, plural, summarize } from '../src/lib/diagnostics.ts';
 import { createAggregator, DEFAULT_MIN_VISITS } from '../src/lib/report/aggregate.ts';
-import { renderCsvFooter } from '../src/lib/report/csv-footer.ts';
 import { formatCount, unknownSummary } from '../src/lib/report/format.ts';
 import { countPages, loadKnownPages } from '../src/lib/report/known-pages.ts';
 import { InputFileError } from '../src/lib/input-file.ts';
@@ -103,7 +102,7 @@ async function run({ file, outDir, minVisits, contentRoot }: Options): Promise<n
   const htmlPath = join(outDir, 'conversion-report.html');
   try {
     await mkdir(outDir, { recursive: true });
-    await writeFile(csvPath, renderCsvReport(report) + renderCsvFooter(report));
+    await writeFile(csvPath, renderCsvReport(report));
     await writeFile(htmlPath, renderHtmlReport(report, { name: file, read }));
   } catch (error) {
     const e = error as NodeJS.ErrnoException;

@@ -5,6 +5,7 @@
  */
 import { csvRow } from '../csv.ts';
 import { VERDICT_LABELS, type ConversionReport, type GroupRow, type Rate } from './aggregate.ts';
+import { unknownSummary } from './format.ts';
 
 export const CSV_COLUMNS = ['level', 'segment', 'persona', 'visits', 'leads', 'conversion_rate', 'ci_low', 'ci_high', 'z', 'p_value', 'verdict', 'note'] as const;
 
@@ -18,6 +19,10 @@ export function renderCsvReport(report: ConversionReport): string {
   for (const row of report.segments) rows.push(groupRow('segment', row));
   for (const row of report.pages) rows.push(groupRow('segment_persona', row));
   rows.push(['total', '', '', ...rateCells(report.total), '', '', '', '']);
+  // Events of pages the content does not define are no row of their own: one `unknown_pages` row,
+  // in the same columns, says how many and shows a few examples in `note`.
+  const unknown = unknownSummary(report);
+  if (unknown) rows.push(CSV_COLUMNS.map((column) => (column === 'level' ? 'unknown_pages' : column === 'note' ? unknown : '')));
   return rows.map(csvRow).join('');
 }
 
