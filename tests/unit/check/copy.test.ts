@@ -68,8 +68,8 @@ describe('copy rules', () => {
   it('refuses links and markup that can run code in Markdown', () => {
     const files = withFiles(base, { [PERSONA]: `${new TextDecoder().decode(base.find((f) => f.file === PERSONA)!.bytes)}\n[Pay](javascript:alert(1))\n\n<script>alert(1)</script>\n\n<a href="#" onclick="alert(1)">x</a>\n\n<span>kept out</span>\n` });
     expect(messages(files)).toMatchInlineSnapshot(`
-      "content/personas/controller.md:14:1 the link "javascript:alert(1)" uses a scheme that can run code
-          hint: Use an https:// address or a path on this site.
+      "content/personas/controller.md:14:1 the link "javascript:alert(1)" uses the scheme javascript:, which pages do not allow
+          hint: Use an https:// address, a mailto: or tel: link, or a path on this site.
       content/personas/controller.md:16:1 raw <script> in Markdown
           hint: Pages run no scripts from content: delete it. Measurement is built in; see the README.
       content/personas/controller.md:18:1 raw HTML with an event handler (onclick=…)
