@@ -1,4 +1,4 @@
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
 import { formatDiagnosticsText } from './lib/diagnostics.ts';
 import { readContentFile } from './lib/load/files.ts';
@@ -15,10 +15,14 @@ export function overrideSources(contentRoot: string): Plugin {
   const root = resolve(contentRoot);
   const pages = join(root, 'content', 'pages') + sep;
   let viteRoot = process.cwd();
-  // import.meta.glob writes a file below the project root as "/path" and one elsewhere as "/@fs/path".
-  const overridePath = (id: string): string | undefined => {
+  // import.meta.glob writes paths relative to the importing module; ids may also be absolute,
+  // root-relative ("/content/…") or "/@fs/…" for a file outside the project.
+  const overridePath = (id: string, importer?: string): string | undefined => {
     const path = id.split('?')[0]!;
+    if (path.startsWith('.')) return importer ? overridePath(resolve(dirname(importer.split('?')[0]!), path)) : undefined;
     const candidates = [path, path.startsWith('/@fs/') ? path.slice('/@fs'.length) : path, join(viteRoot, path)];
+    // A glob pattern ("…/pages/*/*.mdx") is resolved too, as a pattern: leave it to Vite.
+    if (path.includes('*')) return undefined;
     return candidates.map((candidate) => resolve(candidate)).find((candidate) => candidate.startsWith(pages) && candidate.endsWith('.mdx'));
   };
   return {
@@ -27,8 +31,8 @@ export function overrideSources(contentRoot: string): Plugin {
     configResolved(config) {
       viteRoot = config.root;
     },
-    resolveId(source) {
-      const path = overridePath(source);
+    resolveId(source, importer) {
+      const path = overridePath(source, importer);
       return path ? path + (source.includes('?') ? source.slice(source.indexOf('?')) : '') : undefined;
     },
     async load(id) {

@@ -61,7 +61,7 @@ function footnotesOf(content: readonly ElementContent[], footnotes: Element): El
   walk(content);
   if (referred.size === 0) return undefined;
   const keep = (nodes: readonly ElementContent[]): ElementContent[] =>
-    nodes.flatMap((node) => {
+    nodes.flatMap((node): ElementContent[] => {
       if (node.type !== 'element') return [node];
       if (node.tagName === 'li') return referred.has(String(node.properties.id)) ? [node] : [];
       return [{ ...node, children: keep(node.children) }];
