@@ -65,8 +65,11 @@ export function sanitizeChildren(children: readonly (RootContent | ElementConten
 
 const CHARACTER_REFERENCE = /&(?:#(\d+)|#x([\da-f]+)|(Tab|NewLine|colon|nbsp));?/gi;
 const NAMED: Record<string, string> = { tab: '\t', newline: '\n', colon: ':', nbsp: '\u00a0' };
-/** Controls and spaces a browser ignores or removes inside a URL's scheme (and a few it renders invisibly). */
-const INVISIBLE = /[\u0000-\u0020\u007f-\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]/g;
+/**
+ * Controls and spaces a browser ignores or removes inside a URL's scheme, a few it renders
+ * invisibly, and the replacement character parsers put in place of a control reference (`&#1;`).
+ */
+const INVISIBLE = /[\u0000-\u0020\u007f-\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff\ufffd]/g;
 
 /**
  * The scheme a browser would follow for `url`, lowercased, or undefined for a relative path.

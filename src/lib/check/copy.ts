@@ -234,7 +234,7 @@ function rawHtml(file: string, at: Position, html: string): Diagnostic[] {
 
 /** A URL as a message can show it: short, with invisible characters made visible. */
 function shownUrl(url: string): string {
-  const visible = url.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const visible = url.replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return visible.length > 40 ? `${visible.slice(0, 40)}…` : visible;
 }
 

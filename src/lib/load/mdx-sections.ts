@@ -85,7 +85,8 @@ export function scanOverrideSections(file: string, body: string, bodyLine: numbe
     } else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
       error(node, 'curly braces run code in MDX', 'To show a literal brace, write \\{ instead of {. Placeholders such as {segment} work in YAML headlines only; in a page override, write the text out.', 'mdx-code');
     } else if (isJsx(node)) {
-      checkJsx(node, depth);
+      // A refused element is one problem: what is inside it goes when it goes.
+      return checkJsx(node, depth);
     } else if ((node.type === 'link' || node.type === 'definition') && typeof node.url === 'string') {
       if (!isSafeUrl(node.url)) unsafeLink(node, node.url);
     } else if (node.type === 'image' && typeof node.url === 'string') {
@@ -98,11 +99,12 @@ export function scanOverrideSections(file: string, body: string, bodyLine: numbe
   if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics };
   return { ok: true, sections, diagnostics };
 
-  function checkJsx(node: MdxNode, depth: number): void {
+  /** Judges one JSX element; false when it is refused, so its content is not judged as well. */
+  function checkJsx(node: MdxNode, depth: number): boolean {
     const name = node.name;
     if (!name) {
       error(node, 'an empty tag <> is not allowed in content', 'Remove the <> and </> around the text.', 'unsafe-markup');
-      return;
+      return false;
     }
     if (name === SECTION_COMPONENT) {
       if (depth !== 1) error(node, '<Section> blocks cannot be nested or placed inside other text', 'Start each <Section name="…"> on its own line at the top level of the file, after the closing </Section> of the one before.');
@@ -113,9 +115,12 @@ export function scanOverrideSections(file: string, body: string, bodyLine: numbe
           error(node, `<Section> takes only a name, not ${attribute.name}`, `Delete ${attribute.name}="…": the section's look comes from the page, and its content is the Markdown inside the block.`, 'unsafe-markup');
         }
       }
-      return;
+      return true;
     }
-    if (/^[A-Z]/.test(name)) {
+    const directive = node.attributes?.find((a) => a.name?.startsWith('set:'));
+    if (directive) {
+      error(node, `${directive.name} on <${name}> would put raw HTML on the page`, 'Delete the element and write its content in Markdown inside the <Section>.', 'unsafe-markup');
+    } else if (/^[A-Z]/.test(name)) {
       const match = closestMatch(name, OVERRIDE_COMPONENTS);
       error(node, `unknown component <${name}>`, `${match ? `Did you mean <${match}>? ` : ''}Components available here: ${OVERRIDE_COMPONENTS.join(', ')}.`);
     } else if (ACTIVE_ELEMENTS.has(name.toLowerCase().replace(/^.*:/, ''))) {
@@ -123,6 +128,7 @@ export function scanOverrideSections(file: string, body: string, bodyLine: numbe
     } else {
       error(node, `HTML tags such as <${name}> are not allowed in page overrides`, 'Write the text in Markdown: ## for headings, **bold**, *italic*, [text](https://…) for links, ![description](/image.png) for images, "- " for lists.', 'unsafe-markup');
     }
+    return false;
   }
 
   function unsafeLink(node: MdxNode, url: string): void {
@@ -152,7 +158,7 @@ function isJsx(node: MdxNode): boolean {
 
 /** A URL as a message can show it: short, with invisible characters made visible. */
 function shown(url: string): string {
-  const visible = url.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const visible = url.replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return visible.length > 40 ? `${visible.slice(0, 40)}…` : visible;
 }
 
@@ -171,7 +177,8 @@ function parseError(cause: unknown): { line: number; column: number; reason: str
   return { line, column, reason };
 }
 
-function visit(node: MdxNode, fn: (node: MdxNode, depth: number) => void, depth = 0): void {
-  fn(node, depth);
+/** Calls `fn` on every node, depth first; `fn` returns false to skip a node's children. */
+function visit(node: MdxNode, fn: (node: MdxNode, depth: number) => boolean | void, depth = 0): void {
+  if (fn(node, depth) === false) return;
   for (const child of node.children ?? []) visit(child, fn, depth + 1);
 }
