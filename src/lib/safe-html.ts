@@ -71,19 +71,22 @@ const NAMED: Record<string, string> = { tab: '\t', newline: '\n', colon: ':', nb
  */
 const INVISIBLE = /[\u0000-\u0020\u007f-\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff\ufffd]/g;
 
+/** `url` with numeric character references and the named ones that spell a scheme (`&colon;`, `&Tab;`) decoded. */
+export function decodeCharacterReferences(url: string): string {
+  return url.replace(CHARACTER_REFERENCE, (reference: string, decimal?: string, hex?: string, name?: string) => {
+    if (name) return NAMED[name.toLowerCase()] ?? reference;
+    const code = decimal ? Number(decimal) : Number.parseInt(hex!, 16);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
+  });
+}
+
 /**
  * The scheme a browser would follow for `url`, lowercased, or undefined for a relative path.
  * Character references are decoded and control and whitespace characters dropped first, as a
  * browser does, so `java&#9;script:` and `&#1;javascript:` are read as `javascript:`.
  */
 export function urlScheme(url: string): string | undefined {
-  const decoded = url
-    .replace(CHARACTER_REFERENCE, (reference: string, decimal?: string, hex?: string, name?: string) => {
-      if (name) return NAMED[name.toLowerCase()] ?? reference;
-      const code = decimal ? Number(decimal) : Number.parseInt(hex!, 16);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
-    })
-    .replace(INVISIBLE, '');
+  const decoded = decodeCharacterReferences(url).replace(INVISIBLE, '');
   const colon = decoded.indexOf(':');
   if (colon < 0) return undefined;
   const before = decoded.slice(0, colon);

@@ -2,7 +2,7 @@ import type { Diagnostic, Position } from '../diagnostics.ts';
 import type { Entry, MarkdownEntry, Project } from '../load/project.ts';
 import { markdownTree } from '../markdown.ts';
 import { parseOverrideMdx } from '../mdx-pipeline.ts';
-import { isSafeUrl, urlScheme } from '../safe-html.ts';
+import { decodeCharacterReferences, isSafeUrl, urlScheme } from '../safe-html.ts';
 import type { Regulation } from '../schemas/index.ts';
 
 /**
@@ -221,9 +221,9 @@ function rawHtml(file: string, at: Position, html: string): Diagnostic[] {
     return [{ severity: 'error', rule: 'unsafe-markup', file, ...at, message: `raw <${active[1]!.toLowerCase()}> in Markdown`, hint: 'Pages carry no scripts, styles, embeds, redirects or forms from content: delete it.' }];
   }
   for (const match of html.matchAll(URL_ATTRIBUTE)) {
-    const url = match[1] ?? match[2] ?? match[3] ?? '';
+    const url = decodeCharacterReferences(match[1] ?? match[2] ?? match[3] ?? '');
     // `values` lists several addresses (SVG animation); each is judged.
-    const unsafe = url.split(';').find((part) => !isSafeUrl(part.trim()));
+    const unsafe = [url, ...url.split(';')].find((part) => !isSafeUrl(part.trim()));
     if (unsafe !== undefined) {
       return [{ severity: 'error', rule: 'unsafe-markup', file, ...at, message: `raw HTML with a ${urlScheme(unsafe)}: address`, hint: 'Use an https:// address or a path on this site, in Markdown: [text](https://…).' }];
     }
