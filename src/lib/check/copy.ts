@@ -197,7 +197,15 @@ function markdownUnits(entry: MarkdownEntry<unknown>, about: string[], mdx: bool
       });
     }
     if (node.type === 'html' && node.value) diagnostics.push(...rawHtml(entry.file, where(node), node.value));
-    for (const child of node.children ?? []) walk(child);
+    // Inline HTML comes as one node per tag: an element split over several tags (an <svg> around an
+    // <animate>) is judged whole, and refused once; harmless tags are each reported where they are.
+    const inline = node.type === 'root' ? [] : (node.children ?? []).filter((child) => child.type === 'html' && child.value);
+    if (inline.length) {
+      const whole = rawHtml(entry.file, where(inline[0]!), inline.map((child) => child.value).join(''));
+      if (whole.some((d) => d.severity === 'error')) diagnostics.push(...whole);
+      else for (const child of inline) diagnostics.push(...rawHtml(entry.file, where(child), child.value!));
+    }
+    for (const child of node.children ?? []) if (!inline.includes(child)) walk(child);
   };
   walk(tree);
   return units;
