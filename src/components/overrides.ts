@@ -24,6 +24,8 @@ export async function loadOverride(file: string): Promise<AstroComponentFactory>
  * `<Section name="…">` block of that name, so each block lands in its own place on the page.
  */
 export function sectionOnly(name: string): AstroComponentFactory {
-  const render = (result: never, props: Record<string, unknown>, slots: never) => renderComponent(result, 'Section', SectionSlot, { ...props, only: name }, slots);
+  // Only the name is passed on: a Section takes no other attribute (the check refuses them and the
+  // MDX pipeline drops them), and an Astro directive such as set:html must never reach a component.
+  const render = (result: never, props: Record<string, unknown>, slots: never) => renderComponent(result, 'Section', SectionSlot, { name: props.name, only: name }, slots);
   return createComponent(render as unknown as AstroComponentFactory);
 }
