@@ -17,6 +17,8 @@ export type ScanResult = { ok: true; sections: OverrideSection[]; diagnostics: D
 export const OVERRIDE_COMPONENTS = [SECTION_COMPONENT] as const;
 /** Elements whose names say they load, run or redirect something: named in their own message. */
 const ACTIVE_ELEMENTS = new Set(['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'form', 'meta', 'base', 'link', 'svg', 'math', 'animate', 'set', 'template', 'applet', 'portal']);
+/** MDX's comment, a block comment alone in braces: no code, and dropped from the page like every expression. */
+const ONLY_A_COMMENT = /^\s*\/\*(?:(?!\*\/)[\s\S])*\*\/\s*$/;
 const UNSAFE_LINK_HINT = 'Use an https:// address, a mailto: or tel: link, or a path on this site.';
 
 /**
@@ -82,7 +84,7 @@ export function scanOverrideSections(file: string, body: string, bodyLine: numbe
   visit(tree, (node, depth) => {
     if (node.type === 'mdxjsEsm') {
       error(node, 'content files cannot import or export code', 'Remove the import/export line; the components you can use are provided: ' + OVERRIDE_COMPONENTS.join(', ') + '.', 'mdx-code');
-    } else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
+    } else if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && !ONLY_A_COMMENT.test(node.value ?? '')) {
       error(node, 'curly braces run code in MDX', 'To show a literal brace, write \\{ instead of {. Placeholders such as {segment} work in YAML headlines only; in a page override, write the text out.', 'mdx-code');
     } else if (isJsx(node)) {
       // A refused element is one problem: what is inside it goes when it goes.

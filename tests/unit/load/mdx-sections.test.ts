@@ -92,4 +92,11 @@ describe('the override scan refuses content that could run code or add markup', 
     const result = overrideSourceForBuild(OVERRIDE, encode(text));
     expect(result).toEqual({ ok: true, source: '\n\n\n\n<Section name="faq">\nHi\n</Section>\n' });
   });
+
+  it('lets an MDX comment through, but not code dressed as one', () => {
+    const scan = (inside: string) => scanOverrideSections(OVERRIDE, `<Section name="faq">\nHi {${inside}}\n</Section>\n`, 6).ok;
+    expect(scan('/* checked with legal, May */')).toBe(true);
+    expect(scan('/* a */ process.exit(1) /* b */')).toBe(false);
+    expect(scan('/* a */ + process.env.X')).toBe(false);
+  });
 });
