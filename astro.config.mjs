@@ -1,6 +1,7 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { OVERRIDE_MDX_OPTIONS } from './src/lib/mdx-pipeline.ts';
 import { segmentPages } from './src/integration.ts';
 
 export default defineConfig({
@@ -14,5 +15,5 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // The page script is served as its own file, cached across pages, rather than inlined into each.
   vite: { build: { assetsInlineLimit: 0 } },
-  integrations: [mdx(), segmentPages()],
+  integrations: [mdx(OVERRIDE_MDX_OPTIONS), segmentPages()],
 });

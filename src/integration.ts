@@ -6,12 +6,14 @@ import { readBuildEnvironment, readSiteLocation, readSiteSettings } from './lib/
 import { contentSecurityPolicy } from './lib/security/csp.ts';
 import { headersFile } from './lib/security/headers.ts';
 import { inlineScriptsOf } from './lib/tracking/inline-scripts.ts';
+import { overrideSources } from './override-sources.ts';
 
 /**
  * Wires the content tree into Astro: the site URL and base path come from content/site.yaml, MDX
- * page overrides are importable as `@content-root/…`, a finished build gets a `_headers` file
- * (Content-Security-Policy, security headers, caching), and the dev server reloads the page when a
- * content file changes (content is read with fs, so Vite would not notice on its own).
+ * page overrides are importable as `@content-root/…` (compiled from their checked text only, see
+ * override-sources.ts), a finished build gets a `_headers` file (Content-Security-Policy, security
+ * headers, caching), and the dev server reloads the page when a content file changes (content is
+ * read with fs, so Vite would not notice on its own).
  */
 export function segmentPages(): AstroIntegration {
   const env = readBuildEnvironment();
@@ -23,7 +25,7 @@ export function segmentPages(): AstroIntegration {
         updateConfig({
           site: location.url,
           base: location.basePath,
-          vite: { resolve: { alias: { '@content-root': env.contentRoot } } },
+          vite: { plugins: [overrideSources(env.contentRoot)], resolve: { alias: { '@content-root': env.contentRoot } } },
         });
       },
       'astro:build:done': async ({ dir }) => {

@@ -3,8 +3,7 @@ import type { Root as MdastRoot } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import { remark } from 'remark';
 import remarkRehype from 'remark-rehype';
-
-export const UNSAFE_URL = /^\s*(?:javascript|data|vbscript|file):/i;
+import { sanitizeHtmlTree } from './safe-html.ts';
 
 export interface RenderedMarkdown {
   html: string;
@@ -19,7 +18,9 @@ export interface RenderOptions {
 
 /**
  * Renders author Markdown to HTML. Raw HTML in the source is dropped (never passed through), and
- * links with script-capable schemes lose their href: content can format text, not run code.
+ * the result goes through the content allow-list of safe-html.ts, the same one page overrides
+ * use: elements, attributes and link schemes it does not know are removed, so content can format
+ * text, not run code.
  */
 export function renderMarkdown(markdown: string | { body: string }, options: RenderOptions = {}): RenderedMarkdown {
   const processor = processorFor(options.topHeading ?? 0);
@@ -44,8 +45,9 @@ function makeProcessor(topHeading: number) {
   return remark()
     .use(remarkRehype)
     .use(() => (tree: HastRoot) => {
-      sanitizeLinks(tree);
-      if (topHeading) shiftHeadings(tree, topHeading);
+      const safe = sanitizeHtmlTree(tree);
+      if (topHeading) shiftHeadings(safe, topHeading);
+      return safe;
     })
     .use(rehypeStringify)
     .freeze();
@@ -60,15 +62,6 @@ export function markdownTree(entry: { body: string }): MdastRoot {
   let tree = trees.get(entry);
   if (!tree) trees.set(entry, (tree = parser.parse(entry.body)));
   return tree;
-}
-
-function sanitizeLinks(tree: HastRoot): void {
-  visitElements(tree, (node) => {
-    for (const attr of ['href', 'src'] as const) {
-      const value = node.properties?.[attr];
-      if (typeof value === 'string' && UNSAFE_URL.test(value)) delete node.properties[attr];
-    }
-  });
 }
 
 function shiftHeadings(tree: HastRoot, topHeading: number): void {

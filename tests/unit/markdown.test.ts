@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { markdownTree, renderMarkdown } from '../../src/lib/markdown.ts';
+import { PAYLOADS } from './content-payloads.ts';
 
 describe('rendering author Markdown', () => {
   it('formats text and gives the visible text with whitespace collapsed', () => {
@@ -30,5 +31,28 @@ describe('rendering author Markdown', () => {
     expect(renderMarkdown(entry).html).toBe('<p>One <em>tree</em>.</p>');
     expect(markdownTree(entry)).toBe(tree);
     expect(JSON.stringify(tree)).toBe(before);
+  });
+
+  it.each(PAYLOADS.filter((p) => p.markdown))('renders no trace of $name', (payload) => {
+    const out = renderMarkdown(`Before.\n\n${payload.markdown}\n\nAfter.`, { topHeading: 3 });
+    expect(out.html).not.toMatch(payload.traces);
+    expect(out.html).toContain('<p>Before.</p>');
+  });
+
+  it('keeps what copy is made of: emphasis, lists, links, code, quotes and images on this site', () => {
+    const out = renderMarkdown('## Costs\n\n> A *quote* with `code`.\n\n1. [Mail](mailto:a@example.com)\n2. [Pricing](/pricing/ "Prices")\n\n![Team](/images/team.png)\n\n```ts\nconst a = 1;\n```', { topHeading: 3 });
+    expect(out.html).toMatchInlineSnapshot(`
+      "<h3>Costs</h3>
+      <blockquote>
+      <p>A <em>quote</em> with <code>code</code>.</p>
+      </blockquote>
+      <ol>
+      <li><a href="mailto:a@example.com">Mail</a></li>
+      <li><a href="/pricing/" title="Prices">Pricing</a></li>
+      </ol>
+      <p><img src="/images/team.png" alt="Team"></p>
+      <pre><code class="language-ts">const a = 1;
+      </code></pre>"
+    `);
   });
 });

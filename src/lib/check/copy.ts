@@ -1,8 +1,8 @@
-import { remark } from 'remark';
-import remarkMdx from 'remark-mdx';
 import type { Diagnostic, Position } from '../diagnostics.ts';
 import type { Entry, MarkdownEntry, Project } from '../load/project.ts';
-import { markdownTree, UNSAFE_URL } from '../markdown.ts';
+import { markdownTree } from '../markdown.ts';
+import { parseOverrideMdx } from '../mdx-pipeline.ts';
+import { decodeCharacterReferences, isSafeUrl, urlScheme } from '../safe-html.ts';
 import type { Regulation } from '../schemas/index.ts';
 
 /**
@@ -33,6 +33,12 @@ interface MdNode {
 
 const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 
+/**
+ * Raw HTML, or a link or definition whose address is not plainly https://, a site path, an anchor,
+ * mailto: or tel: (so a disguised scheme such as `java&#9;script:` is always parsed and judged).
+ */
+const MAY_HOLD_MARKUP_OR_LINK = /<[a-z!/?]|\]\s*(?:\(|:)\s*<?(?!https?:\/\/|\/|#|mailto:|tel:)/i;
+
 export function checkCopy(project: Project): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const units: CopyUnit[] = [];
@@ -44,7 +50,7 @@ export function checkCopy(project: Project): Diagnostic[] {
   // and markup. Raw text holds everything the rendered text does, so nothing is missed; the build
   // parses every body anyway to render it.
   const mayFire = (body: string, about: string[]) =>
-    /<[a-z!/?]|(?:javascript|data|vbscript|file):/i.test(body) || unitDiagnostics({ file: '', text: body.replace(/[*_`~]/g, ''), about }, rules).length > 0;
+    MAY_HOLD_MARKUP_OR_LINK.test(body) || unitDiagnostics({ file: '', text: body.replace(/[*_`~]/g, ''), about }, rules).length > 0;
 
   for (const persona of project.personas) {
     units.push(...fieldUnits(persona, PERSONA_FIELDS, []));
@@ -169,7 +175,7 @@ function fieldUnits(entry: Entry<unknown>, patterns: string[], about: string[]):
 function markdownUnits(entry: MarkdownEntry<unknown>, about: string[], mdx: boolean, diagnostics: Diagnostic[]): CopyUnit[] {
   let tree: MdNode;
   try {
-    tree = (mdx ? remark().use(remarkMdx).parse(entry.body) : markdownTree(entry)) as unknown as MdNode;
+    tree = (mdx ? parseOverrideMdx(entry.body) : markdownTree(entry)) as unknown as MdNode;
   } catch {
     return []; // MDX syntax errors are reported by the loader, with their position.
   }
@@ -179,15 +185,36 @@ function markdownUnits(entry: MarkdownEntry<unknown>, about: string[], mdx: bool
     if (BLOCKS.has(node.type)) {
       units.push({ file: entry.file, position: () => where(node), text: textOf(node), about });
     }
-    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && node.url && UNSAFE_URL.test(node.url)) {
-      diagnostics.push({ severity: 'error', rule: 'unsafe-link', file: entry.file, ...where(node), message: `the link "${node.url.slice(0, 40)}" uses a scheme that can run code`, hint: 'Use an https:// address or a path on this site.' });
+    // Override links are judged by the override scan (load/mdx-sections.ts), with the rest of their markup.
+    if (!mdx && (node.type === 'link' || node.type === 'image' || node.type === 'definition') && node.url && !isSafeUrl(node.url, node.type === 'image' ? 'image' : 'link')) {
+      diagnostics.push({
+        severity: 'error',
+        rule: 'unsafe-link',
+        file: entry.file,
+        ...where(node),
+        message: `the link "${shownUrl(node.url)}" uses the scheme ${urlScheme(node.url)}:, which pages do not allow`,
+        hint: 'Use an https:// address, a mailto: or tel: link, or a path on this site.',
+      });
     }
     if (node.type === 'html' && node.value) diagnostics.push(...rawHtml(entry.file, where(node), node.value));
-    for (const child of node.children ?? []) walk(child);
+    // Inline HTML comes as one node per tag: an element split over several tags (an <svg> around an
+    // <animate>) is judged whole, and refused once; harmless tags are each reported where they are.
+    const inline = node.type === 'root' ? [] : (node.children ?? []).filter((child) => child.type === 'html' && child.value);
+    if (inline.length) {
+      const whole = rawHtml(entry.file, where(inline[0]!), inline.map((child) => child.value).join(''));
+      if (whole.some((d) => d.severity === 'error')) diagnostics.push(...whole);
+      else for (const child of inline) diagnostics.push(...rawHtml(entry.file, where(child), child.value!));
+    }
+    for (const child of node.children ?? []) if (!inline.includes(child)) walk(child);
   };
   walk(tree);
   return units;
 }
+
+/** Elements that load, run or redirect something; raw HTML is never rendered, but these say someone tried. */
+const ACTIVE_ELEMENT = /<\s*(style|iframe|frame|frameset|object|embed|form|meta|base|link|svg|math|animate|set|template|applet|portal)\b/i;
+/** Attributes that hold an address, and the address. */
+const URL_ATTRIBUTE = /\s(?:href|src|action|formaction|xlink:href|values|to|from|data|poster|background)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 
 function rawHtml(file: string, at: Position, html: string): Diagnostic[] {
   if (/<\s*script\b/i.test(html)) {
@@ -197,11 +224,26 @@ function rawHtml(file: string, at: Position, html: string): Diagnostic[] {
   if (handler) {
     return [{ severity: 'error', rule: 'unsafe-markup', file, ...at, message: `raw HTML with an event handler (${handler[0].trim()}…)`, hint: 'Delete the attribute: content cannot run scripts.' }];
   }
-  if (/javascript:/i.test(html)) {
-    return [{ severity: 'error', rule: 'unsafe-markup', file, ...at, message: 'raw HTML with a javascript: address', hint: 'Use an https:// address or a path on this site.' }];
+  const active = ACTIVE_ELEMENT.exec(html);
+  if (active) {
+    return [{ severity: 'error', rule: 'unsafe-markup', file, ...at, message: `raw <${active[1]!.toLowerCase()}> in Markdown`, hint: 'Pages carry no scripts, styles, embeds, redirects or forms from content: delete it.' }];
+  }
+  for (const match of html.matchAll(URL_ATTRIBUTE)) {
+    const url = decodeCharacterReferences(match[1] ?? match[2] ?? match[3] ?? '');
+    // `values` lists several addresses (SVG animation); each is judged.
+    const unsafe = [url, ...url.split(';')].find((part) => !isSafeUrl(part.trim()));
+    if (unsafe !== undefined) {
+      return [{ severity: 'error', rule: 'unsafe-markup', file, ...at, message: `raw HTML with a ${urlScheme(unsafe)}: address`, hint: 'Use an https:// address or a path on this site, in Markdown: [text](https://…).' }];
+    }
   }
   if (/^<!--[\s\S]*-->$/.test(html.trim()) || /^<\/[a-z][a-z0-9-]*\s*>$/i.test(html.trim())) return [];
   return [{ severity: 'warning', rule: 'raw-html', file, ...at, message: 'raw HTML is not shown on pages', hint: 'Write it in Markdown instead (for emphasis, links, lists and tables).' }];
+}
+
+/** A URL as a message can show it: short, with invisible characters made visible. */
+function shownUrl(url: string): string {
+  const visible = url.replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return visible.length > 40 ? `${visible.slice(0, 40)}…` : visible;
 }
 
 function textOf(node: MdNode): string {

@@ -124,6 +124,10 @@ export function parseProject(files: readonly SourceFile[]): LoadResult {
   const seen = new Map<string, string>();
 
   for (const source of files) {
+    if (source.symlink) {
+      diagnostics.push(symlinkRefused(source.file));
+      continue;
+    }
     const rule = KIND_RULES.find((r) => r.pattern.test(source.file));
     if (!rule) {
       if (!IGNORED.test(source.file)) diagnostics.push(unexpectedFile(source.file));
@@ -248,6 +252,21 @@ function validatedEntry<S extends z.ZodType>(schema: S, file: string, id: string
     return undefined;
   }
   return { id, file, data: checked.data, locate: parsed.locate };
+}
+
+/**
+ * Links are refused rather than followed, even to a file inside the content folder: git keeps them
+ * as links, the MDX compiler and the dev server would read the file they point to by its own
+ * path, and a link out of the folder would publish (or print in a build log) any file it names.
+ */
+function symlinkRefused(file: string): Diagnostic {
+  return {
+    severity: 'error',
+    rule: 'symlink',
+    file,
+    message: 'this is a symbolic link; links are never followed, so nothing was read from it',
+    hint: 'Replace the link with a copy of what it points to (content must be real files and folders inside the content root).',
+  };
 }
 
 function unexpectedFile(file: string): Diagnostic {

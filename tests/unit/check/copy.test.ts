@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { edit, fixture, messages, withFiles } from '../helpers.ts';
+import { PAYLOADS, personaWith } from '../content-payloads.ts';
+import { edit, fixture, messages, text, withFiles } from '../helpers.ts';
 
 const base = fixture('minimal');
 const FAQ = 'content/faqs/how-long.md';
@@ -68,8 +69,8 @@ describe('copy rules', () => {
   it('refuses links and markup that can run code in Markdown', () => {
     const files = withFiles(base, { [PERSONA]: `${new TextDecoder().decode(base.find((f) => f.file === PERSONA)!.bytes)}\n[Pay](javascript:alert(1))\n\n<script>alert(1)</script>\n\n<a href="#" onclick="alert(1)">x</a>\n\n<span>kept out</span>\n` });
     expect(messages(files)).toMatchInlineSnapshot(`
-      "content/personas/controller.md:14:1 the link "javascript:alert(1)" uses a scheme that can run code
-          hint: Use an https:// address or a path on this site.
+      "content/personas/controller.md:14:1 the link "javascript:alert(1)" uses the scheme javascript:, which pages do not allow
+          hint: Use an https:// address, a mailto: or tel: link, or a path on this site.
       content/personas/controller.md:16:1 raw <script> in Markdown
           hint: Pages run no scripts from content: delete it. Measurement is built in; see the README.
       content/personas/controller.md:18:1 raw HTML with an event handler (onclick=…)
@@ -77,5 +78,44 @@ describe('copy rules', () => {
       content/personas/controller.md:20:1 warning: raw HTML is not shown on pages
           hint: Write it in Markdown instead (for emphasis, links, lists and tables)."
     `);
+  });
+
+  it.each(PAYLOADS.filter((p) => p.markdown))('refuses in a Markdown body: $name', (payload) => {
+    const body = personaWith(text(base, PERSONA), payload.markdown!);
+    const line = body.split('\n').indexOf(payload.markdown!) + 1;
+    expect(messages(withFiles(base, { [PERSONA]: body }))).toMatch(new RegExp(`^${PERSONA}:${line}:1 (?!warning)`));
+  });
+
+  it('names each Markdown payload with its line and a fix', () => {
+    const all = PAYLOADS.filter((p) => p.markdown).map((p) => messages(withFiles(base, { [PERSONA]: personaWith(text(base, PERSONA), p.markdown!) })));
+    expect(all.join('\n')).toMatchInlineSnapshot(`
+      "content/personas/controller.md:14:1 raw HTML with an event handler (onerror=…)
+          hint: Delete the attribute: content cannot run scripts.
+      content/personas/controller.md:14:1 raw <meta> in Markdown
+          hint: Pages carry no scripts, styles, embeds, redirects or forms from content: delete it.
+      content/personas/controller.md:14:1 raw <base> in Markdown
+          hint: Pages carry no scripts, styles, embeds, redirects or forms from content: delete it.
+      content/personas/controller.md:14:1 raw <link> in Markdown
+          hint: Pages carry no scripts, styles, embeds, redirects or forms from content: delete it.
+      content/personas/controller.md:14:1 raw <frameset> in Markdown
+          hint: Pages carry no scripts, styles, embeds, redirects or forms from content: delete it.
+      content/personas/controller.md:14:1 the link "java\\u0009script:alert(1)" uses the scheme javascript:, which pages do not allow
+          hint: Use an https:// address, a mailto: or tel: link, or a path on this site.
+      content/personas/controller.md:14:1 the link "jav\\u000aascript:alert(1)" uses the scheme javascript:, which pages do not allow
+          hint: Use an https:// address, a mailto: or tel: link, or a path on this site.
+      content/personas/controller.md:14:1 the link "\\ufffdjavascript:alert(1)" uses the scheme javascript:, which pages do not allow
+          hint: Use an https:// address, a mailto: or tel: link, or a path on this site.
+      content/personas/controller.md:14:1 raw HTML with a javascript: address
+          hint: Use an https:// address or a path on this site, in Markdown: [text](https://…).
+      content/personas/controller.md:14:1 the link "file:///etc/passwd" uses the scheme file:, which pages do not allow
+          hint: Use an https:// address, a mailto: or tel: link, or a path on this site.
+      content/personas/controller.md:14:1 raw <svg> in Markdown
+          hint: Pages carry no scripts, styles, embeds, redirects or forms from content: delete it."
+    `);
+  });
+
+  it('lets plain https, mailto, tel and relative links through without parsing every body', () => {
+    const body = personaWith(text(base, PERSONA), '[Guide](https://example.com/guide) [Mail](mailto:a@example.com) [Call](tel:+441234) [Pricing](/pricing/) [Top](#top)');
+    expect(messages(withFiles(base, { [PERSONA]: body }))).toBe('');
   });
 });

@@ -1,6 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatDiagnosticsText } from '../../../src/lib/diagnostics.ts';
+import { readContentFile, readContentFiles } from '../../../src/lib/load/files.ts';
+import { parseProject } from '../../../src/lib/load/project.ts';
 import { decodeSourceText, MAX_FILE_BYTES } from '../../../src/lib/load/source-text.ts';
-import { edit, fixture, messages, text, withFiles } from '../helpers.ts';
+import { edit, fixture, FIXTURES, messages, text, withFiles } from '../helpers.ts';
 
 const base = fixture('minimal');
 const SEGMENT = 'segments/small-finance.yaml';
@@ -65,5 +71,66 @@ describe('reading content files', () => {
     const files = edit(edit(base, SEGMENT, 'status: active', 'status: activ'), 'content/personas/controller.md', 'buyerRole: economic', 'buyerRole: economy');
     const lines = messages(files).split('\n').filter((l) => !l.startsWith(' '));
     expect(lines.map((l) => l.split(' ')[0])).toEqual(['content/personas/controller.md:4:1', 'segments/small-finance.yaml:4:1']);
+  });
+});
+
+describe('symbolic links in the content tree', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A copy of the composition fixture, and beside it (outside the content root) a file with a secret. */
+  function tree(): { root: string; secret: string } {
+    const dir = mkdtempSync(join(tmpdir(), 'segment-pages-links-'));
+    dirs.push(dir);
+    const root = join(dir, 'root');
+    cpSync(join(FIXTURES, 'composition'), root, { recursive: true });
+    const secret = join(dir, 'secret.mdx');
+    writeFileSync(secret, '---\ntitle: x\n---\n\n<Section name="hero">\nDEPLOY_TOKEN=s3cr3t\n</Section>\n');
+    return { root, secret };
+  }
+
+  async function check(root: string): Promise<{ text: string; read: string }> {
+    const files = await readContentFiles(root);
+    const read = files.map((f) => new TextDecoder().decode(f.bytes)).join('\n');
+    return { text: formatDiagnosticsText(parseProject(files).diagnostics), read };
+  }
+
+  it('refuses an override that links out of the content root, by name, without reading it', async () => {
+    const { root, secret } = tree();
+    const override = join(root, 'content/pages/field-teams/owner.mdx');
+    rmSync(override);
+    symlinkSync(secret, override);
+    const { text, read } = await check(root);
+    expect(text).toMatchInlineSnapshot(`
+      "content/pages/field-teams/owner.mdx this is a symbolic link; links are never followed, so nothing was read from it
+          hint: Replace the link with a copy of what it points to (content must be real files and folders inside the content root)."
+    `);
+    expect(read).not.toContain('s3cr3t');
+    expect(await readContentFile(root, 'content/pages/field-teams/owner.mdx')).toBeUndefined();
+  });
+
+  it('refuses a link even to a file inside the content root', async () => {
+    const { root } = tree();
+    symlinkSync(join(root, 'content/pages/field-teams/owner.mdx'), join(root, 'content/pages/field-teams/manager.mdx'));
+    expect((await check(root)).text).toContain('content/pages/field-teams/manager.mdx this is a symbolic link');
+  });
+
+  it('refuses a linked folder, and a linked top-level content folder, without listing them', async () => {
+    const { root, secret } = tree();
+    const outside = join(root, '..', 'outside');
+    mkdirSync(join(outside, 'field-teams'), { recursive: true });
+    cpSync(secret, join(outside, 'field-teams', 'owner.mdx'));
+    rmSync(join(root, 'content/pages'), { recursive: true });
+    symlinkSync(outside, join(root, 'content/pages'));
+    const linkedPages = await check(root);
+    expect(linkedPages.text).toContain('content/pages this is a symbolic link');
+    expect(linkedPages.read).not.toContain('s3cr3t');
+    expect(await readContentFile(root, 'content/pages/field-teams/owner.mdx')).toBeUndefined();
+
+    rmSync(join(root, 'segments'), { recursive: true });
+    symlinkSync(outside, join(root, 'segments'));
+    expect((await check(root)).text).toContain('segments this is a symbolic link');
   });
 });

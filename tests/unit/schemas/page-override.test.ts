@@ -28,10 +28,10 @@ describe('page override schema', () => {
 
   it('refuses script-capable links and markup', () => {
     expect(messages(page('<Section name="why">\n[Click](javascript:alert(1))\n\n<script>alert(1)</script>\n</Section>'))).toMatchInlineSnapshot(`
-      "content/pages/small-finance/controller.mdx:6:1 the link "javascript:alert(1)" uses an unsafe scheme
-          hint: Use an https:// address or a path on this site.
+      "content/pages/small-finance/controller.mdx:6:1 the link "javascript:alert(1)" uses the scheme javascript:, which pages do not allow
+          hint: Use an https:// address, a mailto: or tel: link, or a path on this site.
       content/pages/small-finance/controller.mdx:8:1 <script> is not allowed in content
-          hint: Pages carry no scripts, embeds or forms from content; the lead form is part of the page."
+          hint: Pages carry no scripts, styles, embeds, redirects or forms from content; the lead form is part of the page."
     `);
   });
 
