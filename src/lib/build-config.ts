@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import type { SourceFile } from './load/files.ts';
+import { resolve } from 'node:path';
+import { readContentFile, type SourceFile } from './load/files.ts';
 import { parseProject } from './load/project.ts';
 import { isoDateSchema, webUrlSchema, type Site } from './schemas/index.ts';
 import type { BuildOptions } from './site-build.ts';
@@ -57,7 +56,9 @@ export async function readSiteSettings(env: BuildEnvironment): Promise<Site | un
   const files: SourceFile[] = [];
   for (const name of ['site.yaml', 'site.yml']) {
     try {
-      files.push({ file: `content/${name}`, bytes: await readFile(join(env.contentRoot, 'content', name)) });
+      // As the content loader reads it: a symbolic link is never followed (the check reports it).
+      const bytes = await readContentFile(env.contentRoot, `content/${name}`);
+      if (bytes) files.push({ file: `content/${name}`, bytes });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
