@@ -187,8 +187,9 @@ export function formatBytes(bytes: number): string {
 function notNdjson(start: string): ReadStop | undefined {
   const text = start.replace(/^\uFEFF/, '');
   const offset = text.length - text.trimStart().length;
-  const line = text.slice(0, offset).split('\n').length;
-  const firstLine = text.slice(offset).split(/\r?\n/, 1)[0]!.trim();
+  // CRLF, LF and CR alone end a line, as for every line number the report gives.
+  const line = text.slice(0, offset).split(/\r\n|\r|\n/).length;
+  const firstLine = text.slice(offset).split(/\r\n|\r|\n/, 1)[0]!.trim();
   if (firstLine.startsWith('[')) {
     return {
       line,

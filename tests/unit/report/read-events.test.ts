@@ -82,6 +82,9 @@ describe('reading NDJSON', () => {
     `);
     const pretty = await readText('ndjson', '{\n  "event": "page_view"\n}\n');
     expect(pretty.read.stopped?.reason).toMatch(/spans several lines/);
+    // Lines ending in CR alone count as lines here too.
+    const crOnly = await readText('ndjson', '\r\r{\r  "event": "page_view"\r}\r');
+    expect(crOnly.read.stopped).toMatchObject({ line: 3, reason: expect.stringMatching(/spans several lines/) });
   });
 
   it('accepts null ids on pages without them, but needs the page type of a page_view', async () => {
