@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
-import { isUtf8 } from 'node:buffer';
 import { parse, type Options as CsvOptions } from 'csv-parse';
+import { Utf8Check, utf8Stop, type TextSource } from './text-encoding.ts';
 
 /**
  * The one CSV writer: every CSV file the tools write goes through `toCsv` or `csvRow`.
@@ -110,6 +110,8 @@ export interface CsvStop {
 }
 
 export interface ReadCsvOptions {
+  /** The file, for the hint of a stop at bytes that are not UTF-8 (it names the file in an iconv command). */
+  source: TextSource;
   /** The field separator (default a comma); see `sniffDelimiter`. */
   delimiter?: CsvDelimiter;
 }
@@ -127,7 +129,7 @@ class StopReading extends Error {}
 export function readCsvRows(
   input: Readable,
   maxRowChars: number,
-  options: ReadCsvOptions = {},
+  options: ReadCsvOptions,
 ): { rows: AsyncIterable<CsvRow>; stopped: () => CsvStop | undefined; close: () => void } {
   // Lines are counted from each row's raw text, in the parser's own (synchronous) callbacks,
   // because csv-parse's `lines` counter counts a CRLF inside a quoted field twice.
@@ -195,13 +197,8 @@ export function readCsvRows(
     if (bytes && bytes.length) parser.write(bytes);
   };
   const invalid = () => {
-    const problem = utf8.problem!;
     cutShort = true;
-    stopped ??= {
-      line: problem.line,
-      reason: `byte ${problem.byte} is not UTF-8: from this line on the file ${problem.guess}; the rows before it were read, the rest was not`,
-      hint: utf8Hint(),
-    };
+    stopped ??= utf8Stop(utf8.problem!, options.source);
   };
   const check = () => {
     if (parserError && !(parserError instanceof StopReading)) throw parserError;
@@ -236,96 +233,6 @@ export function readCsvRows(
       closed = true;
     },
   };
-}
-
-/**
- * Checks bytes for UTF-8 as they arrive: `take` returns the bytes up to the first that are not UTF-8
- * (a character cut off at the end of a chunk waits for the next) and then sets `problem`, with the
- * 1-based line of that byte.
- */
-class Utf8Check {
-  problem: (Utf8Problem & { line: number }) | undefined;
-  private carry: Buffer = Buffer.alloc(0);
-  private line = 1;
-  private lastWasCr = false;
-
-  take(chunk: Buffer): Buffer | undefined {
-    if (this.problem) return undefined;
-    return this.check(this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk, false);
-  }
-
-  /** The bytes held back at the end; a character cut off there is not UTF-8. */
-  finish(): Buffer | undefined {
-    return this.problem || !this.carry.length ? undefined : this.check(this.carry, true);
-  }
-
-  private check(bytes: Buffer, final: boolean): Buffer {
-    const problem = findInvalidUtf8(bytes, !final);
-    const safe = problem ? problem.offset : final ? bytes.length : bytes.length - incompleteTail(bytes);
-    const head = bytes.subarray(0, safe);
-    // CRLF, LF and CR alone, across chunk ends; indexOf keeps this native-fast.
-    for (let i = head.indexOf(0x0a); i !== -1; i = head.indexOf(0x0a, i + 1)) if (!(i > 0 ? head[i - 1] === 0x0d : this.lastWasCr)) this.line++;
-    for (let i = head.indexOf(0x0d); i !== -1; i = head.indexOf(0x0d, i + 1)) this.line++;
-    if (head.length > 0) this.lastWasCr = head[head.length - 1] === 0x0d;
-    this.carry = Buffer.from(bytes.subarray(safe));
-    if (problem) this.problem = { ...problem, line: this.line };
-    return head;
-  }
-}
-
-/** How to get UTF-8 out of the tools that write CSV. */
-export function utf8Hint(path = 'export.csv'): string {
-  const utf8 = path.replace(/(\.[^./\\]*)?$/, '-utf8$1');
-  return `Save the file as UTF-8: in Excel, File › Save As › "CSV UTF-8 (Comma delimited) (*.csv)"; Google Sheets always downloads CSV as UTF-8; or convert it: iconv -f WINDOWS-1252 -t UTF-8 ${path} > ${utf8}`;
-}
-
-/** Where a byte sequence stops being UTF-8, for messages. */
-export interface Utf8Problem {
-  /** Offset of the first byte that is not UTF-8. */
-  offset: number;
-  /** That byte, as `0xE9`. */
-  byte: string;
-  /** What the bytes look like instead, as "looks like Windows-1252 (Latin-1) text". */
-  guess: string;
-}
-
-/**
- * The first place `bytes` is not UTF-8, or undefined when it all is. With `partialEnd`, a character
- * cut off at the very end is taken as continuing in the bytes that follow.
- */
-export function findInvalidUtf8(bytes: Uint8Array, partialEnd = false): Utf8Problem | undefined {
-  const end = partialEnd ? bytes.length - incompleteTail(bytes) : bytes.length;
-  const whole = bytes.subarray(0, end);
-  if (isUtf8(whole)) return undefined;
-  // The decoder replaces each bad sequence with U+FFFD; the first replacement that is not a real
-  // U+FFFD in the file (EF BF BD) is where the bytes stop being UTF-8.
-  const text = new TextDecoder('utf-8').decode(whole);
-  let offset = 0;
-  let from = 0;
-  for (let at = text.indexOf('\uFFFD'); at !== -1; at = text.indexOf('\uFFFD', at + 1)) {
-    offset += Buffer.byteLength(text.slice(from, at));
-    from = at + 1;
-    if (whole[offset] === 0xef && whole[offset + 1] === 0xbf && whole[offset + 2] === 0xbd) offset += 3;
-    else break;
-  }
-  const byte = whole[offset] ?? 0;
-  return { offset, byte: `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`, guess: byte >= 0x80 ? 'looks like Windows-1252 (Latin-1) text' : 'is not text in a known encoding' };
-}
-
-/** Bytes at the end of `bytes` that begin a UTF-8 character whose remaining bytes have not arrived. */
-function incompleteTail(bytes: Uint8Array): number {
-  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
-    const b = bytes[bytes.length - back]!;
-    if ((b & 0xc0) === 0x80) continue;
-    const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
-    return length > back ? back : 0;
-  }
-  return 0;
-}
-
-/** The 1-based line of byte `offset` in `bytes`, counting CRLF, LF and CR alone as line ends. */
-export function lineOfOffset(bytes: Uint8Array, offset: number): number {
-  return 1 + lineBreaks(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(offset, bytes.length)).toString('latin1'), false);
 }
 
 /** Line breaks (CRLF, CR or LF) in `text`, or only those before its first other character. */

@@ -1,5 +1,5 @@
 import { open, stat } from 'node:fs/promises';
-import { findInvalidUtf8, lineOfOffset, utf8Hint } from './csv.ts';
+import { describeUtf8Problem, findUtf8Problem, utf8Hint, type Utf8Advice } from './text-encoding.ts';
 
 /**
  * A file a command cannot read at all: missing, a folder, not permitted, compressed, not text. The
@@ -16,15 +16,11 @@ export class InputFileError extends Error {
 }
 
 /** What a command expects to be given, for its messages. */
-export interface InputKind {
+export interface InputKind extends Utf8Advice {
   /** What the file should be, as in "… is a folder, not an account export". */
   noun: string;
   /** A file to pass instead of a folder, as in "like exports/events.ndjson". */
   example: string;
-  /** How to get a readable file, as in "Export the accounts as CSV (UTF-8)." */
-  exportHint: string;
-  /** How to get UTF-8 from the tools that write such files (default: Excel's "CSV UTF-8" or iconv). */
-  utf8Hint?: string;
 }
 
 /** Bytes looked at before reading: enough to tell compressed, binary and text apart, and a CSV header. */
@@ -53,11 +49,8 @@ export async function readStart(path: string, kind: InputKind): Promise<string> 
         throw new InputFileError(`${path} is not UTF-8 text (it contains NUL bytes: ${utf16 ? 'it looks like UTF-16 without a byte-order mark' : 'UTF-16, or not text at all'})`, kind.exportHint);
       }
       // A character cut off by the end of what was read continues in the rest of the file.
-      const invalid = findInvalidUtf8(start, bytesRead === START_BYTES);
-      if (invalid) {
-        const line = lineOfOffset(start, invalid.offset);
-        throw new InputFileError(`${path}:${line} byte ${invalid.byte} is not UTF-8: the file ${invalid.guess}, not UTF-8`, kind.utf8Hint ?? utf8Hint(path));
-      }
+      const problem = findUtf8Problem(start, bytesRead === START_BYTES);
+      if (problem) throw new InputFileError(`${path}:${problem.line} ${describeUtf8Problem(problem)}`, utf8Hint(problem, { name: path, kind }));
       return start.toString('utf8');
     } finally {
       await handle.close();

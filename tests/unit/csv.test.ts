@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { csvField, findInvalidUtf8, readCsvRows, sniffDelimiter, toCsv, type CsvRow } from '../../src/lib/csv.ts';
+import { csvField, readCsvRows, sniffDelimiter, toCsv, type CsvRow } from '../../src/lib/csv.ts';
 import { InputFileError, readStart } from '../../src/lib/input-file.ts';
 import { defused, FORMULA_CELLS, SAFE_CELLS } from './csv-hostile.ts';
 
+const SOURCE = { name: 'exports/accounts.csv', kind: { exportHint: 'Export it as CSV (UTF-8).', saveAsUtf8: 'Save the file as UTF-8.' } };
 const readBack = (csv: string) => parse(csv, { columns: true, bom: true }) as Record<string, string>[];
 
 describe('the CSV writer', () => {
@@ -40,7 +41,7 @@ describe('the CSV writer', () => {
 
 /** Reads a CSV stream to the end with readCsvRows. */
 async function readAll(input: Readable, maxRowChars = 1 << 20, delimiter?: ',' | ';' | '\t') {
-  const csv = readCsvRows(input, maxRowChars, delimiter ? { delimiter } : {});
+  const csv = readCsvRows(input, maxRowChars, { source: SOURCE, ...(delimiter ? { delimiter } : {}) });
   const rows: CsvRow[] = [];
   for await (const row of csv.rows) rows.push(row);
   return { rows, stopped: csv.stopped() };
@@ -107,7 +108,18 @@ describe('reading stops', () => {
     const oneByteChunks = Readable.from([...text].map((b) => Buffer.from([b])));
     const { rows, stopped } = await readAll(oneByteChunks);
     expect(rows.map((r) => r.fields)).toEqual([['Id', 'Name'], ['1', 'Zürich 😀'], ['2', 'two\nlines']]);
-    expect(stopped).toMatchObject({ line: 5, reason: 'byte 0xE9 is not UTF-8: from this line on the file looks like Windows-1252 (Latin-1) text; the rows before it were read, the rest was not' });
+    expect(stopped).toEqual({
+      line: 5,
+      reason: 'byte 0xE9 is not UTF-8: the file looks like Windows-1252 (Latin-1) text; the rest of the file was not read',
+      hint: 'Save the file as UTF-8. Or convert it: iconv -f WINDOWS-1252 -t UTF-8 exports/accounts.csv > exports/accounts-utf8.csv',
+    });
+  });
+
+  it('at the line of the bad byte when lines end in CR alone', async () => {
+    const text = Buffer.concat([Buffer.from('Id,Name\r1,a\r2,"b\rc"\r'), Buffer.from('3,Caf\u00e9\r', 'latin1')]);
+    const { rows, stopped } = await readAll(Readable.from([text.subarray(0, 15), text.subarray(15)]));
+    expect(rows.map((r) => r.line)).toEqual([1, 2, 3]);
+    expect(stopped?.line).toBe(5);
   });
 
   it('never for UTF-8 split across chunks, whatever the chunk size', async () => {
@@ -120,17 +132,10 @@ describe('reading stops', () => {
       expect(rows[50]!.fields[1]).toBe('Zürich 株式会社 😀 \uFFFD');
     }
   });
-
-  it('points at the first byte that is not UTF-8, past real U+FFFD characters', () => {
-    expect(findInvalidUtf8(Buffer.from('abc'))).toBeUndefined();
-    expect(findInvalidUtf8(Buffer.concat([Buffer.from('a\uFFFDb'), Buffer.from([0xe9, 0x41])]))).toEqual({ offset: 5, byte: '0xE9', guess: 'looks like Windows-1252 (Latin-1) text' });
-    expect(findInvalidUtf8(Buffer.from([0x41, 0xc3]))).toMatchObject({ offset: 1 });
-    expect(findInvalidUtf8(Buffer.from([0x41, 0xc3]), true)).toBeUndefined();
-  });
 });
 
 describe('the start of an export', () => {
-  const kind = { noun: 'an account export', example: 'accounts.csv', exportHint: 'Export it as CSV (UTF-8).' };
+  const kind = { noun: 'an account export', example: 'accounts.csv', exportHint: 'Export it as CSV (UTF-8).', saveAsUtf8: 'Save it as "CSV UTF-8 (Comma delimited) (*.csv)".' };
   const file = (name: string, bytes: Buffer) => {
     const path = join(mkdtempSync(join(tmpdir(), 'csv-start-')), name);
     writeFileSync(path, bytes);
@@ -141,8 +146,10 @@ describe('the start of an export', () => {
     const path = file('latin1.csv', Buffer.from('Id,Name\r\n1,Acme\r\n2,Société Générale\r\n', 'latin1'));
     const error = await readStart(path, kind).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputFileError);
-    expect((error as InputFileError).message).toBe(`${path}:3 byte 0xE9 is not UTF-8: the file looks like Windows-1252 (Latin-1) text, not UTF-8`);
-    expect((error as InputFileError).hint).toContain('"CSV UTF-8 (Comma delimited) (*.csv)"');
+    expect((error as InputFileError).message).toBe(`${path}:3 byte 0xE9 is not UTF-8: the file looks like Windows-1252 (Latin-1) text`);
+    expect((error as InputFileError).hint).toBe(`Save it as "CSV UTF-8 (Comma delimited) (*.csv)". Or convert it: iconv -f WINDOWS-1252 -t UTF-8 ${path} > ${path.replace(/\.csv$/, '-utf8.csv')}`);
+    const crOnly = file('cr.csv', Buffer.from('Id,Name\r1,Acme\r2,Société Générale\r', 'latin1'));
+    await expect(readStart(crOnly, kind)).rejects.toThrow(`${crOnly}:3 byte 0xE9 is not UTF-8`);
   });
 
   it('names UTF-16 text by its byte-order mark', async () => {

@@ -110,6 +110,7 @@ const ACCOUNT_EXPORT: InputKind = {
   noun: 'an account export',
   example: 'content/accounts/accounts.csv',
   exportHint: 'Export the accounts from your CRM, or save the sheet, as CSV (UTF-8): in Excel, "CSV UTF-8 (Comma delimited)".',
+  saveAsUtf8: 'Save the file as UTF-8: in Excel, File › Save As › "CSV UTF-8 (Comma delimited) (*.csv)"; Google Sheets always downloads CSV as UTF-8.',
 };
 
 export async function assignAccountFile(path: string, options: AssignOptions): Promise<AssignOutcome> {
@@ -130,7 +131,7 @@ export async function readHeader(path: string): Promise<{ header: string[]; deli
   const delimiter = sniffDelimiter(await readStart(path, ACCOUNT_EXPORT));
   const input = createReadStream(path);
   try {
-    const csv = readCsvRows(input, MAX_ROW_CHARS, { delimiter });
+    const csv = readCsvRows(input, MAX_ROW_CHARS, { delimiter, source: { name: path, kind: ACCOUNT_EXPORT } });
     for await (const row of csv.rows) return { header: row.fields, delimiter };
     const stopped = csv.stopped();
     return stopped ? { header: [], delimiter, stopped } : { header: [], delimiter };
@@ -148,7 +149,7 @@ export async function assignAccounts(input: Readable, options: AssignOptions): P
   const ctx: MatchContext = matchContextOf(mapping.data);
 
   const delimiter = options.delimiter ?? ',';
-  const csv = readCsvRows(input, options.maxRowChars ?? MAX_ROW_CHARS, { delimiter });
+  const csv = readCsvRows(input, options.maxRowChars ?? MAX_ROW_CHARS, { delimiter, source: { name: options.csvName, kind: ACCOUNT_EXPORT } });
 
   const counts = new Map(segments.map((s) => [s.id, { segment: s, assigned: 0, matched: 0 }]));
   const run: AssignRun = {

@@ -7,12 +7,13 @@
  */
 import { createReadStream } from 'node:fs';
 import { extname } from 'node:path';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { readCsvRows, type CsvRow, type CsvStop } from '../csv.ts';
 import { readFailure, readStart, type InputKind } from '../input-file.ts';
 import { closestMatch, plural } from '../diagnostics.ts';
 import { checkCsvEvent, checkEvent, EVENT_FIELDS, quote, REQUIRED_COLUMNS, type ReportEvent, type RowProblem } from './events.ts';
-import { checkUtf8, EncodingError, readTextLines } from './text-lines.ts';
+import { EncodingError, utf8Stop, type TextSource } from '../text-encoding.ts';
+import { readTextLines } from './text-lines.ts';
 
 /** Receives every valid event with the line it starts on. */
 export type EventHandler = (event: ReportEvent, line: number) => void;
@@ -45,6 +46,8 @@ export interface ReadSummary {
 export interface ReadOptions {
   /** How many bad rows to keep with their line and reason (default 20); all are counted. */
   maxBadRows?: number;
+  /** The file's name as the user gave it, for the hint on converting it to UTF-8 (default events.ndjson or events.csv). */
+  name?: string;
 }
 
 
@@ -56,7 +59,12 @@ export const MAX_LINE_BYTES = 64 * 1024;
 /** Longest CSV row accepted, in characters: the same bound, so that an unclosed quote cannot eat the memory. */
 export const MAX_CSV_ROW_CHARS = 64 * 1024;
 
-const EVENT_EXPORT: InputKind = { noun: 'an events file', example: 'exports/events.ndjson', exportHint: 'Export the events as UTF-8 NDJSON or CSV.' };
+const EVENT_EXPORT: InputKind = {
+  noun: 'an events file',
+  example: 'exports/events.ndjson',
+  exportHint: 'Export the events as UTF-8 NDJSON or CSV.',
+  saveAsUtf8: 'Export the events as UTF-8.',
+};
 
 /** The format a file name promises, if it promises one. */
 export function formatFromName(path: string): EventFormat | undefined {
@@ -82,7 +90,7 @@ export async function readEventFile(path: string, onEvent: EventHandler, options
   const format = formatFromName(path) ?? sniffFormat(start);
   const input = createReadStream(path);
   try {
-    return format === 'csv' ? await readCsv(input, onEvent, options) : await readNdjson(input, onEvent, { ...options, start });
+    return format === 'csv' ? await readCsv(input, onEvent, { name: path, ...options }) : await readNdjson(input, onEvent, { name: path, ...options, start });
   } catch (error) {
     throw readFailure(path, error);
   } finally {
@@ -132,7 +140,7 @@ export async function readNdjson(input: Readable, onEvent: EventHandler, options
         collector.add(line, { code: 'too-long', reason: `this line is ${formatBytes(item.tooLong)} long, more than the ${formatBytes(MAX_LINE_BYTES)} one event may take` });
         continue;
       }
-      const text = (line === 1 ? item.text.replace(/^\uFEFF/, '') : item.text).trim();
+      const text = item.text.trim();
       if (text === '') continue;
       rows++;
       let value: unknown;
@@ -151,7 +159,7 @@ export async function readNdjson(input: Readable, onEvent: EventHandler, options
       } else collector.add(line, checked.problem);
     }
   } catch (error) {
-    if (error instanceof EncodingError) return collector.result('ndjson', rows, events, notUtf8(error));
+    if (error instanceof EncodingError) return collector.result('ndjson', rows, events, utf8Stop(error.problem, eventSource(options.name ?? 'events.ndjson')));
     throw error;
   }
   return collector.result('ndjson', rows, events);
@@ -165,12 +173,8 @@ function cutShort(line: number): ReadStop {
   };
 }
 
-function notUtf8(error: EncodingError): ReadStop {
-  return {
-    line: error.line,
-    reason: `this line is not valid UTF-8${error.encoding ? ` (it looks like ${error.encoding})` : ''}; the report reads UTF-8 only`,
-    hint: error.encoding ? `Convert the file first, for example: iconv -f WINDOWS-1252 -t UTF-8 events.csv > events-utf8.csv` : 'Export the events as UTF-8.',
-  };
+function eventSource(name: string): TextSource {
+  return { name, kind: EVENT_EXPORT };
 }
 
 /** `64 KiB`, `2.0 MiB`, `512 bytes`. */
@@ -183,8 +187,9 @@ export function formatBytes(bytes: number): string {
 function notNdjson(start: string): ReadStop | undefined {
   const text = start.replace(/^\uFEFF/, '');
   const offset = text.length - text.trimStart().length;
-  const line = text.slice(0, offset).split('\n').length;
-  const firstLine = text.slice(offset).split(/\r?\n/, 1)[0]!.trim();
+  // CRLF, LF and CR alone end a line, as for every line number the report gives.
+  const line = text.slice(0, offset).split(/\r\n|\r|\n/).length;
+  const firstLine = text.slice(offset).split(/\r\n|\r|\n/, 1)[0]!.trim();
   if (firstLine.startsWith('[')) {
     return {
       line,
@@ -209,37 +214,32 @@ function notNdjson(start: string): ReadStop | undefined {
  */
 export async function readCsv(input: Readable, onEvent: EventHandler, options: ReadOptions = {}): Promise<ReadSummary> {
   const collector = createCollector(options.maxBadRows ?? DEFAULT_MAX_BAD_ROWS);
-  const csv = readCsvRows(Readable.from(checkUtf8(input), { objectMode: false }), MAX_CSV_ROW_CHARS);
+  const csv = readCsvRows(input, MAX_CSV_ROW_CHARS, { source: eventSource(options.name ?? 'events.csv') });
 
   let columns: Map<string, number> | undefined;
   let width = 0;
   let rows = 0;
   let events = 0;
-  try {
-    for await (const row of csv.rows) {
-      if (!columns) {
-        const header = readHeader(row);
-        if (!header.ok) return collector.result('csv', 0, 0, header.stop);
-        columns = header.columns;
-        width = row.fields.length;
-        continue;
-      }
-      rows++;
-      if (row.fields.length !== width) {
-        collector.add(row.line, { code: 'columns', reason: `expected ${plural(width, 'field')} as in the header, found ${row.fields.length}` });
-        continue;
-      }
-      const record: Record<string, string> = {};
-      for (const [name, index] of columns) record[name] = row.fields[index]!;
-      const checked = checkCsvEvent(record);
-      if (checked.ok) {
-        events++;
-        onEvent(checked.event, row.line);
-      } else collector.add(row.line, checked.problem);
+  for await (const row of csv.rows) {
+    if (!columns) {
+      const header = readHeader(row);
+      if (!header.ok) return collector.result('csv', 0, 0, header.stop);
+      columns = header.columns;
+      width = row.fields.length;
+      continue;
     }
-  } catch (error) {
-    if (error instanceof EncodingError) return collector.result('csv', rows, events, notUtf8(error));
-    throw error;
+    rows++;
+    if (row.fields.length !== width) {
+      collector.add(row.line, { code: 'columns', reason: `expected ${plural(width, 'field')} as in the header, found ${row.fields.length}` });
+      continue;
+    }
+    const record: Record<string, string> = {};
+    for (const [name, index] of columns) record[name] = row.fields[index]!;
+    const checked = checkCsvEvent(record);
+    if (checked.ok) {
+      events++;
+      onEvent(checked.event, row.line);
+    } else collector.add(row.line, checked.problem);
   }
   return collector.result('csv', rows, events, csv.stopped());
 }

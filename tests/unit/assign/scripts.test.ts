@@ -253,8 +253,8 @@ describe('npm run assign on exports that are not plain UTF-8 comma-separated CSV
     expect(result.status).toBe(1);
     expect(said(result.stderr)).toBe(
       [
-        'assign: tests/fixtures/accounts/windows-1252.csv:4 byte 0xE9 is not UTF-8: the file looks like Windows-1252 (Latin-1) text, not UTF-8',
-        '    hint: Save the file as UTF-8: in Excel, File › Save As › "CSV UTF-8 (Comma delimited) (*.csv)"; Google Sheets always downloads CSV as UTF-8; or convert it: iconv -f WINDOWS-1252 -t UTF-8 tests/fixtures/accounts/windows-1252.csv > tests/fixtures/accounts/windows-1252-utf8.csv',
+        'assign: tests/fixtures/accounts/windows-1252.csv:4 byte 0xE9 is not UTF-8: the file looks like Windows-1252 (Latin-1) text',
+        '    hint: Save the file as UTF-8: in Excel, File › Save As › "CSV UTF-8 (Comma delimited) (*.csv)"; Google Sheets always downloads CSV as UTF-8. Or convert it: iconv -f WINDOWS-1252 -t UTF-8 tests/fixtures/accounts/windows-1252.csv > tests/fixtures/accounts/windows-1252-utf8.csv',
         '',
       ].join('\n'),
     );
@@ -270,7 +270,7 @@ describe('npm run assign on exports that are not plain UTF-8 comma-separated CSV
     const result = assign(file, dir);
     expect(result.status).toBe(1);
     expect(said(result.stderr, dir)).toContain(
-      `tmp/late.csv:${line} byte 0xE9 is not UTF-8: from this line on the file looks like Windows-1252 (Latin-1) text; the rows before it were read, the rest was not\n    hint: Save the file as UTF-8`,
+      `tmp/late.csv:${line} byte 0xE9 is not UTF-8: the file looks like Windows-1252 (Latin-1) text; the rest of the file was not read\n    hint: Save the file as UTF-8: in Excel, File › Save As › "CSV UTF-8 (Comma delimited) (*.csv)"; Google Sheets always downloads CSV as UTF-8. Or convert it: iconv -f WINDOWS-1252 -t UTF-8 tmp/late.csv > tmp/late-utf8.csv\n`,
     );
     expect(said(result.stderr, dir)).toContain(`assign: stopped reading tmp/late.csv at line ${line}; nothing was written`);
     expect(() => readFileSync(result.out)).toThrow();

@@ -85,7 +85,8 @@ describe('over-long values', () => {
     const result = report({ 'events.csv': `event,page_type,segment,persona,visit_id\npage_view,landing,small-finance,cfo,v1\npage_view,landing,${id},cfo,v2\n` }, 'events.csv');
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(
-      'events.csv:3 this row is longer than 65,536 characters (often a quote that is never closed); the rest of the file was not read\n' +
+      'events.csv:3 this row is longer than 65,536 characters ("page_view,landing,xxxxxxxxxxxxxxxxxxxxxx"…); the rest of the file was not read\n' +
+        '    hint: Often a quote that is never closed: check the quotes on this line.\n' +
         'report: reading events.csv stopped at line 3, so no report was written: a report of part of the file would look complete\n',
     );
     expect(result.written).toBe(false);
@@ -115,23 +116,30 @@ describe('input that stops part-way', () => {
     expect(result.written).toBe(false);
   }, TIMEOUT);
 
-  it('invalid UTF-8 exits 1 with its line and the encoding it looks like', () => {
-    const latin1 = Buffer.concat([Buffer.from(REAL), Buffer.from(`${event({ persona: 'Direktor f\u00fcr Einkauf' })}\n`, 'latin1')]);
-    const ndjson = report({ 'events.ndjson': latin1 }, 'events.ndjson');
-    expect(ndjson.status).toBe(1);
-    expect(ndjson.stderr).toBe(
-      'events.ndjson:70 this line is not valid UTF-8 (it looks like Latin-1 or Windows-1252); the report reads UTF-8 only\n' +
-        '    hint: Convert the file first, for example: iconv -f WINDOWS-1252 -t UTF-8 events.csv > events-utf8.csv\n' +
-        'report: reading events.ndjson stopped at line 70, so no report was written: a report of part of the file would look complete\n',
+  it('invalid UTF-8 exits 1 with its line and the encoding it looks like, at the start of the file or further in', () => {
+    const direktor = Buffer.from(`${event({ persona: 'Direktor f\u00fcr Einkauf' })}\n`, 'latin1');
+    const early = report({ 'events.ndjson': Buffer.concat([Buffer.from(REAL), direktor]) }, 'events.ndjson');
+    expect(early.status).toBe(1);
+    expect(early.stderr).toBe(
+      'report: events.ndjson:70 byte 0xFC is not UTF-8: the file looks like Windows-1252 (Latin-1) text\n' +
+        '    hint: Export the events as UTF-8. Or convert it: iconv -f WINDOWS-1252 -t UTF-8 events.ndjson > events-utf8.ndjson\n',
     );
-    expect(ndjson.written).toBe(false);
+    expect(early.written).toBe(false);
+    // Past the first 64 KiB, with CR alone ending the lines: found while streaming, on the line an editor shows.
+    const real = REAL.repeat(10).replace(/\n/g, '\r');
+    expect(real.length).toBeGreaterThan(64 * 1024);
+    const late = report({ 'events.ndjson': Buffer.concat([Buffer.from(real), direktor]) }, 'events.ndjson');
+    expect(late.status).toBe(1);
+    expect(late.stderr).toBe(
+      'events.ndjson:691 byte 0xFC is not UTF-8: the file looks like Windows-1252 (Latin-1) text; the rest of the file was not read\n' +
+        '    hint: Export the events as UTF-8. Or convert it: iconv -f WINDOWS-1252 -t UTF-8 events.ndjson > events-utf8.ndjson\n' +
+        'report: reading events.ndjson stopped at line 691, so no report was written: a report of part of the file would look complete\n',
+    );
+    expect(late.written).toBe(false);
     const csv = report({ 'events.csv': Buffer.concat([Buffer.from('event,page_type,segment,persona,visit_id\npage_view,landing,small-finance,cfo,v1\n'), Buffer.from([0x70, 0xe2, 0x82, 0x28, 0x0a])]) }, 'events.csv');
     expect(csv.status).toBe(1);
-    expect(csv.stderr).toBe(
-      'events.csv:3 this line is not valid UTF-8; the report reads UTF-8 only\n' +
-        '    hint: Export the events as UTF-8.\n' +
-        'report: reading events.csv stopped at line 3, so no report was written: a report of part of the file would look complete\n',
-    );
+    expect(csv.stderr).toBe('report: events.csv:3 byte 0xE2 is not UTF-8 (a damaged or cut-off character, or data that is not text)\n    hint: Export the events as UTF-8 NDJSON or CSV.\n');
+    expect(csv.written).toBe(false);
   }, TIMEOUT);
 });
 

@@ -82,6 +82,9 @@ describe('reading NDJSON', () => {
     `);
     const pretty = await readText('ndjson', '{\n  "event": "page_view"\n}\n');
     expect(pretty.read.stopped?.reason).toMatch(/spans several lines/);
+    // Lines ending in CR alone count as lines here too.
+    const crOnly = await readText('ndjson', '\r\r{\r  "event": "page_view"\r}\r');
+    expect(crOnly.read.stopped).toMatchObject({ line: 3, reason: expect.stringMatching(/spans several lines/) });
   });
 
   it('accepts null ids on pages without them, but needs the page type of a page_view', async () => {
@@ -142,7 +145,7 @@ describe('reading hostile NDJSON', () => {
     const bytes = Buffer.concat([Buffer.from(`${view({})}\n`), Buffer.from(`${view({ persona: 'M\u00fcller' })}\n`, 'latin1')]);
     const read = await readNdjson(Readable.from([bytes]), (e) => events.push(e));
     expect(renderSkippedRows('events.ndjson', read)).toBe(
-      'events.ndjson:2 this line is not valid UTF-8 (it looks like Latin-1 or Windows-1252); the report reads UTF-8 only\n    hint: Convert the file first, for example: iconv -f WINDOWS-1252 -t UTF-8 events.csv > events-utf8.csv',
+      'events.ndjson:2 byte 0xFC is not UTF-8: the file looks like Windows-1252 (Latin-1) text; the rest of the file was not read\n    hint: Export the events as UTF-8. Or convert it: iconv -f WINDOWS-1252 -t UTF-8 events.ndjson > events-utf8.ndjson',
     );
   });
 
@@ -209,13 +212,21 @@ describe('reading hostile CSV', () => {
   it('stops at a byte that is not UTF-8, with its line', async () => {
     const bytes = Buffer.concat([Buffer.from(`${HEADER}page_view,landing,a,b,v1\n`), Buffer.from('page_view,landing,M\u00fcller,b,v2\n', 'latin1')]);
     const { events, read } = await readText('csv', [bytes as unknown as string]);
-    expect(read.stopped).toEqual({ line: 3, reason: 'this line is not valid UTF-8 (it looks like Latin-1 or Windows-1252); the report reads UTF-8 only', hint: 'Convert the file first, for example: iconv -f WINDOWS-1252 -t UTF-8 events.csv > events-utf8.csv' });
+    expect(read.stopped).toEqual({
+      line: 3,
+      reason: 'byte 0xFC is not UTF-8: the file looks like Windows-1252 (Latin-1) text; the rest of the file was not read',
+      hint: 'Export the events as UTF-8. Or convert it: iconv -f WINDOWS-1252 -t UTF-8 events.csv > events-utf8.csv',
+    });
     expect(events.length).toBeLessThanOrEqual(1);
   });
 
   it('stops at a row over 64 KiB, as it stops at a quote never closed', async () => {
     const { read } = await readText('csv', `${HEADER}page_view,landing,${'x'.repeat(2 * 1024 * 1024)},b,v1\npage_view,landing,a,b,v2\n`);
-    expect(read.stopped).toEqual({ line: 2, reason: 'this row is longer than 65,536 characters (often a quote that is never closed); the rest of the file was not read' });
+    expect(read.stopped).toEqual({
+      line: 2,
+      reason: 'this row is longer than 65,536 characters ("page_view,landing,xxxxxxxxxxxxxxxxxxxxxx"…); the rest of the file was not read',
+      hint: 'Often a quote that is never closed: check the quotes on this line.',
+    });
   });
 
   it('skips a row with a field over its cap', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkUtf8, EncodingError, guessEncoding, readTextLines, type TextLine } from '../../../src/lib/report/text-lines.ts';
+import { readTextLines, type TextLine } from '../../../src/lib/report/text-lines.ts';
+import { EncodingError } from '../../../src/lib/text-encoding.ts';
 
 async function lines(chunks: (string | Uint8Array)[], maxBytes = 100): Promise<TextLine[]> {
   const out: TextLine[] = [];
@@ -23,11 +24,20 @@ describe('reading lines', () => {
   it('numbers lines as an editor does, across chunk borders, and says whether the last one ended', async () => {
     expect(await lines(['a\nb', 'c\r\n\n', 'last'])).toEqual([
       { line: 1, text: 'a', complete: true },
-      { line: 2, text: 'bc\r', complete: true },
+      { line: 2, text: 'bc', complete: true },
       { line: 3, text: '', complete: true },
       { line: 4, text: 'last', complete: false },
     ]);
     expect(await lines(['a\n'])).toEqual([{ line: 1, text: 'a', complete: true }]);
+  });
+
+  it('ends a line at CR alone too, and counts a CRLF split between chunks as one break', async () => {
+    expect(await lines(['a\rb\r', '\nc\r', 'd'])).toEqual([
+      { line: 1, text: 'a', complete: true },
+      { line: 2, text: 'b', complete: true },
+      { line: 3, text: 'c', complete: true },
+      { line: 4, text: 'd', complete: false },
+    ]);
   });
 
   it('decodes a character split between chunks and drops a byte-order mark', async () => {
@@ -49,40 +59,18 @@ describe('reading lines', () => {
 
   it('stops at the first byte that is not UTF-8, with its line and a guess at the encoding', async () => {
     const error = await failure(() => lines([Buffer.from('ok\nfine\n'), latin1('M\u00fcller\n')]));
-    expect(error.line).toBe(3);
-    expect(error.message).toBe('line 3 is not valid UTF-8 (it looks like Latin-1 or Windows-1252)');
+    expect(error.problem).toEqual({ line: 3, byte: '0xFC', encoding: 'Windows-1252 (Latin-1)' });
+    expect(error.message).toBe('line 3: byte 0xFC is not UTF-8: the file looks like Windows-1252 (Latin-1) text');
     // Bad bytes inside a line too long to keep are still found.
-    expect((await failure(() => lines([`${'x'.repeat(300)}\n`, latin1('\u00e9')], 100))).line).toBe(2);
+    expect((await failure(() => lines([`${'x'.repeat(300)}\n`, latin1('\u00e9')], 100))).problem.line).toBe(2);
+    // On the line the lines before it were numbered by, CR alone included.
+    expect((await failure(() => lines([Buffer.from('a\rb\r\nc\r'), latin1('\u00e9\r')]))).problem.line).toBe(4);
   });
 
   it('finds a sequence cut by a line break on the line it starts on, and one cut by the end of the file', async () => {
     const euro = Buffer.from('€');
-    expect((await failure(() => lines([Buffer.concat([Buffer.from('a\nb'), euro.subarray(0, 2), Buffer.from('\nc\n')])]))).line).toBe(2);
+    expect((await failure(() => lines([Buffer.concat([Buffer.from('a\nb'), euro.subarray(0, 2), Buffer.from('\nc\n')])]))).problem.line).toBe(2);
     const cut = await failure(() => lines([Buffer.concat([Buffer.from('a\nb'), euro.subarray(0, 2)])]));
-    expect([cut.line, cut.encoding]).toEqual([2, undefined]);
-  });
-});
-
-describe('checking UTF-8 for another reader', () => {
-  it('passes the bytes through unchanged', async () => {
-    const chunks = [Buffer.from('a,b\r\n"x\n'), Buffer.from('y",€\n')];
-    const out: Uint8Array[] = [];
-    for await (const chunk of checkUtf8(chunks)) out.push(chunk);
-    expect(Buffer.concat(out).toString()).toBe('a,b\r\n"x\ny",€\n');
-  });
-
-  it('stops at the line of the first bad byte', async () => {
-    const error = await failure(async () => {
-      for await (const _ of checkUtf8([Buffer.from('a\nb\n'), Buffer.concat([Buffer.from('c\nd'), Buffer.from([0xff, 0xfe]), Buffer.from('\n')])]));
-    });
-    expect([error.line, error.encoding]).toEqual([4, undefined]);
-  });
-});
-
-describe('guessing the encoding', () => {
-  it('names Latin-1 or Windows-1252 only for high bytes that stand alone', () => {
-    expect(guessEncoding(latin1('Caf\u00e9 M\u00fcller'))).toBe('Latin-1 or Windows-1252');
-    expect(guessEncoding(Buffer.from([0x61, 0xff, 0xfe, 0x62]))).toBeUndefined();
-    expect(guessEncoding(Buffer.from('plain'))).toBeUndefined();
+    expect(cut.problem).toEqual({ line: 2, byte: '0xE2', encoding: undefined });
   });
 });
