@@ -12,7 +12,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnosticsText, plural, summarize } from '../src/lib/diagnostics.ts';
-import { createAggregator, DEFAULT_MIN_VISITS } from '../src/lib/report/aggregate.ts';
+import { createAggregator, DEFAULT_MAX_VISITS, DEFAULT_MIN_VISITS, VisitLimitError } from '../src/lib/report/aggregate.ts';
 import { formatCount, unknownSummary } from '../src/lib/report/format.ts';
 import { countPages, loadKnownPages } from '../src/lib/report/known-pages.ts';
 import { InputFileError } from '../src/lib/input-file.ts';
@@ -28,12 +28,14 @@ const USAGE = `Usage: npm run report -- <events file> [--out <dir>] [--min-visit
   <events file>     event export: .ndjson/.jsonl/.json (one event per line) or .csv (header row), UTF-8
   --out <dir>       where to write conversion-report.csv and .html (default: .build/report)
   --min-visits N    fewest visits a group needs to be judged (default: ${DEFAULT_MIN_VISITS})
-  --content <dir>   the content whose landing pages count (default: CONTENT_ROOT, or this folder)`;
+  --content <dir>   the content whose landing pages count (default: CONTENT_ROOT, or this folder)
+  --max-visits N    most distinct visits kept in memory, about 400 bytes each (default: ${formatCount(DEFAULT_MAX_VISITS)})`;
 
 interface Options {
   file: string;
   outDir: string;
   minVisits: number;
+  maxVisits: number;
   /** Set by --content; otherwise CONTENT_ROOT decides. */
   contentRoot?: string;
 }
@@ -43,7 +45,7 @@ function readOptions(argv: string[]): Options | number {
   const usage = (problem: string) => usageError('report', problem, USAGE);
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, 'min-visits': { type: 'string' }, content: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    args = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, 'min-visits': { type: 'string' }, 'max-visits': { type: 'string' }, content: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
     return usage((error as Error).message);
   }
@@ -55,16 +57,19 @@ function readOptions(argv: string[]): Options | number {
   const minVisitsText = args.values['min-visits'];
   const minVisits = minVisitsText === undefined ? DEFAULT_MIN_VISITS : Number(minVisitsText);
   if (!/^\d+$/.test(minVisitsText ?? '1') || !Number.isSafeInteger(minVisits) || minVisits < 1) return usage(`--min-visits must be a whole number of at least 1, got "${minVisitsText}"`);
+  const maxVisitsText = args.values['max-visits'];
+  const maxVisits = maxVisitsText === undefined ? DEFAULT_MAX_VISITS : Number(maxVisitsText);
+  if (!/^\d+$/.test(maxVisitsText ?? '1') || !Number.isSafeInteger(maxVisits) || maxVisits < 1) return usage(`--max-visits must be a whole number of at least 1, got "${maxVisitsText}"`);
   if (args.values.out === '') return usage('--out needs a folder');
   if (args.values.content === '') return usage('--content needs a folder');
-  const options: Options = { file: args.positionals[0]!, outDir: resolve(args.values.out ?? join('.build', 'report')), minVisits };
+  const options: Options = { file: args.positionals[0]!, outDir: resolve(args.values.out ?? join('.build', 'report')), minVisits, maxVisits };
   if (args.values.content !== undefined) options.contentRoot = resolve(args.values.content);
   return options;
 }
 
 const fail = (message: string, hint?: string) => failure('report', message, hint);
 
-async function run({ file, outDir, minVisits, contentRoot }: Options): Promise<number> {
+async function run({ file, outDir, minVisits, maxVisits, contentRoot }: Options): Promise<number> {
   const started = performance.now();
   const root = contentRoot ?? buildEnvironmentOrExit().contentRoot;
   const known = await loadKnownPages(root);
@@ -75,8 +80,17 @@ async function run({ file, outDir, minVisits, contentRoot }: Options): Promise<n
   if (known.pages.size === 0) {
     return fail(`${shown(root)} has no segments (no segments/*.yaml): the report counts only the landing pages the content defines`, 'Run the report in the project folder, or name the content with --content <dir> or CONTENT_ROOT.');
   }
-  const aggregator = createAggregator({ pages: known.pages });
-  const read = await readEventFile(file, (event, line) => aggregator.add(event, line));
+  const aggregator = createAggregator({ pages: known.pages, maxVisits });
+  let read;
+  try {
+    read = await readEventFile(file, (event, line) => aggregator.add(event, line));
+  } catch (error) {
+    if (!(error instanceof VisitLimitError)) throw error;
+    return fail(
+      `${file}${error.line === undefined ? '' : `:${error.line}`} goes past ${formatCount(error.limit)} distinct visits, so no report was written: every visit is kept in memory, and an export with more than that would take memory without bound`,
+      `If this machine has the memory (about 400 bytes a visit), raise the limit with --max-visits N; or split the export by date and report each part.`,
+    );
+  }
   const skipped = renderSkippedRows(file, read);
   if (read.stopped) {
     console.error(skipped);

@@ -16,13 +16,32 @@
  * visits of known pages, each held as a 16-character hash of its visit_id whatever the length of the
  * id: about 400 bytes a visit at the peak, while the segment and total sets are built (measured: 200,000
  * visits 205 MB, 600,000 visits 370 MB, the process itself 140 MB). Bad rows, events of unknown pages
- * and other events take no memory.
+ * and other events take no memory. So that an export flooded with invented visit ids cannot take
+ * all the memory there is, the visits kept are capped (`maxVisits`, default DEFAULT_MAX_VISITS, about
+ * 1 GB): past the cap the aggregator throws VisitLimitError, and the command says so instead of
+ * growing without bound.
  */
 import { hash } from 'node:crypto';
 import { EVENT_NAMES, type EventName } from '../tracking/contract.ts';
 import { quote, type ReportEvent } from './events.ts';
 import { isKnownPage, type KnownPages } from './known-pages.ts';
 import { twoProportionZTest, wilsonInterval, type Interval, type ZTest } from './stats.ts';
+
+/** Default of `--max-visits`: distinct visits kept in memory (about 400 bytes each at the peak). */
+export const DEFAULT_MAX_VISITS = 2_000_000;
+
+/** More distinct visits than the aggregator may keep; `line` is the event that went past the cap. */
+export class VisitLimitError extends Error {
+  readonly line: number | undefined;
+  readonly limit: number;
+
+  constructor(limit: number, line: number | undefined) {
+    super(`more than ${limit} distinct visits`);
+    this.name = 'VisitLimitError';
+    this.limit = limit;
+    this.line = line;
+  }
+}
 
 /** Default of `--min-visits`: below it a rate is too noisy to judge. */
 export const DEFAULT_MIN_VISITS = 30;
@@ -117,6 +136,8 @@ export interface Aggregator {
 export interface AggregatorOptions {
   /** The pages that count; without them every segment × persona in the events becomes a row. */
   pages?: KnownPages;
+  /** Most visits (and leads) kept, counted per page: past it `add` throws VisitLimitError (default DEFAULT_MAX_VISITS). */
+  maxVisits?: number;
 }
 
 /**
@@ -132,6 +153,8 @@ export function visitKey(visitId: string): string {
 /** Collects events one at a time (so a file can be streamed into it), then computes the report. */
 export function createAggregator(options: AggregatorOptions = {}): Aggregator {
   const known = options.pages;
+  const maxVisits = options.maxVisits ?? DEFAULT_MAX_VISITS;
+  let kept = 0;
   const unknown: UnknownPages = { events: 0, examples: [] };
   const pages = new Map<string, Map<string, Tally>>();
   const events = Object.fromEntries(EVENT_NAMES.map((n) => [n, 0])) as Record<EventName, number>;
@@ -166,7 +189,10 @@ export function createAggregator(options: AggregatorOptions = {}): Aggregator {
         return;
       }
       const tally = tallyOf(segment, persona);
-      (isVisit ? tally.visits : tally.leads).add(visitKey(event.visit_id));
+      const visits = isVisit ? tally.visits : tally.leads;
+      const before = visits.size;
+      visits.add(visitKey(event.visit_id));
+      if (visits.size > before && ++kept > maxVisits) throw new VisitLimitError(maxVisits, line);
     },
     report(options = {}) {
       const period = first <= last ? { from: new Date(first).toISOString(), to: new Date(last).toISOString() } : undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateEvents, createAggregator, smallSampleReason, visitKey, type GroupRow } from '../../../src/lib/report/aggregate.ts';
+import { aggregateEvents, createAggregator, smallSampleReason, VisitLimitError, visitKey, type GroupRow } from '../../../src/lib/report/aggregate.ts';
 import { knownPagesOf } from '../../../src/lib/report/known-pages.ts';
 import type { ReportEvent } from '../../../src/lib/report/events.ts';
 import { twoProportionZTest } from '../../../src/lib/report/stats.ts';
@@ -172,5 +172,23 @@ describe('holding visits', () => {
     expect(visitKey('v'.repeat(100))).toHaveLength(16);
     expect(visitKey('v1')).toBe(visitKey('v1'));
     expect(visitKey('v1')).not.toBe(visitKey('v2'));
+  });
+
+  it('keeps at most maxVisits visits and leads, and says at which line it went past', () => {
+    const aggregator = createAggregator({ maxVisits: 3 });
+    // A repeated visit and the lead of a visit already counted as a lead take no new room.
+    aggregator.add(view('v1', 'a', 'p'), 1);
+    aggregator.add(view('v1', 'a', 'p'), 2);
+    aggregator.add(lead('v1', 'a', 'p'), 3);
+    aggregator.add(lead('v1', 'a', 'p'), 4);
+    aggregator.add(view('v2', 'a', 'p'), 5);
+    let error: unknown;
+    try {
+      aggregator.add(view('v3', 'a', 'p'), 6);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(VisitLimitError);
+    expect(error).toMatchObject({ limit: 3, line: 6 });
   });
 });

@@ -201,6 +201,18 @@ describe('the content the report counts against', () => {
 });
 
 describe('memory', () => {
+  it('is capped by the number of distinct visits: an export past --max-visits stops with its line, and nothing is written', () => {
+    // REAL keeps 60 visits and 9 leads (lines 1–69): the 12th invented visit, on line 81, is the 81st kept.
+    const invented = Array.from({ length: 30 }, (_, i) => `${event({ visit_id: `flood-${i}` })}\n`).join('');
+    const result = report({ 'events.ndjson': REAL + invented }, 'events.ndjson', ['--content', CONTENT, '--max-visits', '80']);
+    expect(result.stderr).toBe(
+      'report: events.ndjson:81 goes past 80 distinct visits, so no report was written: every visit is kept in memory, and an export with more than that would take memory without bound\n' +
+        '    hint: If this machine has the memory (about 400 bytes a visit), raise the limit with --max-visits N; or split the export by date and report each part.\n',
+    );
+    expect(result.status).toBe(1);
+    expect(result.written).toBe(false);
+  }, TIMEOUT);
+
   it('does not grow with the length of a line: a 96 MB line is read through a 48 MB heap', () => {
     // Held whole, as readline would hold it, the line alone would not fit in the heap.
     const line = `${event({ visit_id: 'v2', segment: 'y'.repeat(96 * 1024 * 1024) })}\n`;
