@@ -248,10 +248,16 @@ export interface Run {
   stdout: string;
   stderr: string;
   ms: number;
+  /** Set when the run was stopped for taking longer than its limit. */
+  timedOut?: boolean;
 }
 
-/** Runs a script the way `npm run` does: on the Node running the tests (22, from node_modules), from the project folder. */
-export function runScript(script: 'check.ts' | 'build.ts', args: string[], env: { CONTENT_ROOT: string; OUT_DIR: string; CHECK_DATE?: string }): Promise<Run> {
+/**
+ * Runs a script the way `npm run` does: on the Node running the tests (22, from node_modules), from the project folder.
+ * A run still going after `limitMs` is killed and comes back with `timedOut` set, so a hang fails
+ * its own case instead of the whole corpus.
+ */
+export function runScript(script: 'check.ts' | 'build.ts', args: string[], env: { CONTENT_ROOT: string; OUT_DIR: string; CHECK_DATE?: string }, limitMs?: number): Promise<Run> {
   const started = performance.now();
   const childEnv: NodeJS.ProcessEnv = { ...process.env, CHECK_DATE, ...env, DEBUG: '' };
   // Annotations for GitHub Actions would add lines to the output; the snapshots are of what an author sees.
@@ -261,11 +267,42 @@ export function runScript(script: 'check.ts' | 'build.ts', args: string[], env: 
     const child = spawn(process.execPath, [join('scripts', script), ...args], { cwd: PROJECT_ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
+    let timedOut = false;
+    const timer =
+      limitMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGKILL');
+          }, limitMs);
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr, ms: performance.now() - started }));
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr, ms: performance.now() - started, ...(timedOut ? { timedOut } : {}) });
+    });
   });
+}
+
+/**
+ * Runs `jobs` with at most `limit` of them in flight, results in the order of `jobs`. CLI runs go
+ * through here so that dozens of cases never start dozens of Node processes at once on a small machine.
+ */
+export async function runPooled<T>(jobs: readonly (() => Promise<T>)[], limit: number): Promise<T[]> {
+  const results = new Array<T>(jobs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const i = next++;
+      results[i] = await jobs[i]!();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, jobs.length)) }, worker));
+  return results;
 }
 
 /** Output as a snapshot should hold it: no temporary paths, no timings. */
