@@ -4,6 +4,12 @@
  * come back as a message naming file:line:column and field with a hint (snapshotted in the case's
  * expected.txt), the right exit code, and the previously built site untouched.
  *
+ * All CLI runs happen before the first case asserts, at most one per core at a time: each build in
+ * its own `node scripts/build.ts` process, each check in a long-lived process that runs
+ * scripts/check.ts afresh per run with its own arguments, environment, exit code and output (see
+ * CheckRunner), which saves reloading the check's libraries a hundred times. Each case then reads
+ * its results, so a busy machine makes the corpus slower, never a case late.
+ *
  * Cases live in tests/fixtures/bad-input/<name>/ (case.json, files/, expected.txt); see
  * tests/unit/bad-input-cases.ts for the format. To add one, create the folder and run
  *   npx vitest run tests/unit/bad-input.test.ts -u
@@ -13,7 +19,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GENERATORS, hashDir, KNOWN_PRODUCT_PROBLEMS, leftovers, loadCases, materializeCase, normalize, runPooled, runScript, stackTraceSigns, tempDir, writePreviousOutput, type Case, type Run } from './bad-input-cases.ts';
+import { CheckRunner, GENERATORS, hashDir, KNOWN_PRODUCT_PROBLEMS, leftovers, loadCases, materializeCase, normalize, runPooled, runScript, stackTraceSigns, tempDir, writePreviousOutput, type Case, type Run } from './bad-input-cases.ts';
 
 const NODE_MAJOR = Number(process.versions.node.split('.')[0]);
 if (NODE_MAJOR < 22) {
@@ -73,15 +79,17 @@ interface Prepared {
 
 /** CLI runs in flight at once: one per core, so a run's time is its own work, not a crowd's. */
 const POOL = availableParallelism();
-/** A check or a refused build takes under a second on an idle 2-core machine: a run still going after this hangs, and is killed. */
+/** A refused build takes about a second and a check a few milliseconds, even on a busy 2-core machine: a run still going after this hangs, and is killed. */
 const RUN_LIMIT_MS = 120_000;
-/** What one run may cost on average when the machine is busy with other work too (a run costs about 1–3 s then). */
+/** What one run may take on average, per core, for the whole corpus: ten times and more what a run takes with both cores busy with other work. */
 const RUN_BUDGET_MS = 20_000;
 const PLANNED_RUNS = cases.reduce((n, c) => n + Object.keys(plannedRuns(c)).length, 0);
 const CORPUS_LIMIT_MS = Math.ceil(PLANNED_RUNS / POOL) * RUN_BUDGET_MS + RUN_LIMIT_MS;
 
 const title = (c: Case) => `${c.name}: ${c.spec.description}`;
 const prepared = new Map<string, Prepared>();
+/** One long-lived check process per pool slot: see CheckRunner. Builds are spawned afresh. */
+const checkRunners = Array.from({ length: POOL }, () => new CheckRunner());
 
 describe('a marketer’s mistake', () => {
   // Every CLI run of the selected cases goes through one bounded pool before the first case's
@@ -90,7 +98,7 @@ describe('a marketer’s mistake', () => {
   // each case's timeout (vitest starts that clock when the case starts).
   beforeAll(async ({}, suite) => {
     const selected = new Set(suite.tasks.filter((task) => task.mode === 'run' || task.mode === 'only').map((task) => task.name));
-    const jobs: (() => Promise<void>)[] = [];
+    const jobs: ((slot: number) => Promise<void>)[] = [];
     for (const c of cases.filter((c) => selected.has(title(c)))) {
       const tmp = tempDir(`bad-input-${c.name}`);
       const p: Prepared = { tmp, root: join(tmp, 'site'), outDir: join(tmp, 'dist'), before: '', runs: {} };
@@ -105,9 +113,9 @@ describe('a marketer’s mistake', () => {
       }
       const env = { CONTENT_ROOT: p.root, OUT_DIR: p.outDir };
       for (const [name, { script, args }] of Object.entries(plannedRuns(c))) {
-        jobs.push(async () => {
+        jobs.push(async (slot) => {
           try {
-            p.runs[name as RunName] = await runScript(script, args, env, RUN_LIMIT_MS);
+            p.runs[name as RunName] = script === 'check.ts' ? await checkRunners[slot]!.run(args, env, RUN_LIMIT_MS) : await runScript(script, args, env, RUN_LIMIT_MS);
           } catch (error) {
             p.error ??= error;
           }
@@ -115,10 +123,15 @@ describe('a marketer’s mistake', () => {
       }
     }
     const started = performance.now();
-    await runPooled(jobs, POOL);
-    const slowest = [...prepared].flatMap(([name, p]) => Object.entries(p.runs).map(([run, r]) => ({ what: `${run} of ${name}`, ms: r.ms }))).sort((a, b) => b.ms - a.ms)[0];
+    try {
+      await runPooled(jobs, POOL);
+    } finally {
+      for (const runner of checkRunners) runner.close();
+    }
+    const runs = [...prepared].flatMap(([name, p]) => Object.entries(p.runs).map(([run, r]) => ({ what: `${run} of ${name}`, ms: r.ms })));
+    const slowest = runs.sort((a, b) => b.ms - a.ms)[0];
     console.log(
-      `bad-input corpus: ${jobs.length} CLI runs for ${prepared.size} cases, ${POOL} at a time, in ${((performance.now() - started) / 1000).toFixed(1)} s` +
+      `bad-input corpus: ${runs.length} CLI runs for ${prepared.size} cases, ${POOL} at a time, in ${((performance.now() - started) / 1000).toFixed(1)} s` +
         (slowest ? `; slowest: ${slowest.what} in ${(slowest.ms / 1000).toFixed(1)} s` : ''),
     );
   }, CORPUS_LIMIT_MS);
