@@ -86,6 +86,37 @@ const RUN_BUDGET_MS = 20_000;
 const PLANNED_RUNS = cases.reduce((n, c) => n + Object.keys(plannedRuns(c)).length, 0);
 const CORPUS_LIMIT_MS = Math.ceil(PLANNED_RUNS / POOL) * RUN_BUDGET_MS + RUN_LIMIT_MS;
 
+describe('the long-lived check process', () => {
+  it('gives each run what a fresh `npm run check` gives, also after a run that ends its process', async () => {
+    const tmp = tempDir('bad-input-check-runner');
+    const runner = new CheckRunner();
+    try {
+      const env = { CONTENT_ROOT: join(tmp, 'site'), OUT_DIR: join(tmp, 'dist') };
+      materializeCase(cases.find((c) => c.spec.expect === 'warnings-only')!, env.CONTENT_ROOT);
+      const shown = (run: Run) => ({ status: run.status, stdout: normalize(run.stdout, tmp).replace(/"milliseconds": \d+/, '"milliseconds": X'), stderr: run.stderr });
+      const runs: [string[], { CHECK_DATE?: string }][] = [
+        [[], {}],
+        [['--strict'], {}],
+        [['--format', 'json'], {}],
+        [['--strict', '--bogus'], {}],
+        [[], { CHECK_DATE: 'tomorrow' }],
+        [['--strict'], {}],
+      ];
+      const statuses: (number | null)[] = [];
+      for (const [args, extra] of runs) {
+        const fresh = await runScript('check.ts', args, { ...env, ...extra }, RUN_LIMIT_MS);
+        const kept = await runner.run(args, { ...env, ...extra }, RUN_LIMIT_MS);
+        expect(shown(kept), `npm run check ${args.join(' ')}`).toEqual(shown(fresh));
+        statuses.push(kept.status);
+      }
+      expect(statuses, 'warnings pass, --strict fails them, wrong usage and a bad CHECK_DATE exit 2').toEqual([0, 1, 0, 2, 2, 1]);
+    } finally {
+      runner.close();
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 12 * RUN_BUDGET_MS);
+});
+
 const title = (c: Case) => `${c.name}: ${c.spec.description}`;
 const prepared = new Map<string, Prepared>();
 /** One long-lived check process per pool slot: see CheckRunner. Builds are spawned afresh. */
