@@ -4,8 +4,8 @@
  * way `npm run check` / `npm run build` do, and fingerprinting a previous build output so a test can
  * prove that a refused build left it exactly as it was.
  */
-import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createHash, randomUUID } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
@@ -252,24 +252,161 @@ export interface Run {
   stdout: string;
   stderr: string;
   ms: number;
+  /** Set when the run was stopped for taking longer than its limit. */
+  timedOut?: boolean;
 }
 
-/** Runs a script the way `npm run` does: on the Node running the tests (22, from node_modules), from the project folder. */
-export function runScript(script: 'check.ts' | 'build.ts', args: string[], env: { CONTENT_ROOT: string; OUT_DIR: string; CHECK_DATE?: string }): Promise<Run> {
-  const started = performance.now();
+export interface RunEnv {
+  CONTENT_ROOT: string;
+  OUT_DIR: string;
+  CHECK_DATE?: string;
+}
+
+/** The environment a CLI runs with: the tests' own, minus settings that would change what an author sees. */
+function cliEnv(env: RunEnv): Record<string, string> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, CHECK_DATE, ...env, DEBUG: '' };
   // Annotations for GitHub Actions would add lines to the output; the snapshots are of what an author sees.
   delete childEnv.GITHUB_ACTIONS;
   for (const name of ['SITE_URL', 'BASE_PATH', 'INCLUDE_DRAFTS']) delete childEnv[name];
+  return Object.fromEntries(Object.entries(childEnv).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+/**
+ * Runs a script the way `npm run` does: on the Node running the tests (22, from node_modules), from the project folder.
+ * A run still going after `limitMs` is killed and comes back with `timedOut` set, so a hang fails
+ * its own case instead of the whole corpus.
+ */
+export function runScript(script: 'check.ts' | 'build.ts', args: string[], env: RunEnv, limitMs?: number): Promise<Run> {
+  const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join('scripts', script), ...args], { cwd: PROJECT_ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join('scripts', script), ...args], { cwd: PROJECT_ROOT, env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
+    let timedOut = false;
+    const timer =
+      limitMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGKILL');
+          }, limitMs);
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr, ms: performance.now() - started }));
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr, ms: performance.now() - started, ...(timedOut ? { timedOut } : {}) });
+    });
   });
+}
+
+/** Marks the end of one check's output on the runner's stdout and stderr; random, so no output can contain it. */
+const END_OF_CHECK = `<end of check ${randomUUID()}>`;
+
+/**
+ * Runs `npm run check` like runScript, but in one long-lived Node process (tests/unit/check-runner.ts)
+ * that keeps the check's modules loaded between runs; each run still executes scripts/check.ts with
+ * its own arguments and environment and comes back with its exit code, stdout and stderr. One run at
+ * a time. A check that ends its process (process.exit, a crash, the time limit) ends this runner's
+ * process with it, and the next run starts a new one.
+ */
+export class CheckRunner {
+  private current: RunnerProcess | undefined;
+
+  run(args: string[], env: RunEnv, limitMs?: number): Promise<Run> {
+    const started = performance.now();
+    const p = (this.current ??= startRunner());
+    p.child.stdin.write(`${JSON.stringify({ args, env: cliEnv(env) })}\n`);
+    return new Promise((resolve) => {
+      const finish = (run: Omit<Run, 'ms'>) => {
+        clearTimeout(timer);
+        p.onChange = undefined;
+        resolve({ ...run, ms: performance.now() - started });
+      };
+      const timer =
+        limitMs === undefined
+          ? undefined
+          : setTimeout(() => {
+              if (this.current === p) this.current = undefined;
+              p.child.kill('SIGKILL');
+              finish({ status: null, stdout: p.stdout, stderr: p.stderr, timedOut: true });
+            }, limitMs);
+      p.onChange = () => {
+        const out = p.stdout.indexOf(END_OF_CHECK);
+        const outEnd = out < 0 ? -1 : p.stdout.indexOf('\n', out);
+        const err = p.stderr.indexOf(END_OF_CHECK);
+        const errEnd = err < 0 ? -1 : p.stderr.indexOf('\n', err);
+        if (outEnd >= 0 && errEnd >= 0) {
+          const run = { status: Number(p.stdout.slice(out + END_OF_CHECK.length, outEnd)), stdout: p.stdout.slice(0, out), stderr: p.stderr.slice(0, err) };
+          p.stdout = p.stdout.slice(outEnd + 1);
+          p.stderr = p.stderr.slice(errEnd + 1);
+          finish(run);
+        } else if (p.ended) {
+          if (this.current === p) this.current = undefined;
+          finish({ status: p.ended.status, stdout: p.stdout, stderr: p.stderr });
+        }
+      };
+      p.onChange();
+    });
+  }
+
+  /** Ends the runner's process; a later run starts a new one. */
+  close(): void {
+    this.current?.child.stdin.end();
+    this.current = undefined;
+  }
+}
+
+interface RunnerProcess {
+  child: ChildProcessWithoutNullStreams;
+  /** Output not yet handed to a run. */
+  stdout: string;
+  stderr: string;
+  /** Set once the process has ended and all its output is read. */
+  ended?: { status: number | null };
+  /** Called on new output and on the end; set while a run waits. */
+  onChange?: () => void;
+}
+
+function startRunner(): RunnerProcess {
+  const child = spawn(process.execPath, [join('tests', 'unit', 'check-runner.ts'), END_OF_CHECK], { cwd: PROJECT_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+  const p: RunnerProcess = { child, stdout: '', stderr: '' };
+  // Writing to a process that has just ended fails here; the end itself is reported by 'close'.
+  child.stdin.on('error', () => {});
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    p.stdout += chunk;
+    p.onChange?.();
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    p.stderr += chunk;
+    p.onChange?.();
+  });
+  child.on('close', (status) => {
+    p.ended = { status };
+    p.onChange?.();
+  });
+  return p;
+}
+
+/**
+ * Runs `jobs` with at most `limit` of them in flight, results in the order of `jobs`. Each job is
+ * given its slot (0 to limit - 1), for whatever it keeps per slot. CLI runs go through here so that
+ * dozens of cases never start dozens of Node processes at once on a small machine.
+ */
+export async function runPooled<T>(jobs: readonly ((slot: number) => Promise<T>)[], limit: number): Promise<T[]> {
+  const results = new Array<T>(jobs.length);
+  let next = 0;
+  const worker = async (slot: number) => {
+    while (next < jobs.length) {
+      const i = next++;
+      results[i] = await jobs[i]!(slot);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, jobs.length)) }, (_, slot) => worker(slot)));
+  return results;
 }
 
 /** Output as a snapshot should hold it: no temporary paths, no timings. */

@@ -4,15 +4,22 @@
  * come back as a message naming file:line:column and field with a hint (snapshotted in the case's
  * expected.txt), the right exit code, and the previously built site untouched.
  *
+ * All CLI runs happen before the first case asserts, at most one per core at a time: each build in
+ * its own `node scripts/build.ts` process, each check in a long-lived process that runs
+ * scripts/check.ts afresh per run with its own arguments, environment, exit code and output (see
+ * CheckRunner), which saves reloading the check's libraries a hundred times. Each case then reads
+ * its results, so a busy machine makes the corpus slower, never a case late.
+ *
  * Cases live in tests/fixtures/bad-input/<name>/ (case.json, files/, expected.txt); see
  * tests/unit/bad-input-cases.ts for the format. To add one, create the folder and run
  *   npx vitest run tests/unit/bad-input.test.ts -u
  * then read the new expected.txt as the marketer would.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { GENERATORS, hashDir, KNOWN_PRODUCT_PROBLEMS, leftovers, loadCases, materializeCase, normalize, runScript, stackTraceSigns, tempDir, writePreviousOutput, type Run } from './bad-input-cases.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CheckRunner, GENERATORS, hashDir, KNOWN_PRODUCT_PROBLEMS, leftovers, loadCases, materializeCase, normalize, runPooled, runScript, stackTraceSigns, tempDir, writePreviousOutput, type Case, type Run } from './bad-input-cases.ts';
 
 const NODE_MAJOR = Number(process.versions.node.split('.')[0]);
 if (NODE_MAJOR < 22) {
@@ -41,34 +48,141 @@ describe('the bad-input corpus', () => {
   });
 });
 
-describe.concurrent('a marketer’s mistake', () => {
-  for (const c of cases) {
-    it(`${c.name}: ${c.spec.description}`, async ({ expect }) => {
+type RunName = 'check' | 'strictCheck' | 'plainCheck' | 'build';
+type Planned = Partial<Record<RunName, { script: 'check.ts' | 'build.ts'; args: string[] }>>;
+
+/** The CLI runs a case needs: its check, and whichever of the other three its expectation calls for. */
+function plannedRuns(c: Case): Planned {
+  const strictCase = c.spec.args.includes('--strict');
+  // `npm run build` has no strict mode: it refuses errors only. Cases that are errors only
+  // under --strict, and warnings-only cases, would build for real; Astro is slow and proves
+  // nothing here, so their build is not run.
+  const runsBuild = c.spec.expect === 'errors' && !strictCase;
+  return {
+    check: { script: 'check.ts', args: c.spec.args },
+    ...(c.spec.expect === 'warnings-only' ? { strictCheck: { script: 'check.ts', args: [...c.spec.args, '--strict'] } } : {}),
+    ...(strictCase ? { plainCheck: { script: 'check.ts', args: c.spec.args.filter((a) => a !== '--strict') } } : {}),
+    ...(runsBuild ? { build: { script: 'build.ts', args: [] } } : {}),
+  };
+}
+
+/** A case on disk with the results of its CLI runs, or what stopped it from getting there. */
+interface Prepared {
+  tmp: string;
+  root: string;
+  outDir: string;
+  /** Hash of the previous output before any run. */
+  before: string;
+  runs: Partial<Record<RunName, Run>>;
+  error?: unknown;
+}
+
+/** CLI runs in flight at once: one per core, so a run's time is its own work, not a crowd's. */
+const POOL = availableParallelism();
+/** A refused build takes about a second and a check a few milliseconds, even on a busy 2-core machine: a run still going after this hangs, and is killed. */
+const RUN_LIMIT_MS = 120_000;
+/** What one run may take on average, per core, for the whole corpus: ten times and more what a run takes with both cores busy with other work. */
+const RUN_BUDGET_MS = 20_000;
+const PLANNED_RUNS = cases.reduce((n, c) => n + Object.keys(plannedRuns(c)).length, 0);
+const CORPUS_LIMIT_MS = Math.ceil(PLANNED_RUNS / POOL) * RUN_BUDGET_MS + RUN_LIMIT_MS;
+
+describe('the long-lived check process', () => {
+  it('gives each run what a fresh `npm run check` gives, also after a run that ends its process', async () => {
+    const tmp = tempDir('bad-input-check-runner');
+    const runner = new CheckRunner();
+    try {
+      const env = { CONTENT_ROOT: join(tmp, 'site'), OUT_DIR: join(tmp, 'dist') };
+      materializeCase(cases.find((c) => c.spec.expect === 'warnings-only')!, env.CONTENT_ROOT);
+      const shown = (run: Run) => ({ status: run.status, stdout: normalize(run.stdout, tmp).replace(/"milliseconds": \d+/, '"milliseconds": X'), stderr: run.stderr });
+      const runs: [string[], { CHECK_DATE?: string }][] = [
+        [[], {}],
+        [['--strict'], {}],
+        [['--format', 'json'], {}],
+        [['--strict', '--bogus'], {}],
+        [[], { CHECK_DATE: 'tomorrow' }],
+        [['--strict'], {}],
+      ];
+      const statuses: (number | null)[] = [];
+      for (const [args, extra] of runs) {
+        const fresh = await runScript('check.ts', args, { ...env, ...extra }, RUN_LIMIT_MS);
+        const kept = await runner.run(args, { ...env, ...extra }, RUN_LIMIT_MS);
+        expect(shown(kept), `npm run check ${args.join(' ')}`).toEqual(shown(fresh));
+        statuses.push(kept.status);
+      }
+      expect(statuses, 'warnings pass, --strict fails them, wrong usage and a bad CHECK_DATE exit 2').toEqual([0, 1, 0, 2, 2, 1]);
+    } finally {
+      runner.close();
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 12 * RUN_BUDGET_MS);
+});
+
+const title = (c: Case) => `${c.name}: ${c.spec.description}`;
+const prepared = new Map<string, Prepared>();
+/** One long-lived check process per pool slot: see CheckRunner. Builds are spawned afresh. */
+const checkRunners = Array.from({ length: POOL }, () => new CheckRunner());
+
+describe('a marketer’s mistake', () => {
+  // Every CLI run of the selected cases goes through one bounded pool before the first case's
+  // assertions, and each case then reads its own results. Starting the runs inside the cases
+  // would put dozens of Node processes on the machine at once, or, queued, count the wait against
+  // each case's timeout (vitest starts that clock when the case starts).
+  beforeAll(async ({}, suite) => {
+    const selected = new Set(suite.tasks.filter((task) => task.mode === 'run' || task.mode === 'only').map((task) => task.name));
+    const jobs: ((slot: number) => Promise<void>)[] = [];
+    for (const c of cases.filter((c) => selected.has(title(c)))) {
       const tmp = tempDir(`bad-input-${c.name}`);
+      const p: Prepared = { tmp, root: join(tmp, 'site'), outDir: join(tmp, 'dist'), before: '', runs: {} };
+      prepared.set(c.name, p);
       try {
-        const root = join(tmp, 'site');
-        materializeCase(c, root);
-        const outDir = join(tmp, 'dist');
-        writePreviousOutput(outDir);
-        const before = hashDir(outDir);
-        const env = { CONTENT_ROOT: root, OUT_DIR: outDir };
+        materializeCase(c, p.root);
+        writePreviousOutput(p.outDir);
+        p.before = hashDir(p.outDir);
+      } catch (error) {
+        p.error = error;
+        continue;
+      }
+      const env = { CONTENT_ROOT: p.root, OUT_DIR: p.outDir };
+      for (const [name, { script, args }] of Object.entries(plannedRuns(c))) {
+        jobs.push(async (slot) => {
+          try {
+            p.runs[name as RunName] = script === 'check.ts' ? await checkRunners[slot]!.run(args, env, RUN_LIMIT_MS) : await runScript(script, args, env, RUN_LIMIT_MS);
+          } catch (error) {
+            p.error ??= error;
+          }
+        });
+      }
+    }
+    const started = performance.now();
+    try {
+      await runPooled(jobs, POOL);
+    } finally {
+      for (const runner of checkRunners) runner.close();
+    }
+    const runs = [...prepared].flatMap(([name, p]) => Object.entries(p.runs).map(([run, r]) => ({ what: `${run} of ${name}`, ms: r.ms })));
+    const slowest = runs.sort((a, b) => b.ms - a.ms)[0];
+    console.log(
+      `bad-input corpus: ${runs.length} CLI runs for ${prepared.size} cases, ${POOL} at a time, in ${((performance.now() - started) / 1000).toFixed(1)} s` +
+        (slowest ? `; slowest: ${slowest.what} in ${(slowest.ms / 1000).toFixed(1)} s` : ''),
+    );
+  }, CORPUS_LIMIT_MS);
 
-        const strictCase = c.spec.args.includes('--strict');
-        const withoutStrict = c.spec.args.filter((a) => a !== '--strict');
-        // `npm run build` has no strict mode: it refuses errors only. Cases that are errors only
-        // under --strict, and warnings-only cases, would build for real; Astro is slow and proves
-        // nothing here, so their build is not run.
-        const runsBuild = c.spec.expect === 'errors' && !strictCase;
-        const [check, strictCheck, plainCheck, build] = await Promise.all([
-          runScript('check.ts', c.spec.args, env),
-          c.spec.expect === 'warnings-only' ? runScript('check.ts', [...c.spec.args, '--strict'], env) : undefined,
-          strictCase ? runScript('check.ts', withoutStrict, env) : undefined,
-          runsBuild ? runScript('build.ts', [], env) : undefined,
-        ]);
+  afterAll(() => {
+    for (const p of prepared.values()) rmSync(p.tmp, { recursive: true, force: true });
+  });
 
-        const runs = { check, strictCheck, plainCheck, build } as Record<string, Run | undefined>;
-        for (const [name, run] of Object.entries(runs)) {
-          if (!run) continue;
+  for (const c of cases) {
+    it(title(c), async () => {
+      const p = prepared.get(c.name);
+      if (!p) throw new Error(`${c.name} was not prepared`);
+      try {
+        if (p.error) throw p.error;
+        const { tmp, root, outDir, before } = p;
+        const { check, strictCheck, plainCheck, build } = p.runs;
+        if (!check) throw new Error(`${c.name}: the check did not run`);
+
+        for (const [name, run] of Object.entries(p.runs)) {
+          expect(run.timedOut, `${name} did not finish within ${RUN_LIMIT_MS / 1000} s`).toBeUndefined();
           expect(stackTraceSigns(run.stdout + run.stderr), `${name} shows a crash:\n${run.stdout}${run.stderr}`).toEqual([]);
         }
 
@@ -122,7 +236,7 @@ describe.concurrent('a marketer’s mistake', () => {
         expect(hashDir(outDir), 'the previous output is untouched').toBe(before);
         expect(leftovers(outDir), 'no staging or previous-output folder is left behind').toEqual([]);
       } finally {
-        rmSync(tmp, { recursive: true, force: true });
+        rmSync(p.tmp, { recursive: true, force: true });
       }
     });
   }
