@@ -26,7 +26,7 @@ interface InternalValue {
 
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', lsquo: '‘', ndash: '–', mdash: '—', hellip: '…' };
 
-export function decodeHtml(text: string): string {
+function decodeHtml(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
     if (name[0] === '#') return String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10));
     return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
@@ -39,7 +39,7 @@ const readable = (text: string) => [squash(decodeHtml(text)), squash(decodeHtml(
 const number = (n: string) => new RegExp(`(?<![\\d.,])${n.replace(/[.]/g, '\\.')}(?![\\d]|\\.\\d)`);
 
 /** Every internal value the content holds, each named for the message. */
-export function internalValues(project: Project): InternalValue[] {
+function internalValues(project: Project): InternalValue[] {
   const values: InternalValue[] = [];
   const add = (what: string, find: string | RegExp | undefined) => {
     if (find !== undefined && find !== '') values.push({ what, find });
