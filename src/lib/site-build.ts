@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { checkProject, type CheckOptions } from './check/index.ts';
 import { composeLandingPage } from './compose/landing.ts';
 import { bodyHeadingOf, createComposeContext, pageMeta, pageTracking } from './compose/context.ts';
-import { composeFaqPage, composeHome, composeOverview, composePreview, composeSegmentHub, type OverviewAccounts } from './compose/pages.ts';
+import { composeFaqPage, composeHome, composeOverview, composePreview, composeSegmentHub } from './compose/pages.ts';
 import type { PageMeta, PageTracking, PageView, Route, SiteChrome } from './compose/types.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { isAccountData, type SourceFile } from './load/files.ts';
@@ -85,8 +85,7 @@ function composeSite(project: Project, plans: RoutePlan[], contentVersion: strin
   if (options.basePath) site.basePath = options.basePath;
   const ctx = createComposeContext(project, site, contentVersion, options, rendered);
   const param = (path: string) => (path === '/' ? undefined : path.slice(1, -1));
-  const accounts = project.assignmentSummary && { summary: project.assignmentSummary, ...(project.workbench ? { mapping: project.workbench.data } : {}) };
-  const routes = plans.filter((p) => p.kind !== 'preview').map((plan): Route => ({ path: plan.path, param: param(plan.path), view: composeView(ctx, plan, accounts) }));
+  const routes = plans.filter((p) => p.kind !== 'preview').map((plan): Route => ({ path: plan.path, param: param(plan.path), view: composeView(ctx, plan) }));
   // The preview index lists every other page, so it is composed from them, last.
   for (const plan of plans.filter((p) => p.kind === 'preview')) routes.push({ path: plan.path, param: param(plan.path), view: composePreview(ctx, routes) });
   const indexable = routes.filter((r) => !r.view.meta.noindex && !r.view.meta.draft && r.view.kind !== 'preview');
@@ -106,12 +105,12 @@ function composeSite(project: Project, plans: RoutePlan[], contentVersion: strin
   return { settings: site, routes, notFound, sitemapXml, robotsTxt, contentVersion, diagnostics };
 }
 
-function composeView(ctx: ReturnType<typeof createComposeContext>, plan: RoutePlan, accounts?: OverviewAccounts): PageView {
+function composeView(ctx: ReturnType<typeof createComposeContext>, plan: RoutePlan): PageView {
   switch (plan.kind) {
     case 'home':
       return composeHome(ctx);
     case 'overview':
-      return composeOverview(ctx, accounts);
+      return composeOverview(ctx);
     case 'segment':
       return composeSegmentHub(ctx, plan.segment!);
     case 'faq':

@@ -2,7 +2,7 @@
  * Accounts → segments: which segments count, in which order, and what one account gets.
  *
  * The multi-match rule: an account matching several counted segments is assigned to the one ranked
- * first by the weighted priority score that /segments/ shows (one decimal, weights from site.yaml;
+ * first by the weighted priority score that the playbook shows (one decimal, weights from site.yaml;
  * an unscored segment ranks after every scored one; ties by id), and is reported as an overlap.
  * Only active segments count, unless drafts are asked for.
  */

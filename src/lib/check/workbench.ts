@@ -23,7 +23,7 @@ export function checkWorkbench(project: Project): Diagnostic[] {
         rule: 'stale-assignment-summary',
         file: summary.file,
         message: 'the account counts were made with other segment criteria, priority scores or mapping than the content has now',
-        hint: `Run npm run assign -- <your export> and copy .build/assignment-summary.json over ${summary.file}; until then /segments/ marks the counts as out of date.`,
+        hint: `Run npm run assign -- <your export> and copy .build/assignment-summary.json over ${summary.file}; until then the playbook (npm run playbook) marks the counts as out of date.`,
       });
     }
   }

@@ -69,7 +69,6 @@ export function composeLandingPage(ctx: ComposeContext, segmentId: string, perso
       goals: persona.goals,
       bodyHtml: ctx.personaCopy.get(personaId)?.html ?? '',
       proofPoints: segment.messaging.proofPoints,
-      emphasis: segment.messaging.emphasis,
     },
     pains: pains.map(
       (p): PainView => ({

@@ -128,7 +128,7 @@ export interface LandingView extends PageBase {
   hero: { eyebrow: string; headline: Headline; valueProposition: string; ctaLabel: string };
   /** Keyword insertion settings, when the site allows it and the headline marks a phrase. */
   keywordInsertion?: { param: string; maxLength: number };
-  why: { goals: string[]; bodyHtml: string; proofPoints: string[]; emphasis: string[] };
+  why: { goals: string[]; bodyHtml: string; proofPoints: string[] };
   pains: PainView[];
   regulations: RegulationView[];
   /** Further regulations that apply, named but not described, to keep the page short. */
@@ -140,20 +140,10 @@ export interface LandingView extends PageBase {
   override?: OverrideRef;
 }
 
-export interface CriterionLine {
-  label: string;
-  value: string;
-}
-
-export interface FigureView {
-  /** The figure as authored (whole currency units, or percent). */
-  amount: number;
-  value: string;
-  year: number;
-  source: { title: string; publisher?: string; url?: string };
-  note?: string;
-}
-
+/**
+ * A segment as visitors see it: who it is for and where its pages are. How the company targets it
+ * (criteria, sizing, scores) is composed only for the internal playbook (src/lib/playbook/).
+ */
 export interface SegmentSummary {
   id: string;
   name: string;
@@ -163,19 +153,25 @@ export interface SegmentSummary {
   faqHref: string;
   status: string;
   vertical: { id: string; name: string };
-  criteria: CriterionLine[];
-  marketSize?: FigureView;
-  growthRate?: FigureView & { period: string };
-  /** Weighted prioritisation score from 1 to 5, absent when the segment is not scored. */
-  priority?: number;
   personas: (Link & { id: string; shortName: string; buyerRole: string; headline: string })[];
 }
 
+/** A challenge of the segment (a pain point of its vertical), with the rules behind it. */
+export interface ChallengeView {
+  id: string;
+  title: string;
+  summary: string;
+  regulations: Link[];
+}
+
+/** The segment hub: a page for companies like the visitor's, with nothing about how they are targeted. */
 export interface SegmentHubView extends PageBase {
   kind: 'segment';
   segment: SegmentSummary;
-  profile: { keyTrends: string[]; majorChallenges: string[]; emergingOpportunities: string[]; dataSources: { title: string; publisher?: string; url?: string }[] };
   valueProposition: string;
+  proofPoints: string[];
+  /** The segment's pains, most important first. */
+  challenges: ChallengeView[];
   regulations: (Link & { statusLabel: string })[];
 }
 
@@ -187,43 +183,17 @@ export interface FaqPageView extends PageBase {
   jsonLd: Record<string, unknown>;
 }
 
-export interface ChartBar {
-  label: string;
-  value: number;
-  valueLabel: string;
-  href: string;
-}
-
-export interface BarChart {
-  title: string;
-  description: string;
-  max: number;
-  /** Round values for the axis, from 0 to max. */
-  ticks: number[];
-  unit: string;
-  bars: ChartBar[];
-}
-
+/** /segments/: a public index of the published segments, each with its personas' pages. */
 export interface OverviewView extends PageBase {
   kind: 'overview';
   segments: SegmentSummary[];
-  charts: BarChart[];
-  weights: { label: string; weight: number }[];
-  /** CRM accounts per segment, when the content holds an assignment summary (content/assignment-summary.json). */
-  accounts?: {
-    /** Accounts assigned to each segment by id, with the table cell's text; a segment the summary does not count is absent. */
-    bySegment: Record<string, { assigned: number; matched: number; label: string }>;
-    /** What the counts are, in sentences: the file, the totals, overlaps, gaps and unreadable rows. */
-    notes: string[];
-    /** Set when the criteria or the mapping changed after the accounts were assigned. */
-    stale?: string;
-  };
 }
 
 export interface HomeView extends PageBase {
   kind: 'home';
   offer: { headline: string; summary: string; points: string[] };
   segments: SegmentSummary[];
+  /** The public index of every segment, /segments/. */
   overviewHref: string;
 }
 

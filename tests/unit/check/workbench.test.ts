@@ -15,7 +15,7 @@ describe('workbench rules in the content check', () => {
     const files = edit(sample, 'segments/mid-market-owner.yaml', 'employees: { min: 200, max: 999 }', 'employees: { min: 250, max: 999 }');
     expect(check(files)).toMatchInlineSnapshot(`
       "content/assignment-summary.json warning: the account counts were made with other segment criteria, priority scores or mapping than the content has now
-          hint: Run npm run assign -- <your export> and copy .build/assignment-summary.json over content/assignment-summary.json; until then /segments/ marks the counts as out of date."
+          hint: Run npm run assign -- <your export> and copy .build/assignment-summary.json over content/assignment-summary.json; until then the playbook (npm run playbook) marks the counts as out of date."
     `);
   });
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { axis } from '../../../src/lib/compose/pages.ts';
 import type { FaqPageView, HomeView, OverviewView, SegmentHubView } from '../../../src/lib/compose/types.ts';
 import { build, fixture } from '../helpers.ts';
 
@@ -13,14 +12,22 @@ describe('site pages', () => {
     expect(home.segments[1]!.personas.map((p) => p.href)).toEqual(['/solutions/field-teams/ops-lead/', '/solutions/field-teams/owner/', '/solutions/field-teams/dispatcher/']);
   });
 
-  it('explains segment membership in words', () => {
+  it('speaks to companies like the visitor’s on the segment hub: challenges, value proposition, proof points, rules', () => {
     const hub = view<SegmentHubView>('/field-teams/');
-    expect(hub.segment.criteria).toEqual([
-      { label: 'Employees', value: '50 to 999' },
-      { label: 'Headquarters', value: 'Europe' },
+    expect(hub.challenges).toEqual([
+      { id: 'missed-visits', title: 'Missed visits', summary: 'Customers wait at home for nobody.', regulations: [] },
+      { id: 'paperwork', title: 'Paperwork after every job', summary: 'Technicians fill forms at night.', regulations: [{ label: 'SRA', href: '/solutions/field-teams/faq/' }] },
     ]);
-    expect(hub.segment.marketSize?.value).toBe('EUR 250 million');
-    expect(hub.segment.growthRate?.value).toBe('7.5% a year');
+    expect(hub.valueProposition).toBe('Fewer missed visits.');
+    expect(hub.proofPoints).toEqual(['Routes re-planned in seconds']);
+    expect(hub.regulations.map((r) => r.label)).toEqual(['WTR', 'SRA']);
+  });
+
+  it('composes no targeting data into public pages: no criteria, sizing, scores or sources', () => {
+    const publicJson = JSON.stringify(site.routes.map((r) => r.view));
+    for (const internal of ['Internal sizing', 'EUR 250 million', '7.5%', 'sizeAndGrowth', 'priority', '"criteria"', 'marketSize', 'Europe']) {
+      expect(publicJson, internal).not.toContain(internal);
+    }
   });
 
   it('builds FAQPage structured data from exactly the visible answers, regulation facts included', () => {
@@ -37,15 +44,10 @@ describe('site pages', () => {
     expect(view<FaqPageView>('/depot-networks/faq/').faqs.map((f) => f.id)).toEqual(['general', 'for-owners']);
   });
 
-  it('weights the priority score with the site’s weights', () => {
+  it('lists the published segments on the public /segments/ index, nothing more', () => {
     const overview = view<OverviewView>('/segments/');
-    // (5×3 + 3 + 4 + 3 + 4 + 4) / 8 = 4.125
-    expect(overview.segments.find((s) => s.id === 'field-teams')!.priority).toBe(4.1);
-    expect(overview.segments.find((s) => s.id === 'depot-networks')!.priority).toBeUndefined();
-    expect(overview.charts.map((c) => [c.title, c.bars.map((b) => b.valueLabel)])).toEqual([
-      ['Priority score', ['4.1']],
-      ['Estimated growth per year', ['7.5%']],
-    ]);
+    expect(overview.segments.map((s) => s.id)).toEqual(['depot-networks', 'field-teams']);
+    expect(Object.keys(overview).sort()).toEqual(['chrome', 'kind', 'meta', 'segments', 'tracking']);
   });
 
   it('keeps noindex pages and drafts out of the sitemap', () => {
@@ -57,14 +59,5 @@ describe('site pages', () => {
 
   it('composes the same site from the same files, byte for byte', () => {
     expect(JSON.stringify(build(fixture('composition')))).toBe(JSON.stringify(site));
-  });
-});
-
-describe('chart axis', () => {
-  it('rounds to readable steps', () => {
-    expect(axis(5)).toEqual({ max: 5, ticks: [0, 1, 2, 3, 4, 5] });
-    expect(axis(11)).toEqual({ max: 12, ticks: [0, 2, 4, 6, 8, 10, 12] });
-    expect(axis(7.5)).toEqual({ max: 8, ticks: [0, 2, 4, 6, 8] });
-    expect(axis(0.3)).toEqual({ max: 0.3, ticks: [0, 0.1, 0.2, 0.3] });
   });
 });

@@ -1,0 +1,58 @@
+import { formatInteger, formatQuantity, joinWords } from '../compose/format.ts';
+import type { Segment } from '../schemas/index.ts';
+import type { CriterionLine } from './types.ts';
+
+export const NEEDS_LABELS: Record<string, string> = {
+  price: 'price: the core product at a fair cost',
+  quality: 'quality: the best option, even at a premium',
+  service: 'service: support long after the sale',
+  partnership: 'partnership: a vendor that helps them grow',
+};
+
+export const SOPHISTICATION_LABELS: Record<string, string> = {
+  manual: 'manual work: spreadsheets and email',
+  'core-system': 'the modules of their core system (such as an ERP or CRM)',
+  'point-solutions': 'separate point solutions',
+  'competitor-suite': 'a competitor’s suite',
+  'modern-suite': 'a modern suite already',
+};
+
+const OWNERSHIP_LABELS: Record<string, string> = {
+  public: 'publicly listed',
+  private: 'privately held',
+  'private-equity': 'private-equity owned',
+  'family-owned': 'family-owned',
+  subsidiary: 'a subsidiary',
+  nonprofit: 'non-profit',
+  government: 'government',
+};
+
+export const TIER_LABELS: Record<number, string> = { 1: '1 (highest value)', 2: '2 (core)', 3: '3 (long tail)' };
+
+/**
+ * The criteria in words: why an account is in this segment, generated from the same fields the
+ * workbench assigns accounts with. Written for sales, so only the playbook shows them.
+ */
+export function describeCriteria(criteria: Segment['criteria']): CriterionLine[] {
+  const lines: CriterionLine[] = [];
+  const f = criteria.firmographic;
+  if (f.industries.length) lines.push({ label: 'Industries', value: joinWords(f.industries) });
+  if (f.employees) lines.push({ label: 'Employees', value: describeRange(f.employees.min, f.employees.max, (n) => formatInteger(n)) });
+  if (f.revenue) lines.push({ label: 'Annual revenue', value: describeRange(f.revenue.min, f.revenue.max, (n) => formatQuantity(n, f.revenue!.currency)) });
+  if (f.regions.length) lines.push({ label: 'Headquarters', value: joinWords(f.regions) });
+  if (f.ownership.length) lines.push({ label: 'Ownership', value: joinWords(f.ownership.map((o) => OWNERSHIP_LABELS[o] ?? o)) });
+  const t = criteria.technographic;
+  if (t.uses.length) lines.push({ label: 'Runs', value: t.uses.join(' or ') });
+  if (t.notUses.length) lines.push({ label: 'Does not run', value: joinWords(t.notUses) });
+  if (criteria.tier !== undefined) lines.push({ label: 'Value tier', value: TIER_LABELS[criteria.tier] ?? String(criteria.tier) });
+  if (criteria.needs) lines.push({ label: 'Values most', value: NEEDS_LABELS[criteria.needs] ?? criteria.needs });
+  if (criteria.sophistication) lines.push({ label: 'Works with', value: SOPHISTICATION_LABELS[criteria.sophistication] ?? criteria.sophistication });
+  return lines;
+}
+
+function describeRange(min: number | undefined, max: number | undefined, format: (n: number) => string): string {
+  if (min !== undefined && max !== undefined) return `${format(min)} to ${format(max)}`;
+  if (min !== undefined) return `${format(min)} or more`;
+  if (max !== undefined) return `up to ${format(max)}`;
+  return 'any';
+}
