@@ -124,9 +124,7 @@ export function outDirRefusal(facts: OutDirFacts, owner: OutputOwner = SITE_OUTP
   const { choose } = owner;
   const reason = ((): string | undefined => {
     for (const away of facts.keepAway ?? []) {
-      const named = `${away.what} (${away.setting}=${show(away.folder)})`;
-      if (outDir === away.folder || isInside(outDir, away.folder)) return `this is ${outDir === away.folder ? '' : 'inside '}${named}, ${away.why}`;
-      if (isInside(away.folder, outDir)) return `this folder holds ${named}. ${choose}`;
+      if (outDir === away.folder || isInside(outDir, away.folder)) return `this is ${outDir === away.folder ? '' : 'inside '}${away.what} (${away.setting}=${show(away.folder)}), ${away.why}`;
     }
     if (facts.existing.kind === 'file') return `this is a file, not a folder. ${choose}`;
     if (outDir === parse(outDir).root) return `this is the root of the file system. ${choose}`;
@@ -136,6 +134,9 @@ export function outDirRefusal(facts: OutDirFacts, owner: OutputOwner = SITE_OUTP
     if (isInside(projectRoot, outDir)) return `this folder holds the project (${show(projectRoot)}). ${choose}`;
     if (isInside(contentRoot, outDir)) return `this folder holds the content folder (CONTENT_ROOT=${show(contentRoot)}). ${choose}`;
     if (isInside(home, outDir)) return `this folder holds your home folder (${home}). ${choose}`;
+    for (const away of facts.keepAway ?? []) {
+      if (isInside(away.folder, outDir)) return `this folder holds ${away.what} (${away.setting}=${show(away.folder)}). ${choose}`;
+    }
     for (const name of ['segments', 'content']) {
       const folder = join(contentRoot, name);
       if (outDir === folder || isInside(outDir, folder)) return `this is ${outDir === folder ? 'the' : 'inside the'} content folder ${show(folder)}/, which the site is built from. ${choose}`;
