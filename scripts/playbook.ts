@@ -11,9 +11,9 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnosticsText, summarize } from '../src/lib/diagnostics.ts';
 import { replaceDir, stagingDirFor } from '../src/lib/output/replace-dir.ts';
-import { realPathOf } from '../src/lib/output/out-dir.ts';
+import { guardOutDir, OutDirRefused } from '../src/lib/output/out-dir.ts';
 import { buildPlaybookFromDisk } from '../src/lib/playbook/build.ts';
-import { DEFAULT_PLAYBOOK_DIR, playbookDirRefusal } from '../src/lib/playbook/out-dir.ts';
+import { DEFAULT_PLAYBOOK_DIR, PLAYBOOK_OUTPUT, playbookKeepAway } from '../src/lib/playbook/out-dir.ts';
 import { failure, runCommand, shown, usageError } from './cli.ts';
 import { buildEnvironmentOrExit } from './environment.ts';
 
@@ -49,8 +49,13 @@ const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 async function run(options: Options): Promise<number> {
   const env = buildEnvironmentOrExit();
   const shownOut = shown(options.out);
-  const refusal = playbookDirRefusal({ out: options.out, publicOut: env.outDir, projectRoot, contentRoot: env.contentRoot, show: shown });
-  if (refusal) return failure('playbook', `${options.given === undefined ? `the output folder ${shownOut}` : `--out ${options.given}`}: ${refusal}`, `Choose an empty or new folder with --out, such as ${DEFAULT_PLAYBOOK_DIR} (the default). Nothing was written.`);
+  let target: string;
+  try {
+    target = guardOutDir({ given: options.given, outDir: options.out, projectRoot, contentRoot: env.contentRoot, ...playbookKeepAway(env.outDir), show: shown }, PLAYBOOK_OUTPUT);
+  } catch (error) {
+    if (!(error instanceof OutDirRefused)) throw error;
+    return failure('playbook', error.message, `Choose an empty or new folder with --out, such as ${DEFAULT_PLAYBOOK_DIR} (the default). Nothing was written.`);
+  }
 
   const result = await buildPlaybookFromDisk(env.contentRoot, env);
   const diagnostics = result.ok ? result.playbook.diagnostics : result.diagnostics;
@@ -60,7 +65,6 @@ async function run(options: Options): Promise<number> {
   }
 
   // Written beside the folder, then swapped in: a reader never sees half a playbook.
-  const target = realPathOf(options.out);
   const staging = stagingDirFor(target);
   try {
     await rm(staging, { recursive: true, force: true });

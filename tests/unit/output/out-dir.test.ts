@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUILD_MARKER, buildMarker, guardOutDir, looksLikeEarlierOutput, OutDirRefused, outDirRefusal, PROJECT_FOLDERS, readOutDirFacts, realPathOf, type OutDirFacts } from '../../../src/lib/output/out-dir.ts';
+import { BUILD_MARKER, buildMarker, guardOutDir, looksLikeEarlierOutput, OutDirRefused, outDirRefusal, PROJECT_FOLDERS, readOutDirFacts, realPathOf, SITE_OUTPUT, type OutDirFacts, type OutputOwner } from '../../../src/lib/output/out-dir.ts';
 
 const PROJECT = '/work/site';
 const CONTENT = '/data/marketing';
@@ -80,6 +80,60 @@ describe('the output folder guard', () => {
     );
     const dist = { ...facts, given: undefined, outDir: `${PROJECT}/dist`, existing: { kind: 'folder' as const, entries: ['notes.txt'], earlierBuild: false } };
     expect(outDirRefusal(dist)).toMatch(/^The output folder dist \(the default; set OUT_DIR for another\): this folder holds files/);
+  });
+});
+
+describe('the guard for another command’s output folder', () => {
+  const notes: OutputOwner = {
+    marker: '.notes-output',
+    writer: 'export',
+    quote: (given, shown) => (given === undefined ? `the export folder ${shown}` : `--to ${given}`),
+    choose: 'The export replaces its folder as a whole.',
+    workExample: '.build/notes',
+    ownFiles: /^notes\.html$/,
+  };
+  const facts = (outDir: string, existing: OutDirFacts['existing'] = { kind: 'none' }): OutDirFacts => ({
+    given: outDir,
+    outDir,
+    projectRoot: PROJECT,
+    contentRoot: CONTENT,
+    home: HOME,
+    existing,
+    keepAway: [{ folder: '/srv/www', what: 'the published site', setting: 'SITE', why: 'which is public.' }],
+    foreign: [{ marker: BUILD_MARKER, what: 'a site build', why: 'which may be published' }],
+  });
+
+  it('speaks of the command, its marker and its work folder example', () => {
+    expect(outDirRefusal(facts(PROJECT), notes)).toBe('--to /work/site: this is the project folder. The export replaces its folder as a whole.');
+    expect(outDirRefusal(facts(`${PROJECT}/.build`), notes)).toMatch(/Use a new folder inside it instead, such as \.build\/notes\.$/);
+    expect(outDirRefusal(facts('/srv/out', { kind: 'folder', entries: ['notes.html', 'a.txt'], earlierBuild: false }), notes)).toMatch(/^--to \/srv\/out: this folder holds files that no earlier export wrote \(2 entries, e\.g\. a\.txt\)\./);
+    expect(outDirRefusal({ ...facts(PROJECT), given: undefined }, notes)).toMatch(/^the export folder \/work\/site: /);
+  });
+
+  it('keeps out of, and away from, the folders it is given', () => {
+    expect(outDirRefusal(facts('/srv/www'), notes)).toBe('--to /srv/www: this is the published site (SITE=/srv/www), which is public.');
+    expect(outDirRefusal(facts('/srv/www/notes'), notes)).toBe('--to /srv/www/notes: this is inside the published site (SITE=/srv/www), which is public.');
+    expect(outDirRefusal(facts('/srv'), notes)).toBe('--to /srv: this folder holds the published site (SITE=/srv/www). The export replaces its folder as a whole.');
+    expect(outDirRefusal(facts('/srv/notes'), notes)).toBeUndefined();
+  });
+
+  it('refuses a folder with another command’s marker, even beside its own', () => {
+    const existing = { kind: 'folder' as const, entries: ['.notes-output', BUILD_MARKER], earlierBuild: true };
+    expect(outDirRefusal(facts('/srv/out', existing), notes)).toBe(`--to /srv/out: this folder holds a site build (it has ${BUILD_MARKER}), which may be published. The export replaces its folder as a whole.`);
+    expect(outDirRefusal(facts('/srv/out', { ...existing, entries: ['.notes-output'] }), notes)).toBeUndefined();
+  });
+
+  it('reads the owner’s marker from disk, and the site build’s only for the site build', () => {
+    const tmp = realpathSync(mkdtempSync(join(tmpdir(), 'out-dir-owner-')));
+    try {
+      writeFileSync(join(tmp, '.notes-output'), '');
+      const options = { given: tmp, outDir: tmp, projectRoot: PROJECT, contentRoot: CONTENT, home: HOME };
+      expect(guardOutDir(options, notes)).toBe(tmp);
+      expect(() => guardOutDir(options, SITE_OUTPUT)).toThrow(/no earlier build wrote \(1 entry, e\.g\. \.notes-output\)/);
+      expect(() => guardOutDir(options)).toThrow(OutDirRefused);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });
 

@@ -53,8 +53,19 @@ describe('npm run playbook', () => {
     writeFileSync(join(out, 'notes.txt'), 'mine');
     const result = playbook(['--out', out]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('this folder holds files that no earlier playbook wrote (1 entry, e.g. notes.txt).');
+    expect(result.stderr).toBe(
+      `playbook: --out ${out}: this folder holds files that no earlier playbook wrote (1 entry, e.g. notes.txt). Choose an empty or new folder, or delete its contents yourself if they are no longer needed.\n    hint: Choose an empty or new folder with --out, such as .build/playbook (the default). Nothing was written.\n`,
+    );
     expect(readdirSync(out)).toEqual(['notes.txt']);
+  }, SLOW);
+
+  it('never replaces the project’s work folder, which holds the test sites and build staging', () => {
+    const result = playbook(['--out', '.build']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      'playbook: --out .build: this is the project’s .build/ folder, which holds the test sites, reports and build staging. Use a new folder inside it instead, such as .build/playbook.\n    hint: Choose an empty or new folder with --out, such as .build/playbook (the default). Nothing was written.\n',
+    );
+    expect(existsSync(join(PROJECT_ROOT, '.build', '.segment-pages-playbook'))).toBe(false);
   }, SLOW);
 
   it('stops with the content’s problems, like the build, and writes nothing', () => {
