@@ -54,7 +54,7 @@ async function run(options: Options): Promise<number> {
     target = guardOutDir({ given: options.given, outDir: options.out, projectRoot, contentRoot: env.contentRoot, ...playbookKeepAway(env.outDir), show: shown }, PLAYBOOK_OUTPUT);
   } catch (error) {
     if (!(error instanceof OutDirRefused)) throw error;
-    return failure('playbook', error.message, `Choose an empty or new folder with --out, such as ${DEFAULT_PLAYBOOK_DIR} (the default). Nothing was written.`);
+    return failure('playbook', error.message, `Nothing was written. The default folder, ${DEFAULT_PLAYBOOK_DIR}, is always a safe choice.`);
   }
 
   const result = await buildPlaybookFromDisk(env.contentRoot, env);

@@ -42,7 +42,7 @@ describe('npm run playbook', () => {
       const result = playbook(['--out', out], { OUT_DIR: site });
       expect(result.status).toBe(1);
       expect(result.stderr).toContain(`public site's output folder (OUT_DIR=${site}), which is published; the playbook is internal.`);
-      expect(result.stderr).toContain('hint: Choose an empty or new folder with --out, such as .build/playbook (the default). Nothing was written.');
+      expect(result.stderr).toContain('hint: Nothing was written. The default folder, .build/playbook, is always a safe choice.');
       noStack(result.stderr);
     }
     expect(existsSync(site)).toBe(false);
@@ -54,7 +54,7 @@ describe('npm run playbook', () => {
     const result = playbook(['--out', out]);
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(
-      `playbook: --out ${out}: this folder holds files that no earlier playbook wrote (1 entry, e.g. notes.txt). Choose an empty or new folder, or delete its contents yourself if they are no longer needed.\n    hint: Choose an empty or new folder with --out, such as .build/playbook (the default). Nothing was written.\n`,
+      `playbook: --out ${out}: this folder holds files that no earlier playbook wrote (1 entry, e.g. notes.txt). Choose an empty or new folder, or delete its contents yourself if they are no longer needed.\n    hint: Nothing was written. The default folder, .build/playbook, is always a safe choice.\n`,
     );
     expect(readdirSync(out)).toEqual(['notes.txt']);
   }, SLOW);
@@ -63,7 +63,7 @@ describe('npm run playbook', () => {
     const result = playbook(['--out', '.build']);
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(
-      'playbook: --out .build: this is the project’s .build/ folder, which holds the test sites, reports and build staging. Use a new folder inside it instead, such as .build/playbook.\n    hint: Choose an empty or new folder with --out, such as .build/playbook (the default). Nothing was written.\n',
+      'playbook: --out .build: this is the project’s .build/ folder, which holds the test sites, reports and build staging. Use a new folder inside it instead, such as .build/playbook.\n    hint: Nothing was written. The default folder, .build/playbook, is always a safe choice.\n',
     );
     expect(existsSync(join(PROJECT_ROOT, '.build', '.segment-pages-playbook'))).toBe(false);
   }, SLOW);
