@@ -1,13 +1,12 @@
-import { createHash } from 'node:crypto';
+import { checkWorkbench } from './assign/content-check.ts';
 import { checkProject, type CheckOptions } from './check/index.ts';
 import { composeLandingPage } from './compose/landing.ts';
 import { bodyHeadingOf, createComposeContext, pageMeta, pageTracking } from './compose/context.ts';
 import { composeFaqPage, composeHome, composeOverview, composePreview, composeSegmentHub } from './compose/pages.ts';
 import type { PageMeta, PageTracking, PageView, Route, SiteChrome } from './compose/types.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
-import { isAccountData, type SourceFile } from './load/files.ts';
+import { contentVersionOf, readContentFiles, type SourceFile } from './load/files.ts';
 import { parseProject, type Project } from './load/project.ts';
-import { readContentFiles } from './load/files.ts';
 import { renderBodiesInWorker, type RenderedBodies } from './markdown-worker.ts';
 import type { RoutePlan } from './routes.ts';
 import type { Site } from './schemas/index.ts';
@@ -50,18 +49,6 @@ export async function buildSiteFromDisk(root: string, options: BuildOptions = {}
   return { ok: true, build: composeSite(project, routes, contentVersionOf(files), options, diagnostics, rendered) };
 }
 
-/** Account data and its summary are left out, so committing a new summary does not change the version pages report. */
-export function contentVersionOf(files: readonly SourceFile[]): string {
-  const hash = createHash('sha256');
-  for (const f of files.filter((file) => !isAccountData(file.file))) {
-    hash.update(f.file);
-    hash.update('\0');
-    hash.update(f.bytes);
-    hash.update('\0');
-  }
-  return hash.digest('hex').slice(0, 12);
-}
-
 /**
  * Loads and checks content without composing pages: what `npm run check` runs, and the first half
  * of every build. Cross-file rules run even when some files failed to load, so one run reports
@@ -70,7 +57,8 @@ export function contentVersionOf(files: readonly SourceFile[]): string {
 export function checkFiles(files: readonly SourceFile[], options: CheckOptions = {}): { project: Project; routes: RoutePlan[]; diagnostics: Diagnostic[] } {
   const loaded = parseProject(files);
   const checked = checkProject(loaded.project, options);
-  return { project: loaded.project, routes: checked.routes, diagnostics: sortDiagnostics([...loaded.diagnostics, ...checked.diagnostics]) };
+  // The workbench's rules (the account mapping, a stale committed summary) run with the content check.
+  return { project: loaded.project, routes: checked.routes, diagnostics: sortDiagnostics([...loaded.diagnostics, ...checked.diagnostics, ...checkWorkbench(loaded.project)]) };
 }
 
 export function buildSite(files: readonly SourceFile[], options: BuildOptions = {}): BuildResult {

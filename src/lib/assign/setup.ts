@@ -6,12 +6,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { suggest, type Diagnostic } from '../diagnostics.ts';
-import { readContentFiles, type SourceFile } from '../load/files.ts';
+import { contentVersionOf, readContentFiles, type SourceFile } from '../load/files.ts';
 import { parseProject, type Entry, type Project } from '../load/project.ts';
 import type { Segment, Site } from '../schemas/index.ts';
 import { rankSegments, type RankedSegment } from './assign.ts';
 import { compileMapping, MAPPING_FILE, parseMapping, type CompiledMapping } from './mapping.ts';
-import { contentVersionOf } from '../site-build.ts';
 import { criteriaVersionOf } from './version.ts';
 
 export interface AssignSetup {

@@ -4,11 +4,10 @@
  * content/assignment-summary.json to show accounts per segment on /segments/.
  */
 import type { Diagnostic } from '../diagnostics.ts';
-import type { SourceFile } from '../load/files.ts';
+import { contentVersionOf, type SourceFile } from '../load/files.ts';
 import { validate } from '../load/validate.ts';
 import { parseYaml } from '../load/yaml.ts';
 import { assignmentSummarySchema, type AssignmentSummary } from '../schemas/index.ts';
-import { contentVersionOf } from '../site-build.ts';
 import type { AssignRun } from './stream.ts';
 
 /** Where a committed summary lives in a content tree. */

@@ -5,7 +5,6 @@ import { checkCopy } from './copy.ts';
 import { checkReferences } from './references.ts';
 import { checkRegulationDates } from './regulations.ts';
 import { checkSegments } from './segments.ts';
-import { checkWorkbench } from './workbench.ts';
 
 export interface CheckOptions extends RouteOptions {
   /** The date regulation entries are checked against (YYYY-MM-DD); today by default. */
@@ -19,7 +18,7 @@ export interface CheckOptions extends RouteOptions {
 export function checkProject(project: Project, options: CheckOptions = {}): { diagnostics: Diagnostic[]; routes: RoutePlan[] } {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const plan = planRoutes(project, options);
-  const diagnostics = [...checkReferences(project), ...plan.diagnostics, ...checkSegments(project), ...checkRegulationDates(project, today), ...checkCopy(project), ...checkWorkbench(project)];
+  const diagnostics = [...checkReferences(project), ...plan.diagnostics, ...checkSegments(project), ...checkRegulationDates(project, today), ...checkCopy(project)];
   return { diagnostics: sortDiagnostics(diagnostics), routes: plan.routes };
 }
 

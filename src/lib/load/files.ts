@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 
@@ -86,4 +87,16 @@ async function listFiles(dir: string, skip: string): Promise<{ path: string; sym
     else if (entry.isFile()) out.push({ path });
   }
   return out;
+}
+
+/** Account data and its summary are left out, so committing a new summary does not change the version pages report. */
+export function contentVersionOf(files: readonly SourceFile[]): string {
+  const hash = createHash('sha256');
+  for (const f of files.filter((file) => !isAccountData(file.file))) {
+    hash.update(f.file);
+    hash.update('\0');
+    hash.update(f.bytes);
+    hash.update('\0');
+  }
+  return hash.digest('hex').slice(0, 12);
 }

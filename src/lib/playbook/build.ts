@@ -1,8 +1,8 @@
 import { rankSegments } from '../assign/assign.ts';
 import { buildScorecard, renderScorecardCsv } from '../assign/scorecard.ts';
 import { hasErrors, type Diagnostic } from '../diagnostics.ts';
-import { readContentFiles, type SourceFile } from '../load/files.ts';
-import { checkFiles, contentVersionOf, type BuildOptions } from '../site-build.ts';
+import { contentVersionOf, readContentFiles, type SourceFile } from '../load/files.ts';
+import { checkFiles, type BuildOptions } from '../site-build.ts';
 import { composePlaybook } from './compose.ts';
 import { renderPlaybookHtml } from './render-html.ts';
 import type { PlaybookView } from './types.ts';

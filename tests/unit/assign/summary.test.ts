@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSummary, renderSummaryJson, SUMMARY_FILE } from '../../../src/lib/assign/summary.ts';
-import { contentVersionOf } from '../../../src/lib/site-build.ts';
+import { contentVersionOf } from '../../../src/lib/load/files.ts';
 import { edit, messages, PROJECT_ROOT, readTree, withFiles } from '../helpers.ts';
 import { assignFile, setupFor } from './helpers.ts';
 

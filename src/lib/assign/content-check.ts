@@ -1,14 +1,15 @@
-import { rankSegments } from '../assign/assign.ts';
-import { compileMapping } from '../assign/mapping.ts';
-import { mappingWarnings } from '../assign/setup.ts';
-import { criteriaVersionOf } from '../assign/version.ts';
+import { rankSegments } from './assign.ts';
+import { compileMapping } from './mapping.ts';
+import { mappingWarnings } from './setup.ts';
+import { criteriaVersionOf } from './version.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Project } from '../load/project.ts';
 
 /**
  * The segment workbench in the content check: criteria the account mapping cannot serve (found
  * here, not only when someone runs `npm run assign`), and a committed assignment summary that was
- * made with other criteria, scores or mapping than the ones the site now shows.
+ * made with other criteria, scores or mapping than the ones the site now shows. It lives with the
+ * workbench, whose rules it applies; `checkFiles` (site-build.ts) adds it to the content check.
  */
 export function checkWorkbench(project: Project): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
