@@ -22,6 +22,8 @@ declare global {
 const doc = document;
 const ids = doc.body.dataset;
 const config = JSON.parse(doc.getElementById('sp-config')?.textContent || '{}') as ClientConfig;
+/** The class the inline consent script sets while no choice is stored (ASK_CLASS in inline-scripts.ts). */
+const ASK_CLASS = 'sp-ask';
 const CONSENT_KEYS = ['ad_storage', 'analytics_storage', 'ad_user_data', 'ad_personalization'] as const;
 
 const read = (store: Storage, key: string) => {
@@ -101,23 +103,52 @@ function updateConsent(state: Partial<Consent>) {
   choice = { ...choice, ...clean };
   write(localStorage, STORAGE_KEYS.consent, choice);
   window.gtag('consent', 'update', clean);
-  const banner = doc.getElementById('sp-consent');
-  if (banner) banner.hidden = true;
+  doc.documentElement.classList.remove(ASK_CLASS);
   persist();
   loadTagManager();
 }
 window.segmentPages = { updateConsent };
 
-// The built-in banner asks once; a site with its own consent platform calls segmentPages.updateConsent.
+// The built-in banner asks once (the inline consent script shows it from the first paint); the
+// footer's "Cookie settings" asks again. After a choice, focus goes back to where it was, or to the
+// start of the main content. A site with its own consent platform calls segmentPages.updateConsent.
 const banner = doc.getElementById('sp-consent');
-if (banner && config.banner && !choice) {
-  banner.hidden = false;
+const root = doc.documentElement.classList;
+if (banner && config.banner) {
+  let opener: HTMLElement | null = null;
+  const ask = (from: HTMLElement | null) => {
+    opener = from;
+    root.add(ASK_CLASS);
+  };
+  if (!choice) ask(null);
   banner.addEventListener('click', (e) => {
     const answer = (e.target as Element).closest('[data-consent]')?.getAttribute('data-consent');
     if (!answer) return;
     const value = answer === 'accept' ? 'granted' : 'denied';
     updateConsent({ ad_storage: value, analytics_storage: value, ad_user_data: value, ad_personalization: value });
+    root.remove(ASK_CLASS, 'sp-settings');
+    (opener ?? doc.getElementById('main'))?.focus();
   });
+  const settings = doc.querySelector<HTMLElement>('[data-consent-settings]');
+  if (settings) {
+    settings.hidden = false;
+    settings.addEventListener('click', () => {
+      root.add('sp-settings');
+      ask(settings);
+      banner.querySelector<HTMLElement>('[data-consent]')?.focus();
+    });
+  }
+}
+
+// Phones: the sticky call to action shows once the hero's button has scrolled away and hides while the form is in view.
+const sticky = doc.querySelector('[data-sticky-cta]');
+if (sticky && window.IntersectionObserver) {
+  const inView = new Set<Element>();
+  const watch = new IntersectionObserver((entries) => {
+    for (const entry of entries) inView[entry.isIntersecting ? 'add' : 'delete'](entry.target);
+    sticky.classList.toggle('show', !inView.size);
+  });
+  for (const target of doc.querySelectorAll('[data-cta="hero"], #cta')) watch.observe(target);
 }
 
 persist();
@@ -184,6 +215,11 @@ if (form) {
       ok = false;
     }
     button.disabled = false;
+    if (ok && form.dataset.thankYou) {
+      track('generate_lead', { form_id: form.id });
+      location.assign(form.dataset.thankYou);
+      return;
+    }
     if (ok) {
       form.reset();
       form.hidden = true;

@@ -46,6 +46,10 @@ describe('page budgets on the sample site', () => {
     }
   });
 
+  it('keeps the HTML and CSS of every landing page within 14 KB gzipped: the first screen arrives in the first round trips', () => {
+    for (const s of sizes) expect(s.html + s.css, `${s.page}: HTML ${s.html} + CSS ${s.css} bytes`).toBeLessThanOrEqual(14 * KB);
+  });
+
   it('blocks rendering on one same-origin stylesheet at most, and on no script', () => {
     for (const page of [...files.keys()].filter((f) => f.endsWith('.html'))) {
       const html = read(files.get(page)!);

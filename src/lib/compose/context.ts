@@ -109,6 +109,8 @@ export function createComposeContext(project: Project, site: Site, contentVersio
         { label: 'Home', href: href('/') },
         { label: 'Segments', href: href('/segments/') },
       ],
+      ctaLabel: site.cta.label,
+      hideLandingNavigation: site.landingPage.hideNavigation,
     },
     href,
     absolute: (path) => `${origin}${href(path)}`,

@@ -95,6 +95,7 @@ export function composeLandingPage(ctx: ComposeContext, segmentId: string, perso
         success: ctx.site.leadForm.success,
         failure: ctx.site.leadForm.failure,
         privacyUrl: ctx.site.leadForm.privacyUrl,
+        thankYouUrl: ctx.site.leadForm.thankYouUrl,
       },
     },
     override: override ? { file: override.file, sections: override.sections.map((s) => s.name) } : undefined,

@@ -53,6 +53,10 @@ export interface SiteChrome {
   /** Content-Security-Policy for the page's `<meta http-equiv>` (production builds only). */
   csp: string;
   nav: Link[];
+  /** The site's default call-to-action label (site.yaml cta.label). */
+  ctaLabel: string;
+  /** Landing pages leave out the navigation (site.yaml landingPage.hideNavigation). */
+  hideLandingNavigation: boolean;
 }
 
 interface PageBase {
@@ -112,6 +116,8 @@ export interface LeadFormView {
   success: string;
   failure: string;
   privacyUrl?: string;
+  /** Where the visitor goes after a successful submission. */
+  thankYouUrl?: string;
 }
 
 export interface OverrideRef {

@@ -88,7 +88,10 @@ export const siteSchema = z
         heading: textSchema.default('Talk to us').describe('Heading above the form.'),
         success: textSchema.default('Thank you. We will be in touch within one working day.').describe('Message shown after a successful submission.'),
         failure: textSchema.default('Sorry, that did not go through. Your answers are still here: please try again.').describe('Message shown when the submission fails.'),
-        privacyUrl: webUrlSchema.optional().describe('Link to the privacy notice shown under the form.'),
+        privacyUrl: webUrlSchema.optional().describe('Link to the privacy notice shown under the form and in every page footer.'),
+        thankYouUrl: webUrlSchema
+          .optional()
+          .describe('Page the visitor is sent to after a successful submission. Without it the form shows the success message in place. The form also posts it as the hidden field "redirect", so an endpoint can answer a post made without JavaScript with a 303 redirect to it.'),
       })
       .describe('The lead form on every landing page.'),
     landingPage: z
@@ -96,6 +99,7 @@ export const siteSchema = z
         pains: z.int().min(1).max(20).default(4).describe('How many pain points a landing page shows, the persona’s most pressing first.'),
         regulations: z.int().min(0).max(20).default(3).describe('How many regulations a landing page describes in full; the rest are named below them.'),
         faqs: z.int().min(0).max(50).default(6).describe('How many questions a landing page shows, those written for the persona or segment first; the segment’s FAQ page shows all.'),
+        hideNavigation: z.boolean().default(false).describe('Hide the site navigation and breadcrumbs on landing pages, so paid visitors see one way forward: the lead form.'),
       })
       .prefault({})
       .describe('How much a landing page shows, to keep it short enough to read on a phone.'),

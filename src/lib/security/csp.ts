@@ -38,7 +38,8 @@ export function contentSecurityPolicy(site: Site, options: CspOptions): string {
     ['img-src', ["'self'", ...(gtm ? TAG_MANAGER.img : [])]],
     ['font-src', ["'self'"]],
     ['connect-src', ["'self'", ...origins(site.leadForm.endpoint, site.tracking.collectUrl), ...(gtm ? TAG_MANAGER.connect : [])]],
-    ['form-action', ["'self'", ...origins(site.leadForm.endpoint)]],
+    // A no-JavaScript post is redirected to the thank-you page; browsers check that redirect against form-action.
+    ['form-action', ["'self'", ...origins(site.leadForm.endpoint, site.leadForm.thankYouUrl)]],
     ['base-uri', ["'self'"]],
     ['object-src', ["'none'"]],
     ['frame-src', ["'none'"]],

@@ -2,6 +2,9 @@ import type { Site } from '../schemas/index.ts';
 import { CONSENT_TYPES } from '../schemas/site.ts';
 import { STORAGE_KEYS } from './contract.ts';
 
+/** Class on <html> while the visitor has not made a consent choice: the built-in banner shows. */
+export const ASK_CLASS = 'sp-ask';
+
 /**
  * The few lines that must run inline, before anything else on the page: Consent Mode v2 defaults
  * (so that no tag can ever start before them) and the visitor's earlier choice, if they made one.
@@ -21,6 +24,9 @@ export function consentBootstrapScript(site: Site): string {
       `for(var i=0;i<k.length;i++){var v=c&&c[k[i]];if(v==='granted'||v==='denied')u[k[i]]=v;}` +
       `if(k.some(function(t){return t in u;}))gtag('consent','update',u);}catch(e){}`,
   ];
+  // With the built-in banner and no earlier choice, the banner shows from the first paint (CSS keys
+  // off this class), so it takes its place in the flow without moving anything later. Nothing is stored.
+  if (site.consent.banner) lines.push(`try{if(!JSON.parse(localStorage.getItem(${json(STORAGE_KEYS.consent)})))document.documentElement.classList.add(${json(ASK_CLASS)});}catch(e){}`);
   return lines.join('\n');
 }
 

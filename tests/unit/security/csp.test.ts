@@ -14,6 +14,11 @@ describe('Content-Security-Policy', () => {
     expect(contentSecurityPolicy(site, { inlineScripts: ['gtag()'], form: 'meta' })).toMatchInlineSnapshot(`"default-src 'self'; script-src 'self' 'sha256-okMPrDphyHONjglaAuDcRYdC8g3p5nZ7H/5C+fnFtMg='; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self' https://forms.acme.example; form-action 'self' https://forms.acme.example; base-uri 'self'; object-src 'none'; frame-src 'none'; upgrade-insecure-requests"`);
   });
 
+  it('lets the form post be redirected to the thank-you page’s origin', () => {
+    const withThanks = { ...site, leadForm: { ...site.leadForm, thankYouUrl: 'https://thanks.acme.example/done/' } };
+    expect(contentSecurityPolicy(withThanks, { inlineScripts: [], form: 'meta' })).toContain("form-action 'self' https://forms.acme.example https://thanks.acme.example;");
+  });
+
   it('hashes exactly as browsers do', () => {
     expect(scriptHash('alert(1)')).toBe(`'sha256-${createHash('sha256').update('alert(1)').digest('base64')}'`);
   });

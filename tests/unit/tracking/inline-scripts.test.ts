@@ -1,11 +1,11 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { clientConfig, consentBootstrapScript, json } from '../../../src/lib/tracking/inline-scripts.ts';
+import { ASK_CLASS, clientConfig, consentBootstrapScript, json } from '../../../src/lib/tracking/inline-scripts.ts';
 import { build, edit, fixture } from '../helpers.ts';
 
-function runBootstrap(script: string, stored: string | null) {
+function runBootstrap(script: string, stored: string | null, classes = new Set<string>()) {
   // In a browser the global object is window; the vm context plays both parts.
-  const context: Record<string, unknown> = { localStorage: { getItem: () => stored }, JSON };
+  const context: Record<string, unknown> = { localStorage: { getItem: () => stored }, JSON, document: { documentElement: { classList: { add: (c: string) => classes.add(c) } } } };
   context.window = context;
   runInNewContext(script, context);
   return JSON.parse(JSON.stringify((context.dataLayer as IArguments[]).map((args) => Array.from(args)))) as unknown[][];
@@ -33,6 +33,18 @@ describe('consent bootstrap', () => {
     const calls = runBootstrap(consentBootstrapScript(site), JSON.stringify({ analytics_storage: '<b>yes</b>', evil: 'granted', ad_storage: 'granted' }));
     expect(calls.at(-1)).toEqual(['consent', 'update', { ad_storage: 'granted' }]);
     expect(runBootstrap(consentBootstrapScript(site), 'not json')).toHaveLength(2);
+  });
+
+  it('marks the page for the consent bar only while no choice is stored and the built-in banner is on', () => {
+    const asking = new Set<string>();
+    runBootstrap(consentBootstrapScript(site), null, asking);
+    expect([...asking]).toEqual([ASK_CLASS]);
+    const chosen = new Set<string>();
+    runBootstrap(consentBootstrapScript(site), JSON.stringify({ analytics_storage: 'denied' }), chosen);
+    expect([...chosen]).toEqual([]);
+    const ownPlatform = new Set<string>();
+    runBootstrap(consentBootstrapScript({ ...site, consent: { ...site.consent, banner: false } }), null, ownPlatform);
+    expect([...ownPlatform]).toEqual([]);
   });
 
   it('is the same text on every page of a site, so a Content-Security-Policy hash covers it', () => {
