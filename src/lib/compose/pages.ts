@@ -1,5 +1,5 @@
 import { pageMeta, pageTracking, type ComposeContext } from './context.ts';
-import { selectFaqs } from './faqs.ts';
+import { addRegulationFacts, selectFaqs } from './faqs.ts';
 import { truncate } from './format.ts';
 import { summarizeSegment } from './segment-summary.ts';
 import type { ChallengeView, FaqPageView, HomeView, OverviewView, PreviewView, Route, SegmentHubView } from './types.ts';
@@ -58,7 +58,7 @@ function segmentChallenges(ctx: ComposeContext, segmentId: string): ChallengeVie
 export function composeFaqPage(ctx: ComposeContext, segmentId: string): FaqPageView {
   const entry = ctx.segments.get(segmentId)!;
   const s = entry.data;
-  const faqs = selectFaqs(ctx, { segment: segmentId, personas: s.personas.map((p) => p.id), vertical: s.vertical, regulations: s.regulations });
+  const faqs = addRegulationFacts(ctx, selectFaqs(ctx, { segment: segmentId, personas: s.personas.map((p) => p.id), vertical: s.vertical, regulations: s.regulations }), []);
   const path = `/${segmentId}/faq/`;
   return {
     kind: 'faq',

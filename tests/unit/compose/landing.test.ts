@@ -32,7 +32,8 @@ describe('landing page composition', () => {
       ['missed-visits', false],
     ]);
     expect(dispatcher.regulations.map((r) => r.id)).toEqual(['safety-records', 'working-time']);
-    expect(dispatcher.hero.valueProposition).toBe('Fewer missed visits. The Dispatcher gets a plan that holds.');
+    expect(dispatcher.hero.valueProposition).toBe('The Dispatcher gets a plan that holds.');
+    expect(dispatcher.why.segmentValueProposition).toBe('Fewer missed visits.');
   });
 
   it('takes regulation facts from the entries, dates in order', () => {
