@@ -70,8 +70,8 @@ export const OWNERSHIP_LABELS: Labels<typeof OWNERSHIP_TYPES> = {
   public: 'publicly listed',
   private: 'privately held',
   'private-equity': 'private-equity owned',
-  'family-owned': 'family-owned',
+  'family-owned': 'owned by a family',
   subsidiary: 'a subsidiary',
-  nonprofit: 'non-profit',
-  government: 'government',
+  nonprofit: 'a non-profit organisation',
+  government: 'government owned',
 };
