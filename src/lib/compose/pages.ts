@@ -1,6 +1,7 @@
 import { pageMeta, pageTracking, type ComposeContext } from './context.ts';
 import { addRegulationFacts, selectFaqs } from './faqs.ts';
 import { truncate } from './format.ts';
+import { SEGMENT_STATUS_LABELS } from './labels.ts';
 import { summarizeSegment } from './segment-summary.ts';
 import type { ChallengeView, FaqPageView, HomeView, OverviewView, PreviewView, Route, SegmentHubView } from './types.ts';
 
@@ -127,6 +128,7 @@ export function composePreview(ctx: ComposeContext, routes: readonly Route[]): P
       ...segments.map((s) => ({
         title: s.data.name,
         status: s.data.status,
+        statusLabel: s.data.status === 'active' ? undefined : SEGMENT_STATUS_LABELS[s.data.status],
         pages: routes
           .filter((r) => r.view.tracking.segment === s.id)
           .map((r) => link(r, r.view.kind === 'landing' ? `Landing page: ${r.view.persona.name}` : r.view.kind === 'faq' ? 'Questions and answers' : 'Segment hub')),

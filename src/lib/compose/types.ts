@@ -220,7 +220,8 @@ export interface HomeView extends PageBase {
 /** The dev server's index of every page, drafts and noindex variants included, for reviewing before publishing. */
 export interface PreviewView extends PageBase {
   kind: 'preview';
-  groups: { title: string; status: string; pages: (Link & { notes: string[] })[] }[];
+  /** `statusLabel` words a segment's status when it is not published as usual (draft, retired). */
+  groups: { title: string; status: string; statusLabel?: string; pages: (Link & { notes: string[] })[] }[];
 }
 
 export type PageView = HomeView | OverviewView | SegmentHubView | LandingView | FaqPageView | PreviewView;
