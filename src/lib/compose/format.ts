@@ -54,7 +54,8 @@ export function formatPercent(value: number): string {
  * sentence that ends within `max` ends past half of it; otherwise the words that fit, then `…`.
  * A sentence ends at `.`, `!` or `?` (closing quotes and brackets included) followed by a space and
  * a capital letter, a digit or an opening quote, so `e.g. the` and `1.5 billion` do not end one.
- * Only a single word longer than `max` is cut inside the word: there is no boundary to cut at.
+ * The word cut drops joining words left at its end (`and`, `of the`). Only a single word longer than
+ * `max` is cut inside the word: there is no boundary to cut at.
  */
 export function truncate(text: string, max: number): string {
   const clean = text.replace(/\s+/g, ' ').trim();
@@ -68,7 +69,9 @@ export function truncate(text: string, max: number): string {
   if (sentenceEnd > max / 2) return clean.slice(0, sentenceEnd);
   const space = clean.lastIndexOf(' ', max - 1);
   const words = space > 0 ? clean.slice(0, space) : clean.slice(0, max - 1);
-  return `${words.replace(/[\s,;:.(“‘–—-]+$/u, '')}…`;
+  // Nor end on a word that promises more ("…and…", "…of the…"): drop trailing joining words first.
+  const trimmed = words.replace(/(?:[\s,;:.(“‘–—-]+(?:and|or|but|nor|so|the|a|an|to|of|for|with|in|on|at|by|as|your|our|their|its))+$/iu, '');
+  return `${(trimmed || words).replace(/[\s,;:.(“‘–—-]+$/u, '')}…`;
 }
 
 export function escapeHtml(text: string): string {

@@ -64,4 +64,10 @@ describe('meta description cut (truncate)', () => {
   it('cuts a single word longer than the limit, the one case with no boundary to cut at', () => {
     expect(truncate('y'.repeat(200), MAX)).toBe(`${'y'.repeat(MAX - 1)}…`);
   });
+
+  it('does not end the word cut on a joining word', () => {
+    const text = `${'Evidence '.repeat(15)}for auditors and regulators, and for the board of the company as a whole, every year.`;
+    expect(truncate(text, MAX)).toBe(`${'Evidence '.repeat(15)}for auditors…`);
+    expect(truncate(`${'Evidence '.repeat(15)}for auditors and the board`, MAX)).toBe(`${'Evidence '.repeat(15)}for auditors…`);
+  });
 });
