@@ -120,13 +120,14 @@ export function createComposeContext(project: Project, site: Site, contentVersio
 export function pageMeta(
   ctx: ComposeContext,
   path: string,
-  fields: { title: string; description: string; noindex?: boolean; breadcrumbs?: { label: string; path: string }[]; draft?: boolean },
+  fields: { title: string; socialTitle?: string; description: string; noindex?: boolean; breadcrumbs?: { label: string; path: string }[]; draft?: boolean },
 ): PageMeta {
   return {
     path,
     href: ctx.href(path),
     canonical: ctx.absolute(path),
     title: fields.title,
+    socialTitle: fields.socialTitle ?? fields.title,
     description: fields.description,
     noindex: fields.noindex ?? false,
     language: ctx.site.language,

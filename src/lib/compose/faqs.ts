@@ -1,4 +1,5 @@
 import type { ComposeContext, ComposedFaq } from './context.ts';
+import { escapeHtml } from './format.ts';
 import { regulationFacts } from './regulation.ts';
 import type { FaqItem } from './types.ts';
 
@@ -14,6 +15,7 @@ export interface FaqTarget {
 /**
  * The questions that belong on a page. Each listed scope dimension must match; an empty one matches
  * everything. A question about regulations appears only where at least one of them applies.
+ * Answers come without regulation facts: `addRegulationFacts` adds them once the page's questions are chosen.
  */
 export function selectFaqs(ctx: ComposeContext, target: FaqTarget): FaqItem[] {
   // Only the segment's own questions and those for any segment can match: merge the two lists
@@ -28,16 +30,40 @@ export function selectFaqs(ctx: ComposeContext, target: FaqTarget): FaqItem[] {
         (scope.regulations.length === 0 || scope.regulations.some((r) => target.regulations.includes(r)))
       );
     })
-    .map(({ entry, answer }) => {
-      const facts = entry.data.scope.regulations.map((id) => ctx.regulations.get(id)).filter((v) => v !== undefined).map(regulationFacts);
-      return {
-        id: entry.id,
-        anchor: `faq-${entry.id}`,
-        question: entry.data.question,
-        answerHtml: [answer.html, ...facts.map((f) => f.html)].join('\n'),
-        answerText: [answer.text, ...facts.map((f) => f.text)].join(' '),
-      };
+    .map(({ entry, answer }) => ({
+      id: entry.id,
+      anchor: `faq-${entry.id}`,
+      question: entry.data.question,
+      answerHtml: answer.html,
+      answerText: answer.text,
+      regulations: entry.data.scope.regulations.filter((id) => ctx.regulations.has(id)),
+    }));
+}
+
+/**
+ * Adds what the page says about the regulations each answer is about, so that a regulation's facts
+ * appear once per page: a regulation with its own block on the page (`blocks`, its ids) gets a link
+ * to that block; otherwise the first answer about it carries its facts and later answers link there.
+ * Call it on the questions in the order and number the page shows them.
+ */
+export function addRegulationFacts(ctx: ComposeContext, items: readonly FaqItem[], blocks: readonly string[]): FaqItem[] {
+  const factsIn = new Map<string, FaqItem>();
+  return items.map((item) => {
+    const extra = item.regulations.map((id) => {
+      const regulation = ctx.regulations.get(id)!;
+      const name = regulation.shortName;
+      if (blocks.includes(id)) return reference(`Thresholds, dates and sources for ${name}:`, `#${regulation.anchor}`, `${name} in “Rules that apply”`);
+      const earlier = factsIn.get(id);
+      if (earlier) return reference(`Thresholds and dates for ${name}:`, `#${earlier.anchor}`, `the answer to “${earlier.question}”`);
+      factsIn.set(id, item);
+      return regulationFacts(regulation);
     });
+    return { ...item, answerHtml: [item.answerHtml, ...extra.map((f) => f.html)].join('\n'), answerText: [item.answerText, ...extra.map((f) => f.text)].join(' ') };
+  });
+}
+
+function reference(lead: string, href: string, label: string): { html: string; text: string } {
+  return { html: `<p>${escapeHtml(lead)} see <a href="${escapeHtml(href)}">${escapeHtml(label)}</a> on this page.</p>`, text: `${lead} see ${label} on this page.` };
 }
 
 function mergeByIndex(a: readonly ComposedFaq[], b: readonly ComposedFaq[]): ComposedFaq[] {

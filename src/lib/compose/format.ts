@@ -1,4 +1,5 @@
 import type { Threshold } from '../schemas/index.ts';
+import { THRESHOLD_COMPARISON_LABELS } from './labels.ts';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -38,16 +39,9 @@ export function formatQuantity(value: number, unit: string): string {
   return isCurrency(unit) ? `${unit} ${formatAmount(value)}` : `${formatAmount(value)} ${unit}`;
 }
 
-const COMPARISON_WORDS: Record<Threshold['comparison'], string> = {
-  'more-than': 'more than',
-  'at-least': 'at least',
-  'less-than': 'less than',
-  between: 'from',
-};
-
 /** `more than 5,000 employees`, `at least GBP 36 million`, `from USD 75 million to less than USD 700 million`. */
 export function formatThresholdValue(t: Threshold): string {
-  const first = `${COMPARISON_WORDS[t.comparison]} ${formatQuantity(t.value, t.unit)}`;
+  const first = `${THRESHOLD_COMPARISON_LABELS[t.comparison]} ${formatQuantity(t.value, t.unit)}`;
   return t.comparison === 'between' && t.upTo !== undefined ? `${first} to less than ${formatQuantity(t.upTo, t.unit)}` : first;
 }
 
@@ -55,13 +49,29 @@ export function formatPercent(value: number): string {
   return `${trimNumber(value)}%`;
 }
 
-/** Shortens text at a word boundary for meta descriptions. */
+/**
+ * Shortens text to at most `max` characters for meta descriptions. Whole sentences when the last
+ * sentence that ends within `max` ends past half of it; otherwise the words that fit, then `…`.
+ * A sentence ends at `.`, `!` or `?` (closing quotes and brackets included) followed by a space and
+ * a capital letter, a digit or an opening quote, so `e.g. the` and `1.5 billion` do not end one.
+ * The word cut drops joining words left at its end (`and`, `of the`). Only a single word longer than
+ * `max` is cut inside the word: there is no boundary to cut at.
+ */
 export function truncate(text: string, max: number): string {
   const clean = text.replace(/\s+/g, ' ').trim();
   if (clean.length <= max) return clean;
-  const cut = clean.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, '')}…`;
+  let sentenceEnd = 0;
+  for (const m of clean.matchAll(/[.!?][”’"')\]]*(?= [\p{Lu}\p{N}“‘"'(])/gu)) {
+    const end = m.index + m[0].length;
+    if (end > max) break;
+    sentenceEnd = end;
+  }
+  if (sentenceEnd > max / 2) return clean.slice(0, sentenceEnd);
+  const space = clean.lastIndexOf(' ', max - 1);
+  const words = space > 0 ? clean.slice(0, space) : clean.slice(0, max - 1);
+  // Nor end on a word that promises more ("…and…", "…of the…"): drop trailing joining words first.
+  const trimmed = words.replace(/(?:[\s,;:.(“‘–—-]+(?:and|or|but|nor|so|the|a|an|to|of|for|with|in|on|at|by|as|your|our|their|its))+$/iu, '');
+  return `${(trimmed || words).replace(/[\s,;:.(“‘–—-]+$/u, '')}…`;
 }
 
 export function escapeHtml(text: string): string {

@@ -1,8 +1,9 @@
 import type { PainPoint } from '../schemas/index.ts';
 import { pageMeta, pageTracking, type ComposeContext } from './context.ts';
-import { selectFaqs } from './faqs.ts';
+import { addRegulationFacts, selectFaqs } from './faqs.ts';
 import { truncate } from './format.ts';
 import { parseHeadline } from '../headline.ts';
+import { BUYER_ROLE_LABELS } from './labels.ts';
 import { landingHeadline } from './segment-summary.ts';
 import type { FaqItem, LandingView, PainView } from './types.ts';
 
@@ -17,6 +18,16 @@ export function rankPains(allPains: readonly PainPoint[], segmentPains: readonly
   const mine = ordered.filter((p) => p.personas.includes(persona));
   const rest = ordered.filter((p) => !p.personas.includes(persona));
   return [...mine, ...rest];
+}
+
+/**
+ * A badge says what sets a pain apart, so it goes on the pains this persona feels most only when
+ * some pains shown are not among them: on every card, or on none, it would tell the reader nothing.
+ */
+export function badgeFor(pains: readonly PainPoint[], persona: string, badge: string): (pain: PainPoint) => string | undefined {
+  const marked = pains.filter((p) => p.personas.includes(persona)).length;
+  const distinguishes = marked > 0 && marked < pains.length;
+  return (pain) => (distinguishes && pain.personas.includes(persona) ? badge : undefined);
 }
 
 /** The segment's regulations, those behind this persona's leading pains first. */
@@ -41,7 +52,10 @@ export function composeLandingPage(ctx: ComposeContext, segmentId: string, perso
   const shownRegulations = regulationIds.slice(0, limits.regulations);
   const headline = parseHeadline(o?.headline ?? landingHeadline(pair.headline, persona.headline, segment.nickname));
   const keywordParam = ctx.site.tracking.keywordParam;
-  const valueProposition = o?.valueProposition ?? pair.valueProposition ?? `${segment.messaging.valueProposition} ${persona.valueProposition}`;
+  // The lead is one voice, never two glued together: the most specific value proposition written
+  // for this page. The segment's own supports it under "Why companies like yours choose us".
+  const valueProposition = o?.valueProposition ?? pair.valueProposition ?? persona.valueProposition;
+  const painBadge = badgeFor(pains, personaId, `Top concern for the ${persona.name}`);
   const path = `/${segmentId}/${personaId}/`;
   const variant = o?.variant ?? 'default';
 
@@ -49,6 +63,7 @@ export function composeLandingPage(ctx: ComposeContext, segmentId: string, perso
     kind: 'landing',
     meta: pageMeta(ctx, path, {
       title: o?.title ?? `${persona.name} · ${segment.name} | ${ctx.site.name}`,
+      socialTitle: headline.text,
       description: o?.description ?? truncate(valueProposition, 160),
       noindex: o?.noindex ?? pair.noindex,
       draft: segment.status === 'draft',
@@ -68,7 +83,9 @@ export function composeLandingPage(ctx: ComposeContext, segmentId: string, perso
     why: {
       goals: persona.goals,
       bodyHtml: ctx.personaCopy.get(personaId)?.html ?? '',
+      segmentValueProposition: segment.messaging.valueProposition,
       proofPoints: segment.messaging.proofPoints,
+      audience: `Written for the ${persona.name}, who ${BUYER_ROLE_LABELS[persona.buyerRole]}.`,
     },
     pains: pains.map(
       (p): PainView => ({
@@ -76,6 +93,7 @@ export function composeLandingPage(ctx: ComposeContext, segmentId: string, perso
         title: p.title,
         summary: p.summary,
         forPersona: p.personas.includes(personaId),
+        badge: painBadge(p),
         regulations: p.regulations
           .filter((r) => shownRegulations.includes(r))
           .map((r) => ({ label: ctx.regulations.get(r)!.shortName, href: `#regulation-${r}` })),
@@ -84,7 +102,11 @@ export function composeLandingPage(ctx: ComposeContext, segmentId: string, perso
     regulations: shownRegulations.map((id) => ctx.regulations.get(id)!),
     moreRegulations: regulationIds.slice(limits.regulations).map((id) => ctx.regulations.get(id)!.shortName),
     objections: [...segment.objections, ...persona.objections],
-    faqs: mostSpecificFirst(selectFaqs(ctx, { segment: segmentId, personas: [personaId], vertical: segment.vertical, regulations: regulationIds }), ctx).slice(0, limits.faqs),
+    faqs: addRegulationFacts(
+      ctx,
+      mostSpecificFirst(selectFaqs(ctx, { segment: segmentId, personas: [personaId], vertical: segment.vertical, regulations: regulationIds }), ctx).slice(0, limits.faqs),
+      shownRegulations,
+    ),
     faqHref: ctx.href(`/${segmentId}/faq/`),
     cta: {
       label: o?.ctaLabel ?? persona.cta.label,

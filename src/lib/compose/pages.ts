@@ -1,6 +1,7 @@
 import { pageMeta, pageTracking, type ComposeContext } from './context.ts';
-import { selectFaqs } from './faqs.ts';
+import { addRegulationFacts, selectFaqs } from './faqs.ts';
 import { truncate } from './format.ts';
+import { SEGMENT_STATUS_LABELS } from './labels.ts';
 import { summarizeSegment } from './segment-summary.ts';
 import type { ChallengeView, FaqPageView, HomeView, OverviewView, PreviewView, Route, SegmentHubView } from './types.ts';
 
@@ -58,7 +59,7 @@ function segmentChallenges(ctx: ComposeContext, segmentId: string): ChallengeVie
 export function composeFaqPage(ctx: ComposeContext, segmentId: string): FaqPageView {
   const entry = ctx.segments.get(segmentId)!;
   const s = entry.data;
-  const faqs = selectFaqs(ctx, { segment: segmentId, personas: s.personas.map((p) => p.id), vertical: s.vertical, regulations: s.regulations });
+  const faqs = addRegulationFacts(ctx, selectFaqs(ctx, { segment: segmentId, personas: s.personas.map((p) => p.id), vertical: s.vertical, regulations: s.regulations }), []);
   const path = `/${segmentId}/faq/`;
   return {
     kind: 'faq',
@@ -127,6 +128,7 @@ export function composePreview(ctx: ComposeContext, routes: readonly Route[]): P
       ...segments.map((s) => ({
         title: s.data.name,
         status: s.data.status,
+        statusLabel: s.data.status === 'active' ? undefined : SEGMENT_STATUS_LABELS[s.data.status],
         pages: routes
           .filter((r) => r.view.tracking.segment === s.id)
           .map((r) => link(r, r.view.kind === 'landing' ? `Landing page: ${r.view.persona.name}` : r.view.kind === 'faq' ? 'Questions and answers' : 'Segment hub')),

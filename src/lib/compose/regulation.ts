@@ -1,18 +1,10 @@
 import type { Regulation } from '../schemas/index.ts';
-import { escapeHtml, formatDate, formatThresholdValue } from './format.ts';
+import { escapeHtml, formatDate, formatThresholdValue, joinWords } from './format.ts';
+import { CHANGE_STATUS_LABELS, REGULATION_STATUS_LABELS } from './labels.ts';
 import type { RegulationView } from './types.ts';
 
-export const STATUS_LABELS: Record<Regulation['status'], string> = {
-  'in-force': 'In force',
-  amended: 'Amended',
-  'pending-amendment': 'Amendment pending',
-};
-
-export const CHANGE_LABELS: Record<Regulation['changes'][number]['status'], string> = {
-  adopted: 'adopted',
-  agreed: 'agreed, formal adoption pending',
-  proposed: 'proposed, not yet law',
-};
+/** Kept under these names for the build benchmark's generator, which words regulations as pages do. */
+export { CHANGE_STATUS_LABELS as CHANGE_LABELS, REGULATION_STATUS_LABELS as STATUS_LABELS } from './labels.ts';
 
 /** Every threshold and date a page states about a regulation comes from here, never from copy. */
 export function composeRegulation(id: string, r: Regulation): RegulationView {
@@ -24,22 +16,30 @@ export function composeRegulation(id: string, r: Regulation): RegulationView {
     jurisdiction: r.jurisdiction,
     authority: r.authority,
     status: r.status,
-    statusLabel: STATUS_LABELS[r.status],
+    statusLabel: REGULATION_STATUS_LABELS[r.status],
     summary: r.summary,
     appliesTo: r.appliesTo,
     thresholds: r.thresholds.map((t) => ({ label: t.label, value: formatThresholdValue(t), note: t.note })),
     keyDates: [...r.keyDates].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).map((d) => ({ date: d.date, dateLabel: formatDate(d.date), label: d.label })),
     documentation: r.documentation,
-    changes: r.changes.map((c) => ({ date: c.date, dateLabel: formatDate(c.date), summary: c.summary, statusLabel: CHANGE_LABELS[c.status] })),
+    changes: r.changes.map((c) => ({ date: c.date, dateLabel: formatDate(c.date), summary: c.summary, statusLabel: CHANGE_STATUS_LABELS[c.status] })),
     sources: r.sources.map((s) => ({ title: s.title, publisher: s.publisher, url: s.url, retrievedLabel: formatDate(s.retrieved) })),
     lastVerified: r.lastVerified,
     lastVerifiedLabel: formatDate(r.lastVerified),
+    detailsHeading: detailsHeading(r),
   };
 }
 
+/** Names exactly the parts the collapsed details hold: "Legal basis, what must be documented and sources". */
+function detailsHeading(r: Regulation): string {
+  const parts = ['Legal basis', ...(r.documentation.length ? ['what must be documented'] : []), ...(r.changes.length ? ['changes'] : []), ...(r.sources.length ? ['sources'] : [])];
+  return joinWords(parts);
+}
+
 /**
- * The key facts of a regulation, appended to FAQ answers about it so that the visible answer and
- * its structured data carry the same dated facts. One list feeds both the HTML and the text.
+ * The key facts of a regulation, appended to the first FAQ answer about it on a page that has no
+ * block for it, so that the visible answer and its structured data carry the same dated facts.
+ * One list feeds both the HTML and the text; `data-regulation-facts` marks the block.
  */
 export function regulationFacts(view: RegulationView): { html: string; text: string } {
   const intro = `${view.shortName} at a glance (facts last verified ${view.lastVerifiedLabel}):`;
@@ -50,7 +50,7 @@ export function regulationFacts(view: RegulationView): { html: string; text: str
     ...view.changes.map((c) => `${c.dateLabel}, ${c.statusLabel}: ${c.summary}`),
   ];
   return {
-    html: `<p>${escapeHtml(intro)}</p><ul>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`,
+    html: `<div class="regulation-facts" data-regulation-facts="${view.id}"><p>${escapeHtml(intro)}</p><ul>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul></div>`,
     text: `${intro} ${items.join(' ')}`,
   };
 }

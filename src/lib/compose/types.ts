@@ -17,6 +17,8 @@ export interface PageMeta {
   href: string;
   canonical: string;
   title: string;
+  /** og:title: the page's headline where it has one, else its title. */
+  socialTitle: string;
   description: string;
   noindex: boolean;
   language: string;
@@ -89,16 +91,20 @@ export interface RegulationView {
   sources: { title: string; publisher?: string; url?: string; retrievedLabel: string }[];
   lastVerified: string;
   lastVerifiedLabel: string;
+  /** Summary line of the collapsed details, naming exactly what they hold. */
+  detailsHeading: string;
 }
 
 export interface FaqItem {
   id: string;
   anchor: string;
   question: string;
-  /** Answer HTML, including the dated facts of the regulations it is about. */
+  /** Answer HTML, with the dated facts of the regulations it is about or a link to them on the same page. */
   answerHtml: string;
   /** The same answer as plain text. */
   answerText: string;
+  /** Ids of the regulations the question is about. */
+  regulations: string[];
 }
 
 export interface PainView {
@@ -107,6 +113,8 @@ export interface PainView {
   summary: string;
   /** True when the vertical file names this persona as feeling the pain most. */
   forPersona: boolean;
+  /** "Top concern for the …", only on the pains the persona feels most and only when some pains shown are not among them. */
+  badge?: string;
   regulations: Link[];
 }
 
@@ -131,10 +139,22 @@ export interface LandingView extends PageBase {
   segment: { id: string; name: string; nickname: string; href: string };
   persona: { id: string; name: string; shortName: string; buyerRole: string };
   vertical: { id: string; name: string };
+  /**
+   * `valueProposition` is the lead: the page override's, else the segment's pair's, else the persona's.
+   * The segment's own value proposition supports it in `why.segmentValueProposition`.
+   */
   hero: { eyebrow: string; headline: Headline; valueProposition: string; ctaLabel: string };
   /** Keyword insertion settings, when the site allows it and the headline marks a phrase. */
   keywordInsertion?: { param: string; maxLength: number };
-  why: { goals: string[]; bodyHtml: string; proofPoints: string[] };
+  why: {
+    goals: string[];
+    bodyHtml: string;
+    /** The segment's value proposition, opening "Why companies like yours choose us" before the proof points. */
+    segmentValueProposition: string;
+    proofPoints: string[];
+    /** "Written for the Chief Procurement Officer, who signs off the purchase." */
+    audience: string;
+  };
   pains: PainView[];
   regulations: RegulationView[];
   /** Further regulations that apply, named but not described, to keep the page short. */
@@ -206,7 +226,8 @@ export interface HomeView extends PageBase {
 /** The dev server's index of every page, drafts and noindex variants included, for reviewing before publishing. */
 export interface PreviewView extends PageBase {
   kind: 'preview';
-  groups: { title: string; status: string; pages: (Link & { notes: string[] })[] }[];
+  /** `statusLabel` words a segment's status when it is not published as usual (draft, retired). */
+  groups: { title: string; status: string; statusLabel?: string; pages: (Link & { notes: string[] })[] }[];
 }
 
 export type PageView = HomeView | OverviewView | SegmentHubView | LandingView | FaqPageView | PreviewView;

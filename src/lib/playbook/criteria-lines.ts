@@ -1,31 +1,7 @@
 import { formatInteger, formatQuantity, joinWords } from '../compose/format.ts';
+import { NEEDS_LABELS, OWNERSHIP_LABELS, SOPHISTICATION_LABELS } from '../compose/labels.ts';
 import type { Segment } from '../schemas/index.ts';
 import type { CriterionLine } from './types.ts';
-
-export const NEEDS_LABELS: Record<string, string> = {
-  price: 'price: the core product at a fair cost',
-  quality: 'quality: the best option, even at a premium',
-  service: 'service: support long after the sale',
-  partnership: 'partnership: a vendor that helps them grow',
-};
-
-export const SOPHISTICATION_LABELS: Record<string, string> = {
-  manual: 'manual work: spreadsheets and email',
-  'core-system': 'the modules of their core system (such as an ERP or CRM)',
-  'point-solutions': 'separate point solutions',
-  'competitor-suite': 'a competitor’s suite',
-  'modern-suite': 'a modern suite already',
-};
-
-const OWNERSHIP_LABELS: Record<string, string> = {
-  public: 'publicly listed',
-  private: 'privately held',
-  'private-equity': 'private-equity owned',
-  'family-owned': 'family-owned',
-  subsidiary: 'a subsidiary',
-  nonprofit: 'non-profit',
-  government: 'government',
-};
 
 export const TIER_LABELS: Record<number, string> = { 1: '1 (highest value)', 2: '2 (core)', 3: '3 (long tail)' };
 
@@ -40,13 +16,13 @@ export function describeCriteria(criteria: Segment['criteria']): CriterionLine[]
   if (f.employees) lines.push({ label: 'Employees', value: describeRange(f.employees.min, f.employees.max, (n) => formatInteger(n)) });
   if (f.revenue) lines.push({ label: 'Annual revenue', value: describeRange(f.revenue.min, f.revenue.max, (n) => formatQuantity(n, f.revenue!.currency)) });
   if (f.regions.length) lines.push({ label: 'Headquarters', value: joinWords(f.regions) });
-  if (f.ownership.length) lines.push({ label: 'Ownership', value: joinWords(f.ownership.map((o) => OWNERSHIP_LABELS[o] ?? o)) });
+  if (f.ownership.length) lines.push({ label: 'Ownership', value: joinWords(f.ownership.map((o) => OWNERSHIP_LABELS[o])) });
   const t = criteria.technographic;
   if (t.uses.length) lines.push({ label: 'Runs', value: t.uses.join(' or ') });
   if (t.notUses.length) lines.push({ label: 'Does not run', value: joinWords(t.notUses) });
   if (criteria.tier !== undefined) lines.push({ label: 'Value tier', value: TIER_LABELS[criteria.tier] ?? String(criteria.tier) });
-  if (criteria.needs) lines.push({ label: 'Values most', value: NEEDS_LABELS[criteria.needs] ?? criteria.needs });
-  if (criteria.sophistication) lines.push({ label: 'Works with', value: SOPHISTICATION_LABELS[criteria.sophistication] ?? criteria.sophistication });
+  if (criteria.needs) lines.push({ label: 'Values most', value: NEEDS_LABELS[criteria.needs] });
+  if (criteria.sophistication) lines.push({ label: 'Works with', value: SOPHISTICATION_LABELS[criteria.sophistication] });
   return lines;
 }
 

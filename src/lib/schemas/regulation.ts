@@ -5,6 +5,7 @@ const isIsoDate = (value: unknown) => isoDateSchema.safeParse(value).success;
 
 export const REGULATION_STATUSES = ['in-force', 'amended', 'pending-amendment'] as const;
 export const THRESHOLD_COMPARISONS = ['more-than', 'at-least', 'less-than', 'between'] as const;
+export const CHANGE_STATUSES = ['adopted', 'agreed', 'proposed'] as const;
 
 export const thresholdSchema = z
   .strictObject({
@@ -55,7 +56,7 @@ export const regulationSchema = z
         z.strictObject({
           date: isoDateSchema.describe('When the change was decided or proposed.'),
           summary: textSchema.describe('What changes.'),
-          status: z.enum(['adopted', 'agreed', 'proposed']).describe('adopted (law), agreed (political deal, formal adoption pending) or proposed.'),
+          status: z.enum(CHANGE_STATUSES).describe('adopted (law), agreed (political deal, formal adoption pending) or proposed.'),
         })
         .describe('An amendment and where it stands.'),
       )

@@ -101,7 +101,7 @@ export const segmentPersonaSchema = z
   .strictObject({
     id: idSchema.describe('A persona id: the file name of a persona in content/personas/.'),
     headline: headlineSchema.optional().describe('Headline of this persona’s landing page in this segment; [[a phrase]] may be replaced by keyword insertion. Defaults to the persona’s headline.'),
-    valueProposition: textSchema.optional().describe('Value proposition for this persona in this segment. Defaults to the segment’s, then the persona’s.'),
+    valueProposition: textSchema.optional().describe('Value proposition for this persona in this segment: leads the page (hero and meta description) instead of the persona’s. The segment’s own still supports it under “Why companies like yours choose us”.'),
     noindex: z.boolean().default(false).describe('Keep this landing page out of search engines (for paid-only variants).'),
   })
   .describe('A persona in scope for this segment, with optional copy for its landing page.');

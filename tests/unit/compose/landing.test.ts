@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankPains, rankRegulations } from '../../../src/lib/compose/landing.ts';
+import { badgeFor, rankPains, rankRegulations } from '../../../src/lib/compose/landing.ts';
 import type { LandingView } from '../../../src/lib/compose/types.ts';
 import type { PainPoint } from '../../../src/lib/schemas/index.ts';
 import { build, edit, fixture } from '../helpers.ts';
@@ -32,7 +32,8 @@ describe('landing page composition', () => {
       ['missed-visits', false],
     ]);
     expect(dispatcher.regulations.map((r) => r.id)).toEqual(['safety-records', 'working-time']);
-    expect(dispatcher.hero.valueProposition).toBe('Fewer missed visits. The Dispatcher gets a plan that holds.');
+    expect(dispatcher.hero.valueProposition).toBe('The Dispatcher gets a plan that holds.');
+    expect(dispatcher.why.segmentValueProposition).toBe('Fewer missed visits.');
   });
 
   it('takes regulation facts from the entries, dates in order', () => {
@@ -78,5 +79,48 @@ describe('landing page composition', () => {
     expect(view.regulations.map((r) => r.id)).toEqual(['safety-records']);
     expect(view.moreRegulations).toEqual(['WTR']);
     expect(view.faqs.map((f) => f.id)).toEqual(['for-dispatchers']);
+  });
+
+  it('badges the pains the persona feels most only when some pains shown are not theirs', () => {
+    expect(landing('/field-teams/dispatcher/').pains.map((p) => [p.id, p.badge])).toEqual([
+      ['paperwork', 'Top concern for the Dispatcher'],
+      ['missed-visits', undefined],
+    ]);
+    expect(landing('/field-teams/ops-lead/').pains.map((p) => p.badge)).toEqual([undefined, undefined]);
+    const all = [pain('a', ['cfo']), pain('b', ['cfo'])];
+    expect(all.map(badgeFor(all, 'cfo', 'Top'))).toEqual([undefined, undefined]);
+    const some = [pain('a', ['cfo']), pain('b', [])];
+    expect(some.map(badgeFor(some, 'cfo', 'Top'))).toEqual(['Top', undefined]);
+  });
+
+  it('leads with one value proposition and lets the segment’s support it', () => {
+    const dispatcher = landing('/field-teams/dispatcher/');
+    expect(dispatcher.hero.valueProposition).toBe('The Dispatcher gets a plan that holds.');
+    expect(dispatcher.why.segmentValueProposition).toBe('Fewer missed visits.');
+    expect(dispatcher.meta.description).toBe('The Dispatcher gets a plan that holds.');
+    const paired = build(edit(fixture('composition'), 'segments/field-teams.yaml', '    noindex: true', '    noindex: true\n    valueProposition: Dispatch without the phone calls.'));
+    const view = paired.routes.find((r) => r.path === '/field-teams/dispatcher/')!.view as LandingView;
+    expect(view.hero.valueProposition).toBe('Dispatch without the phone calls.');
+    expect(view.why.segmentValueProposition).toBe('Fewer missed visits.');
+  });
+
+  it('says whom the page is for in words, not the buyer-role value', () => {
+    expect(landing('/field-teams/dispatcher/').why.audience).toBe('Written for the Dispatcher, who works with it every day.');
+    expect(JSON.stringify(landing('/field-teams/dispatcher/').why)).not.toMatch(/\buser\b/);
+  });
+
+  it('shares the headline as og:title and keeps the title tag descriptive', () => {
+    const ops = landing('/field-teams/ops-lead/');
+    expect(ops.meta.socialTitle).toBe('Crews where the work is, for field teams');
+    expect(ops.meta.title).toBe('Operations Lead · Field-service teams | Fieldwork');
+    expect(landing('/field-teams/owner/').meta.socialTitle).toBe('A calmer week for owners');
+  });
+
+  it('names exactly what a regulation’s details hold: changes only when there are some', () => {
+    const wtr = () => landing('/field-teams/ops-lead/').regulations.find((r) => r.id === 'working-time')!;
+    expect(wtr().detailsHeading).toBe('Legal basis, what must be documented and sources');
+    const changed = build(edit(fixture('composition'), 'content/regulations/working-time.yaml', 'sources:', 'changes:\n  - date: 2025-01-01\n    summary: Longer rest.\n    status: proposed\nsources:'));
+    const view = changed.routes.find((r) => r.path === '/field-teams/ops-lead/')!.view as LandingView;
+    expect(view.regulations.find((r) => r.id === 'working-time')!.detailsHeading).toBe('Legal basis, what must be documented, changes and sources');
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FaqPageView, HomeView, OverviewView, SegmentHubView } from '../../../src/lib/compose/types.ts';
+import { buildSite } from '../../../src/lib/site-build.ts';
+import type { PreviewView } from '../../../src/lib/compose/types.ts';
 import { build, fixture } from '../helpers.ts';
 
 const site = build(fixture('composition'));
@@ -59,5 +61,13 @@ describe('site pages', () => {
 
   it('composes the same site from the same files, byte for byte', () => {
     expect(JSON.stringify(build(fixture('composition')))).toBe(JSON.stringify(site));
+  });
+
+  it('words a segment’s status on the preview index, never as its raw value', () => {
+    const result = buildSite(fixture('composition'), { includeDrafts: true, preview: true });
+    if (!result.ok) throw new Error('expected the fixture to build');
+    const preview = result.build.routes.find((r) => r.view.kind === 'preview')!.view as PreviewView;
+    expect(preview.groups.map((g) => [g.title, g.statusLabel])).toContainEqual(['Home care providers', 'Draft, not published']);
+    expect(preview.groups.find((g) => g.status === 'active')?.statusLabel).toBeUndefined();
   });
 });

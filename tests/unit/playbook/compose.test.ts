@@ -79,7 +79,7 @@ describe('the playbook of the sample', () => {
       'Employees: 5,000 or more',
       'Headquarters: North America and United Kingdom',
       'Value tier: 1 (highest value)',
-      'Values most: partnership: a vendor that helps them grow',
+      'Values most: a vendor that helps them grow',
       'Works with: a competitor’s suite',
     ]);
   });

@@ -1,0 +1,77 @@
+import type {
+  BUYER_ROLES,
+  CHANGE_STATUSES,
+  NEEDS_FOCUS,
+  OWNERSHIP_TYPES,
+  REGULATION_STATUSES,
+  SEGMENT_STATUSES,
+  SOPHISTICATION_LEVELS,
+  THRESHOLD_COMPARISONS,
+} from '../schemas/index.ts';
+
+/**
+ * The words readers see for each enum value of the content schemas. Enum values are ids for files
+ * and markup; copy always goes through one of these maps, so a new value fails the typecheck until
+ * it has a label (tests/unit/compose/labels.test.ts checks every enum of the schemas against them).
+ */
+type Labels<T extends readonly string[]> = Readonly<Record<T[number], string>>;
+
+/** Completes "Written for the Chief Procurement Officer, who …". */
+export const BUYER_ROLE_LABELS: Labels<typeof BUYER_ROLES> = {
+  economic: 'signs off the purchase',
+  technical: 'judges whether it fits your systems',
+  user: 'works with it every day',
+};
+
+export const REGULATION_STATUS_LABELS: Labels<typeof REGULATION_STATUSES> = {
+  'in-force': 'In force',
+  amended: 'Amended',
+  'pending-amendment': 'Amendment pending',
+};
+
+export const CHANGE_STATUS_LABELS: Labels<typeof CHANGE_STATUSES> = {
+  adopted: 'adopted',
+  agreed: 'agreed, formal adoption pending',
+  proposed: 'proposed, not yet law',
+};
+
+/** Opens a threshold value: `more than 5,000 employees`, `from USD 75 million to less than …`. */
+export const THRESHOLD_COMPARISON_LABELS: Labels<typeof THRESHOLD_COMPARISONS> = {
+  'more-than': 'more than',
+  'at-least': 'at least',
+  'less-than': 'less than',
+  between: 'from',
+};
+
+export const SEGMENT_STATUS_LABELS: Labels<typeof SEGMENT_STATUSES> = {
+  draft: 'Draft, not published',
+  active: 'Published',
+  retired: 'Retired, no longer published',
+};
+
+/** Completes "Values most: …" in the internal playbook. */
+export const NEEDS_LABELS: Labels<typeof NEEDS_FOCUS> = {
+  price: 'the core product at a fair cost',
+  quality: 'the best option, even at a premium',
+  service: 'support long after the sale',
+  partnership: 'a vendor that helps them grow',
+};
+
+/** Completes "Works with: …" in the internal playbook. */
+export const SOPHISTICATION_LABELS: Labels<typeof SOPHISTICATION_LEVELS> = {
+  manual: 'manual work: spreadsheets and email',
+  'core-system': 'the modules of their core system (such as an ERP or CRM)',
+  'point-solutions': 'separate point solutions',
+  'competitor-suite': 'a competitor’s suite',
+  'modern-suite': 'a modern suite already',
+};
+
+export const OWNERSHIP_LABELS: Labels<typeof OWNERSHIP_TYPES> = {
+  public: 'publicly listed',
+  private: 'privately held',
+  'private-equity': 'private-equity owned',
+  'family-owned': 'owned by a family',
+  subsidiary: 'a subsidiary',
+  nonprofit: 'a non-profit organisation',
+  government: 'government owned',
+};
