@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema, textSchema, webUrlSchema } from './common.ts';
-import { fictionalSchema, proofScopeSchema } from './proof-common.ts';
+import { fictionalSchema, proofScopeField } from './proof-common.ts';
 
 export const proofCertificationSchema = z
   .strictObject({
@@ -8,7 +8,7 @@ export const proofCertificationSchema = z
     issuer: textSchema.max(80).describe('Who certified or audited, like an accredited certification body or audit firm.'),
     validUntil: isoDateSchema.describe('Last day the certificate or report is valid (YYYY-MM-DD). Past it the check fails; within 30 days it warns.'),
     evidenceUrl: webUrlSchema.describe('Where a buyer can see or request the evidence: the certificate, a trust centre page.'),
-    scope: proofScopeSchema.prefault({}),
+    scope: proofScopeField,
     fictional: fictionalSchema,
   })
   .describe('A security or quality certification: content/proof/certifications/<id>.yaml.');

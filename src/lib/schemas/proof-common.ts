@@ -15,3 +15,6 @@ export const fictionalSchema = z
   .boolean()
   .default(false)
   .describe('True for made-up proof (sample or demo content): the page then shows an "Illustrative example" note beside it.');
+
+/** The scope field of every proof file: everywhere unless narrowed. */
+export const proofScopeField = proofScopeSchema.prefault({}).describe(proofScopeSchema.description!);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema, textSchema, webUrlSchema } from './common.ts';
-import { fictionalSchema, proofScopeSchema } from './proof-common.ts';
+import { fictionalSchema, proofScopeField } from './proof-common.ts';
 
 export const proofFigureSchema = z
   .strictObject({
@@ -17,7 +17,7 @@ export const proofFigureSchema = z
       .describe('The published case study or report behind the figure. Required unless customerReported is true.'),
     customerReported: z.boolean().default(false).describe('True when the customer reported the figure and nothing is published; customer must then name them.'),
     date: isoDateSchema.optional().describe('When the figure was measured or reported (YYYY-MM-DD). Required; figures older than two years are reported as stale.'),
-    scope: proofScopeSchema.prefault({}),
+    scope: proofScopeField,
     fictional: fictionalSchema,
   })
   .describe('A case-study figure: content/proof/figures/<id>.yaml.');

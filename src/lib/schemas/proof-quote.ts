@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema, textSchema } from './common.ts';
-import { fictionalSchema, proofScopeSchema } from './proof-common.ts';
+import { fictionalSchema, proofScopeField } from './proof-common.ts';
 
 export const proofQuoteSchema = z
   .strictObject({
@@ -10,7 +10,7 @@ export const proofQuoteSchema = z
     company: textSchema.max(80).optional().describe('The company they work for. Required.'),
     date: isoDateSchema.optional().describe('When they said it (YYYY-MM-DD). Quotes older than two years are reported as stale.'),
     permission: textSchema.optional().describe('How and when the customer allowed publication, like "Approved by email to J. Doe, 2026-03-02". Required.'),
-    scope: proofScopeSchema.prefault({}),
+    scope: proofScopeField,
     fictional: fictionalSchema,
   })
   .describe('A customer quote: content/proof/quotes/<id>.yaml.');
