@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatFieldPath, suggest, type Diagnostic } from '../diagnostics.ts';
+import { closestMatch, formatFieldPath, suggest, type Diagnostic } from '../diagnostics.ts';
 import type { Entry, Project } from '../load/project.ts';
 import type { ProofScope } from '../schemas/index.ts';
 
@@ -71,7 +71,9 @@ export function checkProof(project: Project, { today, publicDir }: ProofCheckOpt
     if (!isFile(path)) {
       const folder = image.includes('/') ? image.slice(0, image.lastIndexOf('/') + 1) : '';
       const present = imagesIn(join(publicDir, ...folder.split('/').filter(Boolean))).map((name) => folder + name);
-      problem(entry, ['image'], 'error', 'missing-image', `public/${image} does not exist`, `${suggest(image, present, `images in public/${folder}`)} (the path is relative to public/)`);
+      const near = closestMatch(image, present);
+      const hint = near ? `Did you mean "${near}"? The path is relative to public/.` : `Put the logo file at public/${image}, or correct the path (it is relative to public/).`;
+      problem(entry, ['image'], 'error', 'missing-image', `public/${image} does not exist`, hint);
     }
   }
 

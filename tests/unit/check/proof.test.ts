@@ -78,7 +78,7 @@ describe('proof truth checks', () => {
   it('names a missing logo file and the images that exist', () => {
     expect(check(logo('logos/acme.png'))).toMatchInlineSnapshot(`
       "content/proof/logos/acme.yaml:2:1 image: public/logos/acme.png does not exist
-          hint: Did you mean "logos/acme.svg"? Known images in public/logos/: logos/acme.svg (the path is relative to public/)"
+          hint: Did you mean "logos/acme.svg"? The path is relative to public/."
     `);
   });
 
