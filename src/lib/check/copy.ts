@@ -70,6 +70,8 @@ export function checkCopy(project: Project): Diagnostic[] {
     vertical.data.painPoints.forEach((pain, i) => units.push(...fieldUnits(vertical, [`painPoints.${i}.title`, `painPoints.${i}.summary`], pain.regulations)));
   }
   if (project.site) units.push(...fieldUnits(project.site, SITE_FIELDS, []));
+  for (const quote of project.proof.quotes) units.push(...fieldUnits(quote, ['text'], []));
+  for (const figure of project.proof.figures) units.push(...fieldUnits(figure, ['measured'], []));
 
 
   for (const unit of units) diagnostics.push(...unitDiagnostics(unit, rules));

@@ -1,7 +1,9 @@
 import { type Diagnostic, sortDiagnostics } from '../diagnostics.ts';
 import type { Project } from '../load/project.ts';
 import { planRoutes, type RouteOptions, type RoutePlan } from '../routes.ts';
+import { join } from 'node:path';
 import { checkCopy } from './copy.ts';
+import { checkProof } from './proof.ts';
 import { checkReferences } from './references.ts';
 import { checkRegulationDates } from './regulations.ts';
 import { checkSegments } from './segments.ts';
@@ -9,6 +11,8 @@ import { checkSegments } from './segments.ts';
 export interface CheckOptions extends RouteOptions {
   /** The date regulation entries are checked against (YYYY-MM-DD); today by default. */
   today?: string;
+  /** The folder logo images must exist in; the project's public/ folder by default. */
+  publicDir?: string;
 }
 
 /**
@@ -18,7 +22,7 @@ export interface CheckOptions extends RouteOptions {
 export function checkProject(project: Project, options: CheckOptions = {}): { diagnostics: Diagnostic[]; routes: RoutePlan[] } {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const plan = planRoutes(project, options);
-  const diagnostics = [...checkReferences(project), ...plan.diagnostics, ...checkSegments(project), ...checkRegulationDates(project, today), ...checkCopy(project)];
+  const diagnostics = [...checkReferences(project), ...plan.diagnostics, ...checkSegments(project), ...checkRegulationDates(project, today), ...checkCopy(project), ...checkProof(project, { today, publicDir: options.publicDir ?? join(process.cwd(), 'public') })];
   return { diagnostics: sortDiagnostics(diagnostics), routes: plan.routes };
 }
 

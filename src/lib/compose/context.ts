@@ -31,6 +31,7 @@ export interface ComposeContext {
   faqRank: Map<string, number>;
   personaCopy: Map<string, RenderedMarkdown>;
   overrides: Map<string, PageOverrideEntry>;
+  proof: Project['proof'];
   chrome: SiteChrome;
   /** Root-relative URL of a site path, with the base path: `/mid-market/` → `/solutions/mid-market/`. */
   href(path: string): string;
@@ -97,6 +98,7 @@ export function createComposeContext(project: Project, site: Site, contentVersio
     ...indexFaqs(faqs),
     personaCopy: new Map(project.personas.map((p) => [p.id, render(p, PERSONA_COPY_HEADING)])),
     overrides: new Map(project.pageOverrides.map((o) => [`${o.segment}/${o.persona}`, o])),
+    proof: project.proof,
     chrome: {
       name: site.name,
       homeHref: href('/'),

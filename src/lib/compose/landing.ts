@@ -1,6 +1,7 @@
 import type { PainPoint } from '../schemas/index.ts';
 import { pageMeta, pageTracking, type ComposeContext } from './context.ts';
 import { addRegulationFacts, selectFaqs } from './faqs.ts';
+import { composeProof } from './proof.ts';
 import { truncate } from './format.ts';
 import { parseHeadline } from '../headline.ts';
 import { BUYER_ROLE_LABELS } from './labels.ts';
@@ -121,6 +122,7 @@ export function composeLandingPage(ctx: ComposeContext, segmentId: string, perso
       },
     },
     override: override ? { file: override.file, sections: override.sections.map((s) => s.name) } : undefined,
+    proof: composeProof(ctx.proof, limits.proof, { segment: segmentId, persona: personaId, vertical: segment.vertical }, ctx.href),
   };
 }
 

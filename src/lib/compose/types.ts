@@ -134,6 +134,17 @@ export interface OverrideRef {
   sections: LandingSection[];
 }
 
+/** Customer proof on a landing page; `*Fictional` asks for an "Illustrative example" note beside that part. */
+export interface ProofView {
+  logos: { id: string; company: string; src: string; width: number; height: number; alt: string; fictional: boolean }[];
+  /** `value` is formatted, like "38%" or "12 days"; `source` is a title or "customer-reported". */
+  figures: { id: string; value: string; measured: string; customer?: string; source: string; sourceUrl?: string; dateLabel: string; fictional: boolean }[];
+  quotes: { id: string; text: string; person: string; role?: string; company: string; fictional: boolean }[];
+  certifications: { id: string; name: string; issuer: string; validUntilLabel: string; evidenceUrl: string; fictional: boolean }[];
+  stripFictional: boolean;
+  quotesFictional: boolean;
+}
+
 export interface LandingView extends PageBase {
   kind: 'landing';
   segment: { id: string; name: string; nickname: string; href: string };
@@ -164,6 +175,7 @@ export interface LandingView extends PageBase {
   faqHref: string;
   cta: { label: string; promise?: string; form: LeadFormView };
   override?: OverrideRef;
+  proof: ProofView;
 }
 
 /**

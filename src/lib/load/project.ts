@@ -5,6 +5,10 @@ import {
   faqSchema,
   pageOverrideSchema,
   personaSchema,
+  proofCertificationSchema,
+  proofFigureSchema,
+  proofLogoSchema,
+  proofQuoteSchema,
   regulationSchema,
   segmentSchema,
   siteSchema,
@@ -15,6 +19,10 @@ import {
   type Faq,
   type PageOverride,
   type Persona,
+  type ProofCertification,
+  type ProofFigure,
+  type ProofLogo,
+  type ProofQuote,
   type Regulation,
   type Segment,
   type Site,
@@ -50,6 +58,14 @@ export interface PageOverrideEntry extends MarkdownEntry<PageOverride> {
   sections: OverrideSection[];
 }
 
+/** Customer quotes, logos, case-study figures and certifications (content/proof/<kind>/<id>.yaml). */
+export interface ProjectProof {
+  quotes: Entry<ProofQuote>[];
+  logos: Entry<ProofLogo>[];
+  figures: Entry<ProofFigure>[];
+  certifications: Entry<ProofCertification>[];
+}
+
 export interface Project {
   site?: Entry<Site>;
   segments: Entry<Segment>[];
@@ -58,6 +74,7 @@ export interface Project {
   regulations: Entry<Regulation>[];
   faqs: MarkdownEntry<Faq>[];
   pageOverrides: PageOverrideEntry[];
+  proof: ProjectProof;
   /** The segment workbench's mapping of CRM export columns (content/workbench.yaml), when there is one. */
   workbench?: Entry<Workbench>;
   /** What `npm run assign` found, when a team has committed its summary (content/assignment-summary.json). */
@@ -74,7 +91,8 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-type Kind = 'site' | 'segment' | 'persona' | 'vertical' | 'regulation' | 'faq' | 'page' | 'workbench' | 'assignment-summary';
+type ProofKind = 'quote' | 'logo' | 'figure' | 'certification';
+type Kind = 'site' | 'segment' | 'persona' | 'vertical' | 'regulation' | 'faq' | 'page' | 'workbench' | 'assignment-summary' | ProofKind;
 
 interface KindRule {
   kind: Kind;
@@ -91,6 +109,10 @@ const KIND_RULES: KindRule[] = [
   { kind: 'regulation', pattern: /^content\/regulations\/([^/]+)\.ya?ml$/, expected: 'content/regulations/<id>.yaml' },
   { kind: 'faq', pattern: /^content\/faqs\/([^/]+)\.md$/, expected: 'content/faqs/<id>.md' },
   { kind: 'page', pattern: /^content\/pages\/([^/]+\/[^/]+)\.mdx$/, expected: 'content/pages/<segment>/<persona>.mdx' },
+  { kind: 'quote', pattern: /^content\/proof\/quotes\/([^/]+)\.ya?ml$/, expected: 'content/proof/quotes/<id>.yaml' },
+  { kind: 'logo', pattern: /^content\/proof\/logos\/([^/]+)\.ya?ml$/, expected: 'content/proof/logos/<id>.yaml' },
+  { kind: 'figure', pattern: /^content\/proof\/figures\/([^/]+)\.ya?ml$/, expected: 'content/proof/figures/<id>.yaml' },
+  { kind: 'certification', pattern: /^content\/proof\/certifications\/([^/]+)\.ya?ml$/, expected: 'content/proof/certifications/<id>.yaml' },
   { kind: 'workbench', pattern: /^content\/(workbench)\.ya?ml$/, expected: 'content/workbench.yaml' },
   // JSON is YAML 1.2, so the YAML reader gives its problems positions too.
   { kind: 'assignment-summary', pattern: /^content\/(assignment-summary)\.json$/, expected: 'content/assignment-summary.json' },
@@ -119,6 +141,7 @@ export function parseProject(files: readonly SourceFile[]): LoadResult {
     regulations: [],
     faqs: [],
     pageOverrides: [],
+    proof: { quotes: [], logos: [], figures: [], certifications: [] },
     fileIds: { segment: new Set(), persona: new Set(), vertical: new Set(), regulation: new Set(), faq: new Set() },
   };
   const seen = new Map<string, string>();
@@ -153,7 +176,7 @@ export function parseProject(files: readonly SourceFile[]): LoadResult {
       continue;
     }
     seen.set(key, source.file);
-    if (rule.kind !== 'site' && rule.kind !== 'page' && rule.kind !== 'workbench' && rule.kind !== 'assignment-summary') project.fileIds[rule.kind].add(id);
+    if (rule.kind in project.fileIds) project.fileIds[rule.kind as keyof Project['fileIds']].add(id);
 
     const decoded = decodeSourceText(source.file, source.bytes);
     if (!decoded.ok) {
@@ -185,6 +208,18 @@ export function parseProject(files: readonly SourceFile[]): LoadResult {
         break;
       case 'regulation':
         push(project.regulations, yamlEntry(regulationSchema, source.file, id, text, diagnostics));
+        break;
+      case 'quote':
+        push(project.proof.quotes, yamlEntry(proofQuoteSchema, source.file, id, text, diagnostics));
+        break;
+      case 'logo':
+        push(project.proof.logos, yamlEntry(proofLogoSchema, source.file, id, text, diagnostics));
+        break;
+      case 'figure':
+        push(project.proof.figures, yamlEntry(proofFigureSchema, source.file, id, text, diagnostics));
+        break;
+      case 'certification':
+        push(project.proof.certifications, yamlEntry(proofCertificationSchema, source.file, id, text, diagnostics));
         break;
       case 'persona':
         push(project.personas, markdownEntry(personaSchema, source.file, id, text, diagnostics));

@@ -7,3 +7,8 @@ export * from './faq.ts';
 export * from './page-override.ts';
 export * from './site.ts';
 export * from './workbench.ts';
+export * from './proof-common.ts';
+export * from './proof-quote.ts';
+export * from './proof-logo.ts';
+export * from './proof-figure.ts';
+export * from './proof-certification.ts';

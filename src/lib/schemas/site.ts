@@ -100,6 +100,15 @@ export const siteSchema = z
         regulations: z.int().min(0).max(20).default(3).describe('How many regulations a landing page describes in full; the rest are named below them.'),
         faqs: z.int().min(0).max(50).default(6).describe('How many questions a landing page shows, those written for the persona or segment first; the segment’s FAQ page shows all.'),
         hideNavigation: z.boolean().default(false).describe('Hide the site navigation and breadcrumbs on landing pages, so paid visitors see one way forward: the lead form.'),
+        proof: z
+          .strictObject({
+            logos: z.int().min(0).max(12).default(4).describe('How many customer logos the proof strip under the headline shows.'),
+            figures: z.int().min(0).max(3).default(1).describe('How many case-study figures the proof strip shows.'),
+            quotes: z.int().min(0).max(4).default(2).describe('How many customer quotes a landing page shows.'),
+            certifications: z.int().min(0).max(6).default(2).describe('How many certifications the proof strip shows.'),
+          })
+          .prefault({})
+          .describe('How much proof a landing page shows, the proof written for its persona first, then its segment, its vertical, then proof for everywhere.'),
       })
       .prefault({})
       .describe('How much a landing page shows, to keep it short enough to read on a phone.'),

@@ -1,0 +1,85 @@
+import type { Entry, ProjectProof } from '../load/project.ts';
+import type { ProofScope, Site } from '../schemas/index.ts';
+import { formatDate, formatQuantity } from './format.ts';
+import type { ProofView } from './types.ts';
+
+export interface ProofTarget {
+  segment: string;
+  persona: string;
+  vertical: string;
+}
+
+type Scoped = Entry<{ scope: ProofScope; date?: string }>;
+
+/**
+ * How closely proof was written for a page: 0 for its persona, 1 its segment, 2 its vertical,
+ * 3 for everywhere; undefined when a listed dimension does not match (as with questions, every
+ * listed dimension must match, an empty one matches everything).
+ */
+export function proofRank(scope: ProofScope, target: ProofTarget): number | undefined {
+  const fits = (list: readonly string[], value: string) => list.length === 0 || list.includes(value);
+  if (!fits(scope.segments, target.segment) || !fits(scope.personas, target.persona) || !fits(scope.verticals, target.vertical)) return undefined;
+  return scope.personas.length ? 0 : scope.segments.length ? 1 : scope.verticals.length ? 2 : 3;
+}
+
+/** The proof that fits a page, most specific first; newer proof first within a rank, then by id. */
+export function selectProof<T extends Scoped>(entries: readonly T[], target: ProofTarget, limit: number): T[] {
+  return entries
+    .map((entry) => ({ entry, rank: proofRank(entry.data.scope, target) }))
+    .filter((x): x is { entry: T; rank: number } => x.rank !== undefined)
+    .sort((a, b) => a.rank - b.rank || compare(b.entry.data.date ?? '', a.entry.data.date ?? '') || compare(a.entry.id, b.entry.id))
+    .slice(0, limit)
+    .map((x) => x.entry);
+}
+
+/** The landing page's proof: logos, figures and certifications for the strip under the hero, and quotes. */
+export function composeProof(proof: ProjectProof, limits: Site['landingPage']['proof'], target: ProofTarget, href: (path: string) => string): ProofView {
+  const logos = selectProof(proof.logos, target, limits.logos).map(({ id, data }) => ({
+    id,
+    company: data.company,
+    src: href(`/${data.image}`),
+    width: data.width,
+    height: data.height,
+    alt: data.company,
+    fictional: data.fictional,
+  }));
+  const figures = selectProof(proof.figures, target, limits.figures).map(({ id, data }) => ({
+    id,
+    value: data.unit === '%' ? `${data.value}%` : formatQuantity(data.value, data.unit),
+    measured: data.measured,
+    customer: data.customer,
+    source: data.customerReported ? 'customer-reported' : data.source!.title,
+    sourceUrl: data.customerReported ? undefined : data.source?.url,
+    dateLabel: data.date ? formatDate(data.date) : '',
+    fictional: data.fictional,
+  }));
+  const quotes = selectProof(proof.quotes, target, limits.quotes).map(({ id, data }) => ({
+    id,
+    text: data.text,
+    person: data.person ?? '',
+    role: data.role,
+    company: data.company ?? '',
+    fictional: data.fictional,
+  }));
+  const certifications = selectProof(proof.certifications, target, limits.certifications).map(({ id, data }) => ({
+    id,
+    name: data.name,
+    issuer: data.issuer,
+    validUntilLabel: formatDate(data.validUntil),
+    evidenceUrl: data.evidenceUrl,
+    fictional: data.fictional,
+  }));
+  const anyFictional = (items: readonly { fictional: boolean }[]) => items.some((item) => item.fictional);
+  return {
+    logos,
+    figures,
+    quotes,
+    certifications,
+    stripFictional: anyFictional([...logos, ...figures, ...certifications]),
+    quotesFictional: anyFictional(quotes),
+  };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { readBuiltSite, SITE_NAMES } from './pages.ts';
+
+/**
+ * Customer proof as a visitor sees it: logos that actually load (under any base path), a figure,
+ * certifications and quotes, each with the "Illustrative example" note when the proof is fictional,
+ * as all of the sample's is. The second fixture vertical has no proof files and shows none.
+ */
+for (const siteName of SITE_NAMES) {
+  const site = readBuiltSite(siteName);
+  const withProof = siteName.startsWith('sample');
+
+  test.describe(`[${siteName}] customer proof`, () => {
+    test(withProof ? 'a landing page shows logos, a figure, certifications and quotes, marked illustrative' : 'pages without proof files show no proof', async ({ page }) => {
+      const landing = site.pages.find((p) => p.endsWith('/mid-market-owner/procurement-manager/')) ?? site.pages.find((p) => /^\/(?:[^/]+\/){2}$/.test(p.slice(site.base.length)) && !p.includes('/faq/'))!;
+      await page.goto(landing);
+      const strip = page.locator('[data-proof="strip"]');
+      const quotes = page.locator('[data-proof="quotes"]');
+      if (!withProof) {
+        await expect(strip).toHaveCount(0);
+        await expect(quotes).toHaveCount(0);
+        return;
+      }
+      await expect(strip).toBeVisible();
+      const logos = strip.locator('img');
+      expect(await logos.count()).toBeGreaterThan(0);
+      for (const img of await logos.all()) {
+        await img.scrollIntoViewIfNeeded();
+        await expect(img).toHaveAttribute('alt', /\S/);
+        await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0), { message: await img.getAttribute('src') ?? '' }).toBe(true);
+      }
+      await expect(strip.locator('[data-proof-figure]').first()).toContainText('%');
+      await expect(strip.locator('[data-proof-certification]').first()).toContainText('valid until');
+      await expect(strip.locator('[data-proof-fictional]')).toHaveText(/Illustrative example/);
+
+      await expect(quotes.getByRole('heading', { level: 2 })).toBeVisible();
+      await expect(quotes.locator('figure figcaption').first()).toContainText('Brightwater Utilities');
+      await expect(quotes.locator('[data-proof-fictional]')).toHaveText(/Illustrative example/);
+      // The strip comes right after the hero; quotes after the pains.
+      const order = await page.locator('main > section').evaluateAll((sections) => sections.map((s) => s.getAttribute('data-proof') || s.id || s.className));
+      expect(order.indexOf('strip')).toBe(1);
+      expect(order.indexOf('quotes')).toBe(order.indexOf('pains') + 1);
+    });
+  });
+}
