@@ -6,7 +6,22 @@ import { readBuildEnvironment, readSiteLocation, readSiteSettings } from './lib/
 import { contentSecurityPolicy } from './lib/security/csp.ts';
 import { headersFile } from './lib/security/headers.ts';
 import { inlineScriptsOf } from './lib/tracking/inline-scripts.ts';
+import type { SiteBuild } from './lib/site-build.ts';
 import { overrideSources } from './override-sources.ts';
+
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Renders the Open Graph image of every page of the build scripts/build.ts composed and handed
+ * over (see src/site-data.ts), caching them in .build/og-cache/ between builds.
+ */
+async function writeOgImagesOfBuild(outDir: string): Promise<void> {
+  const handed = (globalThis as Record<symbol, unknown>)[Symbol.for('segment-pages.site-build')] as { build: SiteBuild } | undefined;
+  if (!handed) return;
+  const { ogImageJobs, writeOgImages } = await import('./lib/og-image/write.ts');
+  const jobs = ogImageJobs(handed.build.routes);
+  if (jobs.length) await writeOgImages(jobs, { outDir, cacheDir: join(PROJECT_ROOT, '.build', 'og-cache') });
+}
 
 /**
  * Wires the content tree into Astro: the site URL and base path come from content/site.yaml, MDX
@@ -33,6 +48,7 @@ export function segmentPages(): AstroIntegration {
         if (!site) return;
         const csp = contentSecurityPolicy(site, { inlineScripts: inlineScriptsOf(site), form: 'header' });
         await writeFile(join(fileURLToPath(dir), '_headers'), headersFile(site, csp));
+        await writeOgImagesOfBuild(fileURLToPath(dir));
       },
       'astro:server:setup': ({ server }) => {
         const watched = [join(env.contentRoot, 'segments'), join(env.contentRoot, 'content')];
