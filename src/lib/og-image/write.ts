@@ -27,12 +27,34 @@ export function ogImageJobs(routes: readonly Route[]): OgImageJob[] {
   });
 }
 
-/**
- * Writes every job's PNG into `outDir`. Images are cached in `cacheDir` by a hash of their element
- * tree, font files and renderer versions, so a rebuild renders only the cards that changed; the
- * rest render on worker threads when there are many.
- */
+export interface OgImages {
+  files: { file: string; png: Buffer }[];
+  /** How many were rendered, and how many came from the cache. */
+  rendered: number;
+  cached: number;
+}
+
+/** Renders every job's PNG and writes them into `outDir` (see renderOgImages). */
 export async function writeOgImages(jobs: readonly OgImageJob[], options: { outDir: string; cacheDir: string; minImagesForWorkers?: number }): Promise<{ rendered: number; cached: number }> {
+  const images = await renderOgImages(jobs, options);
+  await writeOgImageFiles(images, options.outDir);
+  return { rendered: images.rendered, cached: images.cached };
+}
+
+export async function writeOgImageFiles(images: OgImages, outDir: string): Promise<void> {
+  for (const { file, png } of images.files) {
+    const target = join(outDir, file);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, png);
+  }
+}
+
+/**
+ * The PNG of every job. Images are cached in `cacheDir` by a hash of their element tree, font files
+ * and renderer versions, so a rebuild renders only the cards that changed; those render on worker
+ * threads when there are many.
+ */
+export async function renderOgImages(jobs: readonly OgImageJob[], options: { cacheDir: string; minImagesForWorkers?: number }): Promise<OgImages> {
   const renderer = loadOgRenderer();
   await mkdir(options.cacheDir, { recursive: true });
   const keyed = jobs.map((job) => ({ ...job, key: ogImageKey(job.card, renderer) }));
@@ -53,12 +75,7 @@ export async function writeOgImages(jobs: readonly OgImageJob[], options: { outD
     await writeFile(`${cached}.tmp`, png);
     await rename(`${cached}.tmp`, cached);
   }
-  for (const { key, file } of keyed) {
-    const target = join(options.outDir, file);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, pngs.get(key)!);
-  }
-  return { rendered: fresh.length, cached: keyed.length - fresh.length };
+  return { files: keyed.map(({ key, file }) => ({ file, png: pngs.get(key)! })), rendered: fresh.length, cached: keyed.length - fresh.length };
 }
 
 async function renderAll(cards: [key: string, card: OgCard][], minForWorkers: number): Promise<[string, Buffer][]> {
