@@ -12,6 +12,12 @@ const ROLE = 'segment-pages:og-image';
 /** Below this many images to render, starting threads costs more than rendering them here. */
 export const MIN_IMAGES_FOR_WORKERS = 40;
 
+/**
+ * Images one thread renders before it ends. resvg's native buffers are invisible to the garbage
+ * collector, so a thread that renders hundreds holds gigabytes; a fresh thread per batch stays small.
+ */
+const IMAGES_PER_THREAD = 60;
+
 export interface OgImageJob {
   card: OgCard;
   /** Where the PNG goes, relative to the output folder, like `mid-market/cpo/og.png`. */
@@ -81,10 +87,17 @@ export async function renderOgImages(jobs: readonly OgImageJob[], options: { cac
 async function renderAll(cards: [key: string, card: OgCard][], minForWorkers: number): Promise<[string, Buffer][]> {
   if (cards.length === 0) return [];
   if (cards.length < minForWorkers) return renderHere(cards);
-  const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(cards.length / minForWorkers)));
-  const chunks = Array.from({ length: threads }, (_, i) => cards.filter((_, j) => j % threads === i));
-  const results = await Promise.all(chunks.map((chunk) => renderInWorker(chunk)));
-  return results.flat();
+  const batches: [string, OgCard][][] = [];
+  for (let i = 0; i < cards.length; i += IMAGES_PER_THREAD) batches.push(cards.slice(i, i + IMAGES_PER_THREAD));
+  const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(cards.length / minForWorkers), batches.length));
+  const out: [string, Buffer][][] = [];
+  let next = 0;
+  // `threads` threads at a time, each taking the next batch when the last one ends.
+  const run = async (): Promise<void> => {
+    for (let i = next++; i < batches.length; i = next++) out[i] = await renderInWorker(batches[i]!);
+  };
+  await Promise.all(Array.from({ length: threads }, run));
+  return out.flat();
 }
 
 async function renderHere(cards: [string, OgCard][]): Promise<[string, Buffer][]> {
