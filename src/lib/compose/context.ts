@@ -137,9 +137,12 @@ export function pageMeta(
     siteName: ctx.site.name,
     breadcrumbs: (fields.breadcrumbs ?? []).map((b) => ({ label: b.label, href: ctx.href(b.path) })),
     draft: fields.draft ?? false,
-    image: ctx.site.openGraphImages && !fields.noindex ? ogImage(ctx, path, fields.socialTitle ?? fields.title) : undefined,
+    image: ctx.site.openGraphImages && !UNSHARED_PATHS.has(path) ? ogImage(ctx, path, fields.socialTitle ?? fields.title) : undefined,
   };
 }
+
+/** Built-in pages nobody shares: they get no Open Graph image. Noindex landing pages do, for ads link to them. */
+const UNSHARED_PATHS = new Set(['/404/', '/_preview/']);
 
 /** The image beside the page (written by src/lib/og-image at build time); its alt text is the headline it shows. */
 function ogImage(ctx: ComposeContext, path: string, headline: string): OgImage {

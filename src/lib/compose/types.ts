@@ -26,7 +26,7 @@ export interface PageMeta {
   breadcrumbs: Link[];
   /** Draft pages show a banner (previews only). */
   draft: boolean;
-  /** The page's Open Graph image, rendered at build time; absent when switched off (site.yaml openGraphImages) and on noindex pages. */
+  /** The page's Open Graph image, rendered at build time; absent when switched off (site.yaml openGraphImages) and on the 404 and preview pages. */
   image?: OgImage;
 }
 

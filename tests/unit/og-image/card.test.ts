@@ -33,10 +33,14 @@ describe('Open Graph card composition', () => {
     });
   });
 
-  it('gives home, hub and FAQ pages a card, and none to noindex pages', () => {
+  it('gives home, hub, FAQ and landing pages a card, and none to the 404 page', () => {
     const kinds = site.routes.filter((r) => ogCardOf(r.view)).map((r) => r.view.kind);
     expect(new Set(kinds)).toEqual(new Set(['home', 'overview', 'segment', 'faq', 'landing']));
     expect(site.notFound.meta.image).toBeUndefined();
+    // Noindex landing pages are what paid campaigns link to: they keep their image.
+    const noindex = site.routes.find((r) => r.path === '/field-teams/dispatcher/')!.view;
+    expect(noindex.meta.noindex).toBe(true);
+    expect(noindex.meta.image?.path).toBe('/field-teams/dispatcher/og.png');
     expect(ogCardOf(site.routes.find((r) => r.path === '/')!.view)).toEqual({ siteName: 'Fieldwork', headline: 'Every visit on time' });
   });
 
