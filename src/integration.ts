@@ -21,7 +21,13 @@ async function renderOgImagesOfBuild(): Promise<OgImages | undefined> {
   if (!handed) return undefined;
   const { ogImageJobs, renderOgImages } = await import('./lib/og-image/write.ts');
   const jobs = ogImageJobs(handed.build.routes);
-  return jobs.length ? renderOgImages(jobs, { cacheDir: join(PROJECT_ROOT, '.build', 'og-cache') }) : undefined;
+  if (!jobs.length) return undefined;
+  try {
+    return await renderOgImages(jobs, { cacheDir: join(PROJECT_ROOT, '.build', 'og-cache') });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`the Open Graph images could not be rendered (${reason}). Run npm ci to reinstall satori, @resvg/resvg-js and @fontsource/inter, or set openGraphImages: false in content/site.yaml to build without them.`, { cause: error });
+  }
 }
 
 /**
