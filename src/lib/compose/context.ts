@@ -6,7 +6,8 @@ import type { Faq, Persona, Regulation, Segment, Site, Vertical } from '../schem
 import { contentSecurityPolicy } from '../security/csp.ts';
 import { clientConfig, consentBootstrapScript, inlineScriptsOf } from '../tracking/inline-scripts.ts';
 import { composeRegulation } from './regulation.ts';
-import type { PageMeta, PageTracking, RegulationView, SiteChrome } from './types.ts';
+import { OG_HEIGHT, OG_WIDTH } from '../og-image/card.ts';
+import type { OgImage, PageMeta, PageTracking, RegulationView, SiteChrome } from './types.ts';
 
 /**
  * The project indexed once for composition: lookups by id, Markdown rendered once per entry, and
@@ -136,7 +137,16 @@ export function pageMeta(
     siteName: ctx.site.name,
     breadcrumbs: (fields.breadcrumbs ?? []).map((b) => ({ label: b.label, href: ctx.href(b.path) })),
     draft: fields.draft ?? false,
+    image: ctx.site.openGraphImages && !UNSHARED_PATHS.has(path) ? ogImage(ctx, path, fields.socialTitle ?? fields.title) : undefined,
   };
+}
+
+/** Built-in pages nobody shares: they get no Open Graph image. Noindex landing pages do, for ads link to them. */
+const UNSHARED_PATHS = new Set(['/404/', '/_preview/']);
+
+/** The image beside the page (written by src/lib/og-image at build time); its alt text is the headline it shows. */
+function ogImage(ctx: ComposeContext, path: string, headline: string): OgImage {
+  return { path: `${path}og.png`, url: ctx.absolute(`${path}og.png`), width: OG_WIDTH, height: OG_HEIGHT, alt: headline };
 }
 
 export function pageTracking(ctx: ComposeContext, pageType: PageTracking['pageType'], ids: { segment?: string; persona?: string; vertical?: string; variant?: string } = {}): PageTracking {

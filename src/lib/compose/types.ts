@@ -26,6 +26,18 @@ export interface PageMeta {
   breadcrumbs: Link[];
   /** Draft pages show a banner (previews only). */
   draft: boolean;
+  /** The page's Open Graph image, rendered at build time; absent when switched off (site.yaml openGraphImages) and on the 404 and preview pages. */
+  image?: OgImage;
+}
+
+export interface OgImage {
+  /** Site path of the PNG, next to the page: `/mid-market/cpo/og.png`. */
+  path: string;
+  /** Absolute URL, for og:image. */
+  url: string;
+  width: number;
+  height: number;
+  alt: string;
 }
 
 /**

@@ -122,6 +122,10 @@ export const siteSchema = z
       })
       .prefault({})
       .describe('Settings of the content check.'),
+    openGraphImages: z
+      .boolean()
+      .default(true)
+      .describe('Give every public page a 1200×630 preview image (og:image) showing its headline, segment and persona, for LinkedIn, Slack and ad platforms. Rendered at build time; false leaves the images and their meta tags out.'),
     channels: z.array(channelSchema).default([]).describe('Campaign channels for the campaign URL export.'),
     tracking: z
       .strictObject({
