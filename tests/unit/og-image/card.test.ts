@@ -13,7 +13,7 @@ const textsOf = (element: OgElement): string[] => {
 };
 
 describe('Open Graph card composition', () => {
-  const site = build(fixture('composition'));
+  const site = build(edit(fixture('composition'), 'content/site.yaml', 'name: Fieldwork\n', 'name: Fieldwork\nopenGraphImages: true\n'));
   const landing = site.routes.find((r) => r.path === '/field-teams/ops-lead/')!.view as LandingView;
 
   it('shows the site name, the landing page’s headline and its segment · persona line', () => {
@@ -44,8 +44,8 @@ describe('Open Graph card composition', () => {
     expect(ogCardOf(site.routes.find((r) => r.path === '/')!.view)).toEqual({ siteName: 'Fieldwork', headline: 'Every visit on time' });
   });
 
-  it('leaves every image out when site.yaml sets openGraphImages: false', () => {
-    const off = build(edit(fixture('composition'), 'content/site.yaml', 'name: Fieldwork\n', 'name: Fieldwork\nopenGraphImages: false\n'));
+  it('leaves every image out unless site.yaml sets openGraphImages: true', () => {
+    const off = build(fixture('composition'));
     expect(off.routes.map((r) => r.view.meta.image).filter(Boolean)).toEqual([]);
     expect(off.routes.map((r) => ogCardOf(r.view)).filter(Boolean)).toEqual([]);
   });
