@@ -4,10 +4,10 @@
  * whoever writes to the collection URL never become rows, and the rows of a report are bounded by
  * the content whatever the size of the export.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
-import type { SourceFile } from '../load/files.ts';
+import { readContentFile, type SourceFile } from '../load/files.ts';
 import { parseProject } from '../load/project.ts';
 
 /** Segment id -> the persona ids of its landing pages. */
@@ -26,14 +26,19 @@ const SEGMENT_FILE = /\.ya?ml$/;
 export async function loadKnownPages(root: string): Promise<KnownPagesResult> {
   let names: string[];
   try {
-    names = (await readdir(join(root, 'segments'), { withFileTypes: true })).filter((e) => e.isFile() && SEGMENT_FILE.test(e.name) && !e.name.startsWith('.')).map((e) => e.name);
+    names = (await readdir(join(root, 'segments'), { withFileTypes: true })).filter((e) => (e.isFile() || e.isSymbolicLink()) && SEGMENT_FILE.test(e.name) && !e.name.startsWith('.')).map((e) => e.name);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
     names = [];
   }
   const files: SourceFile[] = [];
-  for (const name of names.sort()) files.push({ file: `segments/${name}`, bytes: await readFile(join(root, 'segments', name)) });
+  for (const name of names.sort()) {
+    const file = `segments/${name}`;
+    // As the content loader reads it: a symbolic link is refused by name and never read.
+    const bytes = await readContentFile(root, file);
+    files.push(bytes ? { file, bytes } : { file, bytes: new Uint8Array(), symlink: true });
+  }
   const { project, diagnostics } = parseProject(files);
   const errors = diagnostics.filter((d) => d.severity === 'error' && d.file.startsWith('segments/'));
   if (errors.length) return { ok: false, diagnostics: errors };

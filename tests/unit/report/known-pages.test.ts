@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,5 +37,24 @@ describe('the pages the report counts', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(formatDiagnosticsText(result.diagnostics)).toContain('segments/broken.yaml:2:1 personas: expected a list');
+  });
+
+  it('never follow a symbolic link, in the folder or for the folder itself, as the content loader does not', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'report-outside-'));
+    writeFileSync(join(outside, 'secret.yaml'), 'root:x:0:0:root:/root:/bin/bash\n');
+    const root = mkdtempSync(join(tmpdir(), 'report-content-'));
+    cpSync(join(FIXTURES, 'events', 'content', 'segments'), join(root, 'segments'), { recursive: true });
+    symlinkSync(join(outside, 'secret.yaml'), join(root, 'segments', 'linked.yaml'));
+    const linked = await loadKnownPages(root);
+    expect(linked.ok).toBe(false);
+    if (linked.ok) return;
+    const text = formatDiagnosticsText(linked.diagnostics);
+    expect(text).toContain('segments/linked.yaml this is a symbolic link; links are never followed, so nothing was read from it');
+    expect(text).not.toContain('root:x');
+
+    const folder = mkdtempSync(join(tmpdir(), 'report-content-'));
+    symlinkSync(join(root, 'segments'), join(folder, 'segments'));
+    const linkedFolder = await loadKnownPages(folder);
+    expect(linkedFolder.ok).toBe(false);
   });
 });
