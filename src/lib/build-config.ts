@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { readContentFile, type SourceFile } from './load/files.ts';
 import { parseProject } from './load/project.ts';
-import { isoDateSchema, webUrlSchema, type Site } from './schemas/index.ts';
+import { isoDateSchema, siteAsBuilt, webUrlSchema, type Site } from './schemas/index.ts';
 import type { BuildOptions } from './site-build.ts';
 
 /**
@@ -65,7 +65,7 @@ export async function readSiteSettings(env: BuildEnvironment): Promise<Site | un
   }
   const site = parseProject(files).project.site?.data;
   if (!site) return undefined;
-  return { ...site, url: env.siteUrl ?? site.url, basePath: env.basePath ?? site.basePath };
+  return siteAsBuilt(site, env);
 }
 
 /** Where the site is served; "/" while site.yaml is broken. */

@@ -9,7 +9,7 @@ import { contentVersionOf, readContentFiles, type SourceFile } from './load/file
 import { parseProject, type Project } from './load/project.ts';
 import { renderBodiesInWorker, type RenderedBodies } from './markdown-worker.ts';
 import type { RoutePlan } from './routes.ts';
-import type { Site } from './schemas/index.ts';
+import { siteAsBuilt, type Site } from './schemas/index.ts';
 
 export interface SiteBuild {
   /** Site settings as built: site.yaml with the environment's URL and base path applied. */
@@ -68,9 +68,7 @@ export function buildSite(files: readonly SourceFile[], options: BuildOptions = 
 }
 
 function composeSite(project: Project, plans: RoutePlan[], contentVersion: string, options: BuildOptions, diagnostics: Diagnostic[], rendered?: RenderedBodies): SiteBuild {
-  const site = { ...project.site!.data };
-  if (options.siteUrl) site.url = options.siteUrl;
-  if (options.basePath) site.basePath = options.basePath;
+  const site = siteAsBuilt(project.site!.data, options);
   const ctx = createComposeContext(project, site, contentVersion, options, rendered);
   const param = (path: string) => (path === '/' ? undefined : path.slice(1, -1));
   const routes = plans.filter((p) => p.kind !== 'preview').map((plan): Route => ({ path: plan.path, param: param(plan.path), view: composeView(ctx, plan) }));

@@ -2,6 +2,7 @@ import { rankSegments } from '../assign/assign.ts';
 import { buildScorecard, renderScorecardCsv } from '../assign/scorecard.ts';
 import { hasErrors, type Diagnostic } from '../diagnostics.ts';
 import { contentVersionOf, readContentFiles, type SourceFile } from '../load/files.ts';
+import { siteAsBuilt } from '../schemas/index.ts';
 import { checkFiles, type BuildOptions } from '../site-build.ts';
 import { composePlaybook } from './compose.ts';
 import { renderPlaybookHtml } from './render-html.ts';
@@ -27,9 +28,7 @@ export type PlaybookResult = { ok: true; playbook: Playbook } | { ok: false; dia
 export function buildPlaybook(files: readonly SourceFile[], options: Pick<BuildOptions, 'siteUrl' | 'basePath' | 'includeDrafts' | 'today'> = {}): PlaybookResult {
   const { project, diagnostics } = checkFiles(files, options);
   if (hasErrors(diagnostics) || !project.site) return { ok: false, diagnostics };
-  const site = { ...project.site.data };
-  if (options.siteUrl) site.url = options.siteUrl;
-  if (options.basePath) site.basePath = options.basePath;
+  const site = siteAsBuilt(project.site.data, options);
   const contentVersion = contentVersionOf(files);
   const view = composePlaybook({ project, site, contentVersion });
   const summary = project.assignmentSummary?.data;

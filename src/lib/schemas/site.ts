@@ -187,3 +187,8 @@ export const siteSchema = z
 
 export type Site = z.output<typeof siteSchema>;
 export type ConsentState = z.output<typeof consentStateSchema>;
+
+/** The site settings as a build uses them: site.yaml with the URL and base path from the environment (SITE_URL, BASE_PATH) applied. */
+export function siteAsBuilt(site: Site, location: { siteUrl?: string; basePath?: string }): Site {
+  return { ...site, url: location.siteUrl || site.url, basePath: location.basePath || site.basePath };
+}
