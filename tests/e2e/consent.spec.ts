@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 /**
@@ -163,6 +164,23 @@ test.describe('[sample] consent per purpose', () => {
     expect((await stored(page)).consent).toEqual(ANALYTICS_ONLY);
     await page.keyboard.press('Enter');
     await expect(analytics(page)).toBeChecked();
+  });
+
+  test('the purposes pass the accessibility checks, asked first and reopened from the footer', async ({ page }) => {
+    const violations = async () => (await new AxeBuilder({ page }).include('#sp-consent').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations.map((v) => `${v.id}: ${v.help}`);
+    for (const viewport of [{ width: 390, height: 844 }, { width: 1366, height: 900 }]) {
+      await page.setViewportSize(viewport);
+      await page.goto(LANDING);
+      await button(page, 'Choose…').click();
+      expect(await violations()).toEqual([]);
+      await button(page, 'Reject all').click();
+      await page.locator('footer [data-consent-settings]').click();
+      // Reopened, the bar sits at the bottom of the screen, over the page, until the visitor answers.
+      const box = (await bar(page).boundingBox())!;
+      expect(Math.round(box.y + box.height)).toBe(viewport.height);
+      expect(await violations()).toEqual([]);
+      await page.evaluate(() => localStorage.clear());
+    }
   });
 
   test('every update dispatches sp:consent with the whole stored choice, after storing it', async ({ page }) => {
