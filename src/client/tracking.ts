@@ -61,16 +61,18 @@ if (current) touches = { first: touches.first ?? current, last: current };
 
 /** Keeps the visit across pages while (and only while) the visitor allows analytics storage. */
 function persist() {
-  for (const key of [STORAGE_KEYS.visit, STORAGE_KEYS.touches]) {
-    try {
-      if (!mayStore()) sessionStorage.removeItem(key);
-    } catch {
-      // Storage blocked: nothing was kept.
-    }
+  if (mayStore()) {
+    write(sessionStorage, STORAGE_KEYS.visit, visitId);
+    write(sessionStorage, STORAGE_KEYS.touches, touches);
+    return;
   }
-  if (!mayStore()) return;
-  write(sessionStorage, STORAGE_KEYS.visit, visitId);
-  write(sessionStorage, STORAGE_KEYS.touches, touches);
+  // Withdrawn (or never granted): nothing of the visit may stay behind.
+  try {
+    sessionStorage.removeItem(STORAGE_KEYS.visit);
+    sessionStorage.removeItem(STORAGE_KEYS.touches);
+  } catch {
+    // Storage blocked: nothing was kept.
+  }
 }
 
 function track(event: EventName, extra: Record<string, string> = {}) {
@@ -151,9 +153,9 @@ if (banner && config.banner) {
     if (answer === 'choose') expand(panel.hidden);
     if (!answer || answer === 'choose') return;
     const all = answer === 'accept';
-    const chosen = { analytics: all, advertising: all };
+    const chosen: PurposeChoice = { analytics: all, advertising: all };
     if (answer === 'save') for (const s of switches) chosen[s.dataset.purpose as ConsentPurpose] = s.checked;
-    updateConsent(consentForPurposes(chosen satisfies PurposeChoice));
+    updateConsent(consentForPurposes(chosen));
     close();
   });
   // Escape leaves the settings unchanged, once there is a choice to keep.
