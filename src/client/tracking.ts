@@ -4,6 +4,7 @@
  * treated as untrusted text: it is length-limited and only ever assigned to `value` or
  * `textContent`, never to HTML.
  */
+import { consentForPurposes, purposesOf, type ConsentPurpose, type PurposeChoice } from '../lib/tracking/consent.ts';
 import type { ClientConfig } from '../lib/tracking/inline-scripts.ts';
 import { CLICK_ID_PARAMS, MAX_PARAM_LENGTH, STORAGE_KEYS, UTM_PARAMS, type EventName, type Touch } from '../lib/tracking/contract.ts';
 
@@ -58,11 +59,20 @@ let visitId: string = (mayStore() && read(sessionStorage, STORAGE_KEYS.visit)) |
 let touches: Touches = (mayStore() && read(sessionStorage, STORAGE_KEYS.touches)) || {};
 if (current) touches = { first: touches.first ?? current, last: current };
 
-/** Keeps the visit across pages, once (and only once) the visitor allows analytics storage. */
+/** Keeps the visit across pages while (and only while) the visitor allows analytics storage. */
 function persist() {
-  if (!mayStore()) return;
-  write(sessionStorage, STORAGE_KEYS.visit, visitId);
-  write(sessionStorage, STORAGE_KEYS.touches, touches);
+  if (mayStore()) {
+    write(sessionStorage, STORAGE_KEYS.visit, visitId);
+    write(sessionStorage, STORAGE_KEYS.touches, touches);
+    return;
+  }
+  // Withdrawn (or never granted): nothing of the visit may stay behind.
+  try {
+    sessionStorage.removeItem(STORAGE_KEYS.visit);
+    sessionStorage.removeItem(STORAGE_KEYS.touches);
+  } catch {
+    // Storage blocked: nothing was kept.
+  }
 }
 
 function track(event: EventName, extra: Record<string, string> = {}) {
@@ -103,6 +113,8 @@ function updateConsent(state: Partial<Consent>) {
   choice = { ...choice, ...clean };
   write(localStorage, STORAGE_KEYS.consent, choice);
   window.gtag('consent', 'update', clean);
+  // Other tags on the page (ad platforms) follow the choice from this event: the whole stored choice.
+  doc.dispatchEvent(new CustomEvent('sp:consent', { detail: { ...choice } }));
   doc.documentElement.classList.remove(ASK_CLASS);
   persist();
   loadTagManager();
@@ -110,24 +122,45 @@ function updateConsent(state: Partial<Consent>) {
 window.segmentPages = { updateConsent };
 
 // The built-in banner asks once (the inline consent script shows it from the first paint); the
-// footer's "Cookie settings" asks again. After a choice, focus goes back to where it was, or to the
-// start of the main content. A site with its own consent platform calls segmentPages.updateConsent.
+// footer's "Cookie settings" asks again, showing the purposes as they stand. After a choice, focus goes
+// back to where it was, or to the start of the main content. A site with its own consent platform
+// calls segmentPages.updateConsent.
 const banner = doc.getElementById('sp-consent');
 const root = doc.documentElement.classList;
 if (banner && config.banner) {
   let opener: HTMLElement | null = null;
+  const panel = doc.getElementById('sp-purposes')!;
+  const switches = banner.querySelectorAll<HTMLInputElement>('[data-purpose]');
+  const expand = (open: boolean) => {
+    panel.hidden = !open;
+    banner.querySelector('[data-consent="choose"]')?.setAttribute('aria-expanded', String(open));
+    if (open) switches[0]?.focus();
+  };
   const ask = (from: HTMLElement | null) => {
     opener = from;
+    const current = purposesOf(choice);
+    for (const s of switches) s.checked = current[s.dataset.purpose as ConsentPurpose];
     root.add(ASK_CLASS);
+  };
+  const close = () => {
+    root.remove(ASK_CLASS, 'sp-settings');
+    expand(false);
+    (opener ?? doc.getElementById('main'))?.focus();
   };
   if (!choice) ask(null);
   banner.addEventListener('click', (e) => {
     const answer = (e.target as Element).closest('[data-consent]')?.getAttribute('data-consent');
-    if (!answer) return;
-    const value = answer === 'accept' ? 'granted' : 'denied';
-    updateConsent({ ad_storage: value, analytics_storage: value, ad_user_data: value, ad_personalization: value });
-    root.remove(ASK_CLASS, 'sp-settings');
-    (opener ?? doc.getElementById('main'))?.focus();
+    if (answer === 'choose') expand(panel.hidden);
+    if (!answer || answer === 'choose') return;
+    const all = answer === 'accept';
+    const chosen: PurposeChoice = { analytics: all, advertising: all };
+    if (answer === 'save') for (const s of switches) chosen[s.dataset.purpose as ConsentPurpose] = s.checked;
+    updateConsent(consentForPurposes(chosen));
+    close();
+  });
+  // Escape leaves the settings unchanged, once there is a choice to keep.
+  banner.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && choice && root.contains('sp-settings')) close();
   });
   const settings = doc.querySelector<HTMLElement>('[data-consent-settings]');
   if (settings) {
@@ -135,7 +168,7 @@ if (banner && config.banner) {
     settings.addEventListener('click', () => {
       root.add('sp-settings');
       ask(settings);
-      banner.querySelector<HTMLElement>('[data-consent]')?.focus();
+      expand(true);
     });
   }
 }

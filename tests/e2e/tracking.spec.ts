@@ -52,7 +52,7 @@ test.describe('[sample] measurement', () => {
 
   test('rejecting keeps storage empty but for the choice itself', async ({ page }) => {
     await page.goto('/enterprise-procurement/cpo/?utm_source=linkedin');
-    await page.getByRole('button', { name: 'Reject' }).click();
+    await page.getByRole('button', { name: 'Reject all' }).click();
     await expect(page.locator('#sp-consent')).toBeHidden();
     const state = await storage(page);
     expect(Object.keys(state.local)).toEqual(['sp_consent']);
@@ -69,7 +69,7 @@ test.describe('[sample] measurement', () => {
       await route.fulfill({ status: 200, contentType: 'application/json', body: '{"ok":true}', headers: { 'Access-Control-Allow-Origin': '*' } });
     });
     await page.goto('/mid-market-owner/procurement-manager/?utm_source=google&utm_medium=cpc&utm_campaign=mid-market-owner&utm_term=p2p+software&utm_content=procurement-manager&utm_id=sp-1&gclid=G-1');
-    await page.getByRole('button', { name: 'Accept' }).click();
+    await page.getByRole('button', { name: 'Accept all' }).click();
     const firstVisit = (await events(page))[0]!.visit_id;
     // An internal link never carries the campaign parameters along.
     const internal = await page.locator('a[href^="/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
@@ -184,7 +184,7 @@ test.describe('[sample] measurement', () => {
     const scriptsOf = () => page.locator('script').evaluateAll((els) => els.map((e) => e.outerHTML));
     await page.goto('/enterprise-procurement/ap-controller/');
     // Consent granted, so the touches are also stored and read back on every later page.
-    await page.getByRole('button', { name: 'Accept' }).click();
+    await page.getByRole('button', { name: 'Accept all' }).click();
     const cleanScripts = await scriptsOf();
     const imagesOf = () => page.locator('main img, main svg').evaluateAll((els) => els.map((e) => e.outerHTML));
     const cleanImages = await imagesOf();
@@ -225,7 +225,7 @@ test.describe('[second-vertical] measurement with a tag manager and a collector'
       ['consent', 'default', { analytics_storage: 'granted', region: ['US'] }],
     ]);
 
-    await page.getByRole('button', { name: 'Accept' }).click();
+    await page.getByRole('button', { name: 'Accept all' }).click();
     await expect.poll(() => gtm.length).toBe(1);
     expect(gtm[0]).toBe('https://www.googletagmanager.com/gtm.js?id=GTM-BSIG123');
     await page.locator('[data-cta="hero"]').click();

@@ -10,10 +10,15 @@ export const ASK_CLASS = 'sp-ask';
  * (so that no tag can ever start before them) and the visitor's earlier choice, if they made one.
  * Built from site settings at build time; the text is the same on every page of a site, so a
  * Content-Security-Policy can allow it by hash.
+ *
+ * It defines nothing global but `dataLayer` and `gtag` (everything else lives inside a function), so
+ * a later script or a Tag Manager Custom HTML tag may declare any top-level name (`const i = 1`).
+ * `gtag` pushes its `arguments` object, as Tag Manager expects.
  */
 export function consentBootstrapScript(site: Site): string {
   const defaults = { ...site.consent.defaults, wait_for_update: site.consent.waitForUpdate };
   const lines = [
+    '(function(){',
     'window.dataLayer=window.dataLayer||[];',
     'function gtag(){dataLayer.push(arguments);}',
     'window.gtag=gtag;',
@@ -27,6 +32,7 @@ export function consentBootstrapScript(site: Site): string {
   // With the built-in banner and no earlier choice, the banner shows from the first paint (CSS keys
   // off this class), so it takes its place in the flow without moving anything later. Nothing is stored.
   if (site.consent.banner) lines.push(`try{if(!JSON.parse(localStorage.getItem(${json(STORAGE_KEYS.consent)})))document.documentElement.classList.add(${json(ASK_CLASS)});}catch(e){}`);
+  lines.push('})();');
   return lines.join('\n');
 }
 

@@ -1,6 +1,6 @@
-import { runInNewContext } from 'node:vm';
+import { createContext, runInContext, runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { ASK_CLASS, clientConfig, consentBootstrapScript, json } from '../../../src/lib/tracking/inline-scripts.ts';
+import { ASK_CLASS, clientConfig, consentBootstrapScript, inlineScriptsOf, json, keywordInsertionScript } from '../../../src/lib/tracking/inline-scripts.ts';
 import { build, edit, fixture } from '../helpers.ts';
 
 function runBootstrap(script: string, stored: string | null, classes = new Set<string>()) {
@@ -50,6 +50,64 @@ describe('consent bootstrap', () => {
   it('is the same text on every page of a site, so a Content-Security-Policy hash covers it', () => {
     const pages = build(fixture('composition')).routes.map((r) => r.view.chrome.consentBootstrap);
     expect(new Set(pages).size).toBe(1);
+  });
+});
+
+/**
+ * A Tag Manager Custom HTML tag or any later page script declares names of its own at the top level
+ * (`const i = 1`), so an inline script must leave nothing there but the documented dataLayer and gtag.
+ */
+describe('inline scripts define no globals', () => {
+  const browserLike = (stored: string | null, search = '') => {
+    const context = createContext({
+      localStorage: { getItem: () => stored },
+      location: { search },
+      URLSearchParams,
+      JSON,
+      document: { documentElement: { classList: { add: () => undefined } }, querySelector: () => ({ textContent: '', setAttribute: () => undefined }) },
+    }) as Record<string, unknown>;
+    context.window = context;
+    return context;
+  };
+  const withKeyword = { ...site, tracking: { ...site.tracking, keywordParam: 'kw' } };
+  const LATER_PAGE_SCRIPT = 'const i = 1; let c = 2; const k = 3, u = 4, v = 5; const e = 6, w = 7, d = 8, g = 9, n = 10, t = 11;';
+
+  for (const [name, stored] of [['without a stored choice', null], ['with a stored choice', JSON.stringify({ analytics_storage: 'granted', ad_storage: 'denied' })], ['with a broken stored choice', '{']] as const) {
+    it(`adds only dataLayer and gtag to the global object, ${name}`, () => {
+      const context = browserLike(stored, '?kw=SAP%20Ariba');
+      const before = new Set(Object.keys(context));
+      for (const script of inlineScriptsOf(withKeyword)) runInContext(script, context);
+      expect(Object.keys(context).filter((key) => !before.has(key)).sort()).toEqual(['dataLayer', 'gtag']);
+    });
+
+    it(`lets a later script declare short top-level names, ${name}`, () => {
+      const context = browserLike(stored, '?kw=SAP%20Ariba');
+      for (const script of inlineScriptsOf(withKeyword)) runInContext(script, context);
+      expect(() => runInContext(LATER_PAGE_SCRIPT, context)).not.toThrow();
+      expect(runInContext('[i, c, k, u, v]', context)).toEqual([1, 2, 3, 4, 5]);
+    });
+  }
+
+  it('keeps gtag a function that pushes its arguments object, as Tag Manager requires', () => {
+    const context = browserLike(null);
+    runInContext(consentBootstrapScript(site), context);
+    (context.gtag as (...args: unknown[]) => void)('event', 'x');
+    const last = (context.dataLayer as unknown[]).at(-1);
+    expect(Object.prototype.toString.call(last)).toBe('[object Arguments]');
+    expect(Array.from(last as IArguments)).toEqual(['event', 'x']);
+  });
+
+  it('keeps a dataLayer that something else created first', () => {
+    const context = browserLike(null);
+    const earlier = [{ event: 'earlier' }];
+    context.dataLayer = earlier;
+    runInContext(consentBootstrapScript(site), context);
+    expect(context.dataLayer).toBe(earlier);
+    expect(earlier[0]).toEqual({ event: 'earlier' });
+  });
+
+  it('wraps keyword insertion in a function of its own', () => {
+    expect(keywordInsertionScript('kw', 40)).toMatch(/^\(function\(\)\{[\s\S]*\}\)\(\);$/);
   });
 });
 
