@@ -40,9 +40,15 @@ test.describe('[sample] first screen', () => {
       expect((await box(banner)).height, `consent bar height on a ${name}`).toBeLessThanOrEqual(name === 'phone' ? 120 : 64);
       await expectOnFirstScreen(page, page.locator('#hero-heading'), viewport);
       await expectOnFirstScreen(page, page.locator('.hero .lede'), viewport);
-      await expectOnFirstScreen(page, page.locator('[data-cta="hero"]'), viewport);
-      // On wide screens the form sits beside the copy, its button on the first screen too.
-      if (name === 'desktop') await expectOnFirstScreen(page, page.locator('[data-cta="form"]'), viewport);
+      if (name === 'phone') {
+        // The form comes after the copy: the hero's button is the primary call to action.
+        await expectOnFirstScreen(page, page.locator('[data-cta="hero"]'), viewport);
+      } else {
+        // The form sits beside the copy: its submit button is the primary call to action, and no
+        // second button beside it points at the same form.
+        await expectOnFirstScreen(page, page.locator('[data-cta="form"]'), viewport);
+        await expect(page.locator('[data-cta="hero"]')).toBeHidden();
+      }
     });
 
     for (const [path, cta] of [['/', 'home'], ['/enterprise-procurement/faq/', 'faq']] as const) {
@@ -141,6 +147,7 @@ test.describe('[sample] first screen', () => {
 test.describe('[sample] first screen without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('no consent bar, no cookie settings button, and the call to action still leads to the form', async ({ page }) => {
+    await page.setViewportSize(PHONE);
     await page.goto(LANDING);
     await expect(page.locator('#sp-consent')).toBeHidden();
     await expect(page.locator('[data-consent-settings]')).toBeHidden();

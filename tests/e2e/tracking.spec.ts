@@ -151,6 +151,8 @@ test.describe('[sample] measurement', () => {
     const first = page.locator('details[data-faq-id]').first();
     const faqId = await first.getAttribute('data-faq-id');
     await first.locator('summary').click();
+    // The hero's button shows on phones; on wide screens the form beside it is the call to action.
+    await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/eu-due-diligence/cpo/');
     await page.locator('[data-cta="hero"]').click();
     const faqEvents = await events(page);
@@ -228,6 +230,7 @@ test.describe('[second-vertical] measurement with a tag manager and a collector'
     await page.getByRole('button', { name: 'Accept all' }).click();
     await expect.poll(() => gtm.length).toBe(1);
     expect(gtm[0]).toBe('https://www.googletagmanager.com/gtm.js?id=GTM-BSIG123');
+    await page.setViewportSize({ width: 390, height: 844 });
     await page.locator('[data-cta="hero"]').click();
     await expect.poll(() => beacons.length).toBe(1);
     expect(JSON.parse(beacons[0]!)).toMatchObject({ event: 'cta_click', segment: 'eu-essential-entities', persona: 'ciso', vertical: 'cybersecurity' });

@@ -49,6 +49,21 @@ export function formatPercent(value: number): string {
   return `${trimNumber(value)}%`;
 }
 
+/** Where a sentence ends: see `truncate`. */
+const SENTENCE_END = /[.!?][”’"')\]]*(?= [\p{Lu}\p{N}“‘"'(])/gu;
+
+/**
+ * Splits text after its first sentence, by the same sentence rule as `truncate`, whitespace collapsed:
+ * `{ first: 'One.', rest: 'Two. Three.' }`. Text without a sentence end is all `first`.
+ */
+export function splitFirstSentence(text: string): { first: string; rest: string } {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  const end = clean.matchAll(SENTENCE_END).next().value;
+  if (!end) return { first: clean, rest: '' };
+  const at = end.index + end[0].length;
+  return { first: clean.slice(0, at), rest: clean.slice(at).trim() };
+}
+
 /**
  * Shortens text to at most `max` characters for meta descriptions. Whole sentences when the last
  * sentence that ends within `max` ends past half of it; otherwise the words that fit, then `…`.
@@ -61,7 +76,7 @@ export function truncate(text: string, max: number): string {
   const clean = text.replace(/\s+/g, ' ').trim();
   if (clean.length <= max) return clean;
   let sentenceEnd = 0;
-  for (const m of clean.matchAll(/[.!?][”’"')\]]*(?= [\p{Lu}\p{N}“‘"'(])/gu)) {
+  for (const m of clean.matchAll(SENTENCE_END)) {
     const end = m.index + m[0].length;
     if (end > max) break;
     sentenceEnd = end;

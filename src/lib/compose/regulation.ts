@@ -1,13 +1,20 @@
 import type { Regulation } from '../schemas/index.ts';
-import { escapeHtml, formatDate, formatThresholdValue, joinWords } from './format.ts';
+import { escapeHtml, formatDate, formatThresholdValue, splitFirstSentence } from './format.ts';
 import { CHANGE_STATUS_LABELS, REGULATION_STATUS_LABELS } from './labels.ts';
 import type { RegulationView } from './types.ts';
 
 /** Kept under these names for the build benchmark's generator, which words regulations as pages do. */
 export { CHANGE_STATUS_LABELS as CHANGE_LABELS, REGULATION_STATUS_LABELS as STATUS_LABELS } from './labels.ts';
 
-/** Every threshold and date a page states about a regulation comes from here, never from copy. */
+/**
+ * Every threshold and date a page states about a regulation comes from here, never from copy.
+ * Pages show a regulation condensed: its name, its status where it matters (anything but in force)
+ * and one line on why it matters, with the whole dated, sourced entry behind a disclosure. The line
+ * is the first sentence of the entry's `summary` (what the rule requires, and of whom), word for
+ * word; the rest of the summary opens the disclosure, so nothing is shown twice or left out.
+ */
 export function composeRegulation(id: string, r: Regulation): RegulationView {
+  const { first, rest } = splitFirstSentence(r.summary);
   return {
     id,
     anchor: `regulation-${id}`,
@@ -17,7 +24,10 @@ export function composeRegulation(id: string, r: Regulation): RegulationView {
     authority: r.authority,
     status: r.status,
     statusLabel: REGULATION_STATUS_LABELS[r.status],
+    statusMatters: r.status !== 'in-force',
     summary: r.summary,
+    lead: first,
+    summaryRest: rest,
     appliesTo: r.appliesTo,
     thresholds: r.thresholds.map((t) => ({ label: t.label, value: formatThresholdValue(t), note: t.note })),
     keyDates: [...r.keyDates].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).map((d) => ({ date: d.date, dateLabel: formatDate(d.date), label: d.label })),
@@ -26,23 +36,18 @@ export function composeRegulation(id: string, r: Regulation): RegulationView {
     sources: r.sources.map((s) => ({ title: s.title, publisher: s.publisher, url: s.url, retrievedLabel: formatDate(s.retrieved) })),
     lastVerified: r.lastVerified,
     lastVerifiedLabel: formatDate(r.lastVerified),
-    detailsHeading: detailsHeading(r),
   };
 }
 
-/** Names exactly the parts the collapsed details hold: "Legal basis, what must be documented and sources". */
-function detailsHeading(r: Regulation): string {
-  const parts = ['Legal basis', ...(r.documentation.length ? ['what must be documented'] : []), ...(r.changes.length ? ['changes'] : []), ...(r.sources.length ? ['sources'] : [])];
-  return joinWords(parts);
-}
-
 /**
- * The key facts of a regulation, appended to the first FAQ answer about it on a page that has no
- * block for it, so that the visible answer and its structured data carry the same dated facts.
- * One list feeds both the HTML and the text; `data-regulation-facts` marks the block.
+ * A regulation as a FAQ answer states it, appended to the first answer about it on a page that has no
+ * block for it: condensed as on a landing page (name, status where it matters, the one-line lead),
+ * with its key dated facts behind a disclosure, so that the visible answer and its structured data
+ * carry the same text. One list feeds both the HTML and the text; `data-regulation-facts` marks the block.
  */
 export function regulationFacts(view: RegulationView): { html: string; text: string } {
-  const intro = `${view.shortName} at a glance (facts last verified ${view.lastVerifiedLabel}):`;
+  const name = view.statusMatters ? `${view.shortName} (${view.statusLabel})` : view.shortName;
+  const glance = `${view.shortName} at a glance (facts last verified ${view.lastVerifiedLabel})`;
   const items = [
     `Status: ${view.statusLabel}`,
     ...view.thresholds.map((t) => `${t.label}: ${t.value}${t.note ? ` (${t.note})` : ''}`),
@@ -50,7 +55,9 @@ export function regulationFacts(view: RegulationView): { html: string; text: str
     ...view.changes.map((c) => `${c.dateLabel}, ${c.statusLabel}: ${c.summary}`),
   ];
   return {
-    html: `<div class="regulation-facts" data-regulation-facts="${view.id}"><p>${escapeHtml(intro)}</p><ul>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul></div>`,
-    text: `${intro} ${items.join(' ')}`,
+    html:
+      `<div class="regulation-facts" data-regulation-facts="${view.id}"><p><strong>${escapeHtml(name)}</strong>: ${escapeHtml(view.lead)}</p>` +
+      `<details class="more"><summary>${escapeHtml(glance)}</summary><ul>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul></details></div>`,
+    text: `${name}: ${view.lead} ${glance}: ${items.join(' ')}`,
   };
 }

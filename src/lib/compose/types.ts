@@ -94,7 +94,13 @@ export interface RegulationView {
   authority: string;
   status: string;
   statusLabel: string;
+  /** Whether the condensed view shows the status: only when it is not simply in force. */
+  statusMatters: boolean;
   summary: string;
+  /** Why the rule matters, in one line: the first sentence of `summary`, word for word. */
+  lead: string;
+  /** The rest of `summary`, shown first inside the disclosure; empty when the summary is one sentence. */
+  summaryRest: string;
   appliesTo: string;
   thresholds: ThresholdView[];
   keyDates: { date: string; dateLabel: string; label: string }[];
@@ -103,8 +109,6 @@ export interface RegulationView {
   sources: { title: string; publisher?: string; url?: string; retrievedLabel: string }[];
   lastVerified: string;
   lastVerifiedLabel: string;
-  /** Summary line of the collapsed details, naming exactly what they hold. */
-  detailsHeading: string;
 }
 
 export interface FaqItem {

@@ -116,11 +116,11 @@ describe('landing page composition', () => {
     expect(landing('/field-teams/owner/').meta.socialTitle).toBe('A calmer week for owners');
   });
 
-  it('names exactly what a regulation’s details hold: changes only when there are some', () => {
-    const wtr = () => landing('/field-teams/ops-lead/').regulations.find((r) => r.id === 'working-time')!;
-    expect(wtr().detailsHeading).toBe('Legal basis, what must be documented and sources');
-    const changed = build(edit(fixture('composition'), 'content/regulations/working-time.yaml', 'sources:', 'changes:\n  - date: 2025-01-01\n    summary: Longer rest.\n    status: proposed\nsources:'));
-    const view = changed.routes.find((r) => r.path === '/field-teams/ops-lead/')!.view as LandingView;
-    expect(view.regulations.find((r) => r.id === 'working-time')!.detailsHeading).toBe('Legal basis, what must be documented, changes and sources');
+  it('condenses each regulation to its name, its status where it matters and the first sentence of its summary', () => {
+    const wtr = landing('/field-teams/ops-lead/').regulations.find((r) => r.id === 'working-time')!;
+    expect([wtr.shortName, wtr.statusMatters, wtr.lead, wtr.summaryRest]).toEqual(['WTR', false, 'Rules about WTR.', '']);
+    const amended = build(edit(fixture('composition'), 'content/regulations/working-time.yaml', 'status: in-force\nsummary: Rules about WTR.', 'status: amended\nsummary: Employers must record hours. Records are kept.'));
+    const view = (amended.routes.find((r) => r.path === '/field-teams/ops-lead/')!.view as LandingView).regulations.find((r) => r.id === 'working-time')!;
+    expect([view.statusMatters, view.statusLabel, view.lead, view.summaryRest]).toEqual([true, 'Amended', 'Employers must record hours.', 'Records are kept.']);
   });
 });

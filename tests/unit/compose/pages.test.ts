@@ -38,7 +38,7 @@ describe('site pages', () => {
     expect(entities.map((e) => e.name)).toEqual(faq.faqs.map((f) => f.question));
     expect(entities.map((e) => e.acceptedAnswer.text)).toEqual(faq.faqs.map((f) => f.answerHtml));
     const working = faq.faqs.find((f) => f.id === 'working-time')!;
-    expect(working.answerText).toMatchInlineSnapshot(`"Routes respect rest periods. WTR at a glance (facts last verified 10 January 2026): Status: In force Employees: at least 250 employees 1 January 2020: In force 30 June 2021: Second phase"`);
+    expect(working.answerText).toMatchInlineSnapshot(`"Routes respect rest periods. WTR: Rules about WTR. WTR at a glance (facts last verified 10 January 2026): Status: In force Employees: at least 250 employees 1 January 2020: In force 30 June 2021: Second phase"`);
     expect(faq.faqs.map((f) => f.id)).toEqual(['working-time', 'general', 'for-owners', 'for-dispatchers', 'field-only']);
   });
 
