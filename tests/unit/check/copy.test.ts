@@ -31,6 +31,16 @@ describe('copy rules', () => {
     expect(messages(faq('Businesses above 85,000 must comply.', 'scope:\n  regulations: [vat-records]\n'))).toContain('restates a threshold of VAT records');
   });
 
+  it('reads figures as tokens: names with digits are not figures, numbers in words with a unit are', () => {
+    const REG = 'content/regulations/vat-records.yaml';
+    const more = '    unit: GBP\n  - label: Late-filing fine\n    comparison: at-least\n    value: 2\n    unit: "%"\n  - label: Correction window\n    comparison: less-than\n    value: 72\n    unit: hours\n';
+    const withFacts = (answer: string) => edit(faq(answer), REG, '    unit: GBP\n', more);
+    expect(messages(withFacts('VAT records under Article 2, ISO 27001, SOC 2 and Form 8-K help our 2 teams.'))).toBe('');
+    expect(messages(withFacts('VAT records fines start at 2% of the tax due.'))).toContain('("2%")');
+    expect(messages(withFacts('VAT records must be corrected within seventy-two hours.'))).toContain('("seventy-two hours")');
+    expect(messages(withFacts('VAT records must be corrected within 72 days.'))).toBe('');
+  });
+
   it('leaves numbers alone that are not about a regulation', () => {
     expect(messages(faq('Most of our 85,000 users were live in 2019.'))).toBe('');
   });
