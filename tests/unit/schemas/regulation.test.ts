@@ -12,6 +12,15 @@ describe('regulation schema', () => {
     `);
   });
 
+  it('says to quote a value that a comma split inside { … }', () => {
+    const threshold = '  - label: Taxable turnover\n    comparison: more-than\n    value: 85000\n    unit: GBP\n';
+    const flow = '  - { label: Taxable turnover, excluding exempt supplies, comparison: more-than, value: 85000, unit: GBP }\n';
+    expect(messages(edit(base, FILE, threshold, flow))).toMatchInlineSnapshot(`
+      "content/regulations/vat-records.yaml:12:32 thresholds[0].excluding exempt supplies: "excluding exempt supplies" reads as a field of its own: inside { … } a comma ends the value of label
+          hint: Put the whole value in double quotes: label: "Taxable turnover, excluding exempt supplies""
+    `);
+  });
+
   it('rejects a review date before the verification date', () => {
     expect(messages(edit(base, FILE, 'reviewBy: 2027-01-10', 'reviewBy: 2025-01-10'))).toMatchInlineSnapshot(`
       "content/regulations/vat-records.yaml:23:1 reviewBy: must not be before lastVerified
