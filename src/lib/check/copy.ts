@@ -102,8 +102,8 @@ function unitDiagnostics(unit: CopyUnit, { regulations, urgency }: CopyRules): D
           severity: 'error',
           rule: 'restated-fact',
           ...at(),
-          message: `restates ${kinds === 'date' ? 'a date' : kinds === 'threshold' ? 'a threshold' : 'facts'} of ${reg.data.shortName} by hand (${restated.map((r) => `"${r.text}"`).join(', ')})`,
-          hint: `Leave thresholds and dates out of copy: pages show them from ${reg.file}, dated and sourced, and they stay right when the rule changes.`,
+          message: `restates ${kinds === 'date' ? 'a date' : kinds === 'threshold' ? 'a figure' : 'facts'} of ${reg.data.shortName} by hand (${restated.map((r) => `"${r.text}"`).join(', ')})`,
+          hint: `Leave figures and dates out of copy (thresholds, deadlines, penalties): pages show them from ${reg.file}, dated and sourced, and they stay right when the rule changes.`,
         });
       }
     }
@@ -291,10 +291,17 @@ function regulationDates(r: Regulation): { forms: string[]; year: string }[] {
 
 /** Every figure of an entry that copy must not restate, with its unit. */
 function factFigures(r: Regulation): { value: number; unit?: FigureUnit }[] {
-  return r.thresholds.flatMap((t) => {
-    const unit = unitOfFact(t.unit);
-    return (t.upTo === undefined ? [t.value] : [t.value, t.upTo]).map((value) => ({ value, unit }));
-  });
+  return [
+    ...r.thresholds.flatMap((t) => {
+      const unit = unitOfFact(t.unit);
+      return (t.upTo === undefined ? [t.value] : [t.value, t.upTo]).map((value) => ({ value, unit }));
+    }),
+    ...r.obligations.map((o) => ({ value: o.within.amount, unit: o.within.unit })),
+    ...r.penalties.flatMap((p) => [
+      ...(p.upTo ? [{ value: p.upTo.amount, unit: 'money' as const }] : []),
+      ...(p.turnoverShare !== undefined ? [{ value: p.turnoverShare, unit: 'percent' as const }] : []),
+    ]),
+  ];
 }
 
 function restatedFacts(sentence: string, r: Regulation, dates: { forms: string[]; year: string }[]): { kind: 'date' | 'threshold'; text: string }[] {
