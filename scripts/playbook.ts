@@ -78,7 +78,7 @@ async function run(options: Options): Promise<number> {
     return failure('playbook', `cannot write ${shownOut}/: ${e.code}`, 'Choose another folder with --out.');
   }
   const { segments } = result.playbook.view;
-  console.log(`Wrote the internal playbook (${segments.length} segments, content version ${result.playbook.contentVersion}) to ${shownOut}/: index.html and scorecard.csv. Keep it internal: do not publish it.`);
+  console.log(`Wrote the internal playbook (${segments.length} segments, content version ${result.playbook.contentVersion}) to ${shownOut}/: index.html (with the campaign plan), scorecard.csv and linkedin-audiences.csv. Keep it internal: do not publish it.`);
   return 0;
 }
 

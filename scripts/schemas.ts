@@ -1,10 +1,15 @@
 /**
- * `npm run schemas [-- --check]`: writes one JSON Schema per content kind into content/schemas/,
+ * `npm run schemas [-- --check] [--out <content folder>]`: writes one JSON Schema per content kind into content/schemas/,
  * generated from the zod schemas in src/lib/schemas/, so editors (VS Code with the Red Hat YAML
  * extension, JetBrains IDEs, Zed…) offer completion, field documentation and inline errors.
  *
  * `--check` writes nothing and exits 1 when the files in content/schemas/ differ from what the zod
  * schemas produce (run it in CI; `npm run schemas` fixes it).
+ *
+ * `--out <folder>` does the same for content kept outside this repository (a CONTENT_ROOT): the
+ * schemas go into `<folder>/content/schemas/`, where the `$schema` first lines of the sample files
+ * point, and `<folder>/.vscode/settings.json` is written when the folder has none (otherwise the
+ * lines to add are printed).
  *
  * Importing this module writes nothing: tests call `generateJsonSchemas()` directly.
  *
@@ -18,7 +23,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { optionsOrExit } from './cli.ts';
+import { optionsOrExit, shown } from './cli.ts';
 import { z } from 'zod';
 import {
   faqSchema,
@@ -215,6 +220,11 @@ export function staleSchemaFiles(root: string = PROJECT_ROOT, generated: Record<
   return [...stale, ...extra].sort();
 }
 
+/** VS Code's mapping of each YAML schema to the files it describes, relative to the content folder. */
+export function vscodeYamlSchemas(): Record<string, string> {
+  return Object.fromEntries(CONTENT_KINDS.filter((k) => k.format === 'yaml').map((k) => [`./${SCHEMAS_DIR}/${k.file}`, k.glob]));
+}
+
 /** Writes the schemas that changed and removes those no longer generated. */
 export function writeJsonSchemas(root: string = PROJECT_ROOT): { written: string[]; removed: string[] } {
   const generated = generateJsonSchemas();
@@ -246,19 +256,39 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
-  const usage = 'Usage: npm run schemas [-- --check]';
-  const args = optionsOrExit(usage, { check: { type: 'boolean', default: false } });
-  const where = relative(process.cwd(), join(PROJECT_ROOT, SCHEMAS_DIR)) || '.';
+  const usage = 'Usage: npm run schemas [-- --check] [--out <content folder>]';
+  const args = optionsOrExit(usage, { check: { type: 'boolean', default: false }, out: { type: 'string' } });
+  if (args.out === '') {
+    console.error(`schemas: --out needs a folder (the one holding segments/ and content/)\n${usage}`);
+    process.exit(2);
+  }
+  const root = args.out === undefined ? PROJECT_ROOT : resolve(args.out);
+  if (args.out !== undefined && !existsSync(join(root, 'content'))) {
+    console.error(`schemas: ${shown(root) || '.'} has no content/ folder: --out names the folder that holds segments/ and content/ (the CONTENT_ROOT of a build).`);
+    process.exit(1);
+  }
+  const where = shown(join(root, SCHEMAS_DIR)) || '.';
   if (args.check) {
-    const stale = staleSchemaFiles();
+    const stale = staleSchemaFiles(root);
     if (stale.length) {
-      console.error(`${where}: out of date: ${stale.join(', ')}. Run \`npm run schemas\` and commit the result.`);
+      console.error(`${where}: out of date: ${stale.join(', ')}. Run \`npm run schemas${args.out === undefined ? '' : ` -- --out ${args.out}`}\` and commit the result.`);
       process.exit(1);
     }
     console.log(`${where}: ${CONTENT_KINDS.length} JSON Schemas up to date.`);
   } else {
-    const { written, removed } = writeJsonSchemas();
+    const { written, removed } = writeJsonSchemas(root);
     const done = [written.length ? `wrote ${written.join(', ')}` : '', removed.length ? `removed ${removed.join(', ')}` : ''].filter(Boolean);
     console.log(done.length ? `${where}: ${done.join('; ')}.` : `${where}: ${CONTENT_KINDS.length} JSON Schemas already up to date.`);
+    if (root !== PROJECT_ROOT) {
+      const settingsFile = join(root, '.vscode', 'settings.json');
+      const settings = { 'yaml.schemas': vscodeYamlSchemas(), 'yaml.yamlVersion': '1.2' };
+      if (existsSync(settingsFile)) {
+        console.log(`${shown(settingsFile)} exists and was left as it is; for YAML completion in VS Code it needs:\n${JSON.stringify(settings, null, 2)}`);
+      } else {
+        mkdirSync(join(root, '.vscode'), { recursive: true });
+        writeFileSync(settingsFile, `${JSON.stringify(settings, null, 2)}\n`);
+        console.log(`Wrote ${shown(settingsFile)} (VS Code: install the YAML extension by Red Hat).`);
+      }
+    }
   }
 }

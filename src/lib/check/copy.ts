@@ -3,6 +3,7 @@ import type { Entry, MarkdownEntry, Project } from '../load/project.ts';
 import { markdownTree } from '../markdown.ts';
 import { parseOverrideMdx } from '../mdx-pipeline.ts';
 import { decodeCharacterReferences, isSafeUrl, urlScheme } from '../safe-html.ts';
+import { figuresIn, restates, unitOfFact, type FigureUnit } from './figures.ts';
 import type { Regulation } from '../schemas/index.ts';
 
 /**
@@ -101,8 +102,8 @@ function unitDiagnostics(unit: CopyUnit, { regulations, urgency }: CopyRules): D
           severity: 'error',
           rule: 'restated-fact',
           ...at(),
-          message: `restates ${kinds === 'date' ? 'a date' : kinds === 'threshold' ? 'a threshold' : 'facts'} of ${reg.data.shortName} by hand (${restated.map((r) => `"${r.text}"`).join(', ')})`,
-          hint: `Leave thresholds and dates out of copy: pages show them from ${reg.file}, dated and sourced, and they stay right when the rule changes.`,
+          message: `restates ${kinds === 'date' ? 'a date' : kinds === 'threshold' ? 'a figure' : 'facts'} of ${reg.data.shortName} by hand (${restated.map((r) => `"${r.text}"`).join(', ')})`,
+          hint: `Leave figures and dates out of copy (thresholds, deadlines, penalties): pages show them from ${reg.file}, dated and sourced, and they stay right when the rule changes.`,
         });
       }
     }
@@ -288,8 +289,20 @@ function regulationDates(r: Regulation): { forms: string[]; year: string }[] {
   });
 }
 
-const SCALES: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12 };
-const NUMBER = /(?:(?:EUR|USD|GBP|€|\$|£)\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(thousand|million|billion|trillion|bn|mn|m|k|b)\b)?/gi;
+/** Every figure of an entry that copy must not restate, with its unit. */
+function factFigures(r: Regulation): { value: number; unit?: FigureUnit }[] {
+  return [
+    ...r.thresholds.flatMap((t) => {
+      const unit = unitOfFact(t.unit);
+      return (t.upTo === undefined ? [t.value] : [t.value, t.upTo]).map((value) => ({ value, unit }));
+    }),
+    ...r.obligations.map((o) => ({ value: o.within.amount, unit: o.within.unit })),
+    ...r.penalties.flatMap((p) => [
+      ...(p.upTo ? [{ value: p.upTo.amount, unit: 'money' as const }] : []),
+      ...(p.turnoverShare !== undefined ? [{ value: p.turnoverShare, unit: 'percent' as const }] : []),
+    ]),
+  ];
+}
 
 function restatedFacts(sentence: string, r: Regulation, dates: { forms: string[]; year: string }[]): { kind: 'date' | 'threshold'; text: string }[] {
   const found: { kind: 'date' | 'threshold'; text: string }[] = [];
@@ -304,16 +317,12 @@ function restatedFacts(sentence: string, r: Regulation, dates: { forms: string[]
       }
     }
   }
-  for (const date of new Set(dates.map((d) => d.year))) {
-    for (const year of sentence.matchAll(new RegExp(`(?<![\\d.,/-])${date}(?![\\d])`, 'g'))) {
-      if (!covered.some(([a, b]) => year.index >= a && year.index < b)) found.push({ kind: 'date', text: year[0] });
-    }
-  }
-  const values = r.thresholds.flatMap((t) => (t.upTo === undefined ? [t.value] : [t.value, t.upTo]));
-  for (const match of sentence.matchAll(NUMBER)) {
-    if (covered.some(([a, b]) => match.index >= a && match.index < b)) continue;
-    const value = Number(match[1]!.replace(/,/g, '')) * (match[2] ? SCALES[match[2].toLowerCase()]! : 1);
-    if (values.some((v) => v > 0 && Math.abs(value - v) / v < 1e-9)) found.push({ kind: 'threshold', text: match[0].trim() });
+  const years = new Set(dates.map((d) => Number(d.year)));
+  const facts = factFigures(r);
+  for (const figure of figuresIn(sentence)) {
+    if (covered.some(([a, b]) => figure.index >= a && figure.index < b)) continue;
+    if (!figure.unit && !figure.spelled && years.has(figure.value) && /^\d{4}$/.test(figure.text)) found.push({ kind: 'date', text: figure.text });
+    else if (facts.some((fact) => restates(figure, fact))) found.push({ kind: 'threshold', text: figure.text });
   }
   return found;
 }

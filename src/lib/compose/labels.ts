@@ -1,8 +1,10 @@
 import type {
   BUYER_ROLES,
   CHANGE_STATUSES,
+  DEADLINE_UNITS,
   NEEDS_FOCUS,
   OWNERSHIP_TYPES,
+  PENALTY_COMBINATIONS,
   REGULATION_STATUSES,
   SEGMENT_STATUSES,
   SOPHISTICATION_LEVELS,
@@ -24,9 +26,38 @@ export const BUYER_ROLE_LABELS: Labels<typeof BUYER_ROLES> = {
 };
 
 export const REGULATION_STATUS_LABELS: Labels<typeof REGULATION_STATUSES> = {
+  proposed: 'Proposed, not yet law',
+  adopted: 'Adopted, not yet applicable',
+  'awaiting-rules': 'Enacted, awaiting implementing rules',
   'in-force': 'In force',
   amended: 'Amended',
   'pending-amendment': 'Amendment pending',
+  repealed: 'Repealed',
+};
+
+/** A deadline's unit after its amount: "72 hours", "4 business days"; the singular is DEADLINE_UNIT_ONE. */
+export const DEADLINE_UNIT_LABELS: Labels<typeof DEADLINE_UNITS> = {
+  hours: 'hours',
+  days: 'days',
+  'business-days': 'business days',
+  weeks: 'weeks',
+  months: 'months',
+  years: 'years',
+};
+
+export const DEADLINE_UNIT_ONE: Labels<typeof DEADLINE_UNITS> = {
+  hours: 'hour',
+  days: 'day',
+  'business-days': 'business day',
+  weeks: 'week',
+  months: 'month',
+  years: 'year',
+};
+
+/** Completes "…, whichever is higher". */
+export const PENALTY_COMBINATION_LABELS: Labels<typeof PENALTY_COMBINATIONS> = {
+  higher: 'whichever is higher',
+  lower: 'whichever is lower',
 };
 
 export const CHANGE_STATUS_LABELS: Labels<typeof CHANGE_STATUSES> = {

@@ -1,6 +1,6 @@
-import type { Regulation } from '../schemas/index.ts';
-import { escapeHtml, formatDate, formatThresholdValue, splitFirstSentence } from './format.ts';
-import { CHANGE_STATUS_LABELS, REGULATION_STATUS_LABELS } from './labels.ts';
+import type { Obligation, Penalty, Regulation } from '../schemas/index.ts';
+import { escapeHtml, formatDate, formatPercent, formatQuantity, formatThresholdValue, splitFirstSentence } from './format.ts';
+import { CHANGE_STATUS_LABELS, DEADLINE_UNIT_LABELS, DEADLINE_UNIT_ONE, PENALTY_COMBINATION_LABELS, REGULATION_STATUS_LABELS } from './labels.ts';
 import type { RegulationView } from './types.ts';
 
 /** Kept under these names for the build benchmark's generator, which words regulations as pages do. */
@@ -30,13 +30,31 @@ export function composeRegulation(id: string, r: Regulation): RegulationView {
     summaryRest: rest,
     appliesTo: r.appliesTo,
     thresholds: r.thresholds.map((t) => ({ label: t.label, value: formatThresholdValue(t), note: t.note })),
-    keyDates: [...r.keyDates].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).map((d) => ({ date: d.date, dateLabel: formatDate(d.date), label: d.label })),
+    keyDates: [...r.keyDates].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).map((d) => ({ date: d.date, dateLabel: formatDate(d.date), label: d.label, ...(d.who ? { who: d.who } : {}) })),
+    obligations: r.obligations.map((o) => ({ what: o.what, ...(o.who ? { who: o.who } : {}), deadline: formatDeadline(o) })),
+    penalties: r.penalties.map((p) => ({ ...(p.who ? { who: p.who } : {}), text: formatPenalty(p), ...(p.note ? { note: p.note } : {}) })),
     documentation: r.documentation,
     changes: r.changes.map((c) => ({ date: c.date, dateLabel: formatDate(c.date), summary: c.summary, statusLabel: CHANGE_STATUS_LABELS[c.status] })),
     sources: r.sources.map((s) => ({ title: s.title, publisher: s.publisher, url: s.url, retrievedLabel: formatDate(s.retrieved) })),
     lastVerified: r.lastVerified,
     lastVerifiedLabel: formatDate(r.lastVerified),
   };
+}
+
+/** `within 72 hours of becoming aware of a significant incident`, `within one month of the early warning`. */
+export function formatDeadline(o: Obligation): string {
+  const { amount, unit } = o.within;
+  const amountText = amount === 1 ? `one ${DEADLINE_UNIT_ONE[unit]}` : `${amount} ${DEADLINE_UNIT_LABELS[unit]}`;
+  return `within ${amountText} of ${o.from}`;
+}
+
+/** `up to EUR 10 million or 2% of worldwide annual turnover, whichever is higher`. */
+export function formatPenalty(p: Penalty): string {
+  const parts = [
+    ...(p.upTo ? [formatQuantity(p.upTo.amount, p.upTo.currency)] : []),
+    ...(p.turnoverShare !== undefined ? [`${formatPercent(p.turnoverShare)} of worldwide annual turnover`] : []),
+  ];
+  return `up to ${parts.join(' or ')}${p.whicheverIs ? `, ${PENALTY_COMBINATION_LABELS[p.whicheverIs]}` : ''}`;
 }
 
 /**
@@ -51,7 +69,9 @@ export function regulationFacts(view: RegulationView): { html: string; text: str
   const items = [
     `Status: ${view.statusLabel}`,
     ...view.thresholds.map((t) => `${t.label}: ${t.value}${t.note ? ` (${t.note})` : ''}`),
-    ...view.keyDates.map((d) => `${d.dateLabel}: ${d.label}`),
+    ...view.obligations.map((o) => `${o.what}${o.who ? ` (${o.who})` : ''}: ${o.deadline}`),
+    ...view.penalties.map((p) => `Maximum penalty${p.who ? ` for ${lowerFirst(p.who)}` : ''}: ${p.text}${p.note ? ` (${p.note})` : ''}`),
+    ...view.keyDates.map((d) => `${d.dateLabel}: ${d.label}${d.who ? ` (${d.who})` : ''}`),
     ...view.changes.map((c) => `${c.dateLabel}, ${c.statusLabel}: ${c.summary}`),
   ];
   return {
@@ -61,3 +81,5 @@ export function regulationFacts(view: RegulationView): { html: string; text: str
     text: `${name}: ${view.lead} ${glance}: ${items.join(' ')}`,
   };
 }
+
+const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text);

@@ -103,7 +103,11 @@ export interface RegulationView {
   summaryRest: string;
   appliesTo: string;
   thresholds: ThresholdView[];
-  keyDates: { date: string; dateLabel: string; label: string }[];
+  keyDates: { date: string; dateLabel: string; label: string; who?: string }[];
+  /** Deadlines, worded: "within 72 hours of becoming aware of a significant incident". */
+  obligations: { what: string; who?: string; deadline: string }[];
+  /** Maximum penalties, worded: "up to EUR 10 million or 2% of worldwide annual turnover, whichever is higher". */
+  penalties: { who?: string; text: string; note?: string }[];
   documentation: string[];
   changes: { date: string; dateLabel: string; summary: string; statusLabel: string }[];
   sources: { title: string; publisher?: string; url?: string; retrievedLabel: string }[];

@@ -68,7 +68,7 @@ function issueDiagnostic(schema: z.ZodType, issue: Issue, root: unknown, file: s
         field: formatFieldPath([...path, issue.keys[0]!]),
         ...(issue.keys.every((k) => /^\d+$/.test(k))
           ? { message: 'a number with a thousands separator is split in two here', hint: 'Inside { … } a comma separates fields, so 1,000 reads as 1 and 000: write 1000.' }
-          : {
+          : splitValue(valueAt(root, path), issue.keys[0]!, known) ?? {
               message: issue.keys.length === 1 ? `unknown field "${issue.keys[0]}"` : `unknown fields: ${issue.keys.map((k) => `"${k}"`).join(', ')}`,
               hint: elsewhere(schema, path, issue.keys[0]!) ?? unknownKeyHint(issue.keys, known),
             }),
@@ -85,6 +85,25 @@ function issueDiagnostic(schema: z.ZodType, issue: Issue, root: unknown, file: s
     default:
       return { ...base, hint: doc };
   }
+}
+
+/**
+ * `{ label: Maximum fine, essential entities, value: 10 }`: inside { … } a comma ends a value, so the
+ * rest of it reads as a field with no value. Recognised by a key with no value right after a known
+ * field holding text.
+ */
+function splitValue(parent: unknown, key: string, known: string[]): { message: string; hint: string } | undefined {
+  if (!parent || typeof parent !== 'object' || Array.isArray(parent)) return undefined;
+  const fields = parent as Record<string, unknown>;
+  if (fields[key] !== null) return undefined;
+  const keys = Object.keys(fields);
+  const before = keys[keys.indexOf(key) - 1];
+  if (before === undefined || !known.includes(before) || typeof fields[before] !== 'string') return undefined;
+  const whole = `${fields[before]}, ${key}`.replace(/"/g, '\\"');
+  return {
+    message: `"${key}" reads as a field of its own: inside { … } a comma ends the value of ${before}`,
+    hint: `Put the whole value in double quotes: ${before}: "${whole}"`,
+  };
 }
 
 function formatHint(format: string, input: unknown): string | undefined {

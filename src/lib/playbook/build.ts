@@ -4,6 +4,8 @@ import { hasErrors, type Diagnostic } from '../diagnostics.ts';
 import { contentVersionOf, readContentFiles, type SourceFile } from '../load/files.ts';
 import { siteAsBuilt } from '../schemas/index.ts';
 import { checkFiles, type BuildOptions } from '../site-build.ts';
+import { toCsv } from '../csv.ts';
+import { LINKEDIN_AUDIENCE_COLUMNS, linkedinAudienceRows } from './campaign-plan.ts';
 import { composePlaybook } from './compose.ts';
 import { renderPlaybookHtml } from './render-html.ts';
 import type { PlaybookView } from './types.ts';
@@ -36,6 +38,7 @@ export function buildPlaybook(files: readonly SourceFile[], options: Pick<BuildO
   const out = new Map<string, string>([
     ['index.html', renderPlaybookHtml(view)],
     ['scorecard.csv', renderScorecardCsv(card)],
+    ['linkedin-audiences.csv', toCsv(LINKEDIN_AUDIENCE_COLUMNS, linkedinAudienceRows(view.campaignPlan))],
     [PLAYBOOK_MARKER, `${JSON.stringify({ builtBy: 'segment-pages-playbook', contentVersion })}\n`],
   ]);
   return { ok: true, playbook: { view, files: out, contentVersion, diagnostics } };

@@ -12,6 +12,7 @@ import { priorityScore } from '../compose/segment-summary.ts';
 import { plural } from '../diagnostics.ts';
 import type { Entry, Project } from '../load/project.ts';
 import { PRIORITISATION_CRITERIA, type AssignmentSummary, type Segment, type Site, type Workbench } from '../schemas/index.ts';
+import { composeCampaignPlan } from './campaign-plan.ts';
 import { describeCriteria } from './criteria-lines.ts';
 import type { BarChart, FigureView, PlaybookSegment, PlaybookView, ScorecardTable } from './types.ts';
 
@@ -49,6 +50,7 @@ export function composePlaybook({ project, site, contentVersion }: PlaybookInput
     weights: PRIORITISATION_CRITERIA.map((c) => ({ label: CRITERION_LABELS[c], weight: weights[c] })),
     scorecard: scorecardTable(project, weights, summary),
     charts: playbookCharts(segments.filter((s) => s.status === 'active'), summary),
+    campaignPlan: composeCampaignPlan(project, site),
   };
   if (project.assignmentSummary) view.accounts = accountNotes(project, weights, project.assignmentSummary, project.workbench?.data);
   return view;

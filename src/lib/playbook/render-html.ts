@@ -3,6 +3,7 @@
  * written here is trusted. No scripts, no external resources: the file opens from disk or a share.
  */
 import { escapeHtml } from '../compose/format.ts';
+import type { CampaignPlanRow, PlaceView } from './campaign-plan.ts';
 import type { BarChart, FigureView, PlaybookSegment, PlaybookView, SourceView } from './types.ts';
 
 /** Markup that is already safe; anything else interpolated into `html` is escaped. */
@@ -64,6 +65,7 @@ ${accounts(view)}
 ${charts(view.charts)}
 <h2 id="segments">Segments</h2>
 ${view.segments.map(segment)}
+${campaignPlan(view.campaignPlan)}
 </body>
 </html>
 `;
@@ -147,4 +149,34 @@ ${s.rationale && html`<dt>Why these scores</dt><dd>${s.rationale}</dd>
 ${list('Themes to stress', s.emphasis)}${list('Key trends', s.profile.keyTrends)}${list('Major challenges', s.profile.majorChallenges)}${list('Emerging opportunities', s.profile.emergingOpportunities)}${s.profile.dataSources.length > 0 && html`<h4>Data sources</h4><ul>${s.profile.dataSources.map((d) => html`<li>${source(d)}</li>`)}</ul>
 `}</section>
 `;
+}
+
+function places(title: string, items: readonly PlaceView[]): Markup {
+  return items.length
+    ? html`<dt>${title}</dt><dd><ul>${items.map((p) => html`<li>${p.url ? html`<a href="${p.url}">${p.name}</a>` : p.name}${p.note && html` <span class="muted">(${p.note})</span>`}</li>`)}</ul></dd>
+`
+    : html``;
+}
+
+function campaignPlan(rows: readonly CampaignPlanRow[]): Markup {
+  if (!rows.length) return html``;
+  return html`<h2 id="campaign-plan">Campaign plan</h2>
+<p class="muted">Who to target, what to say and where, for every published landing page. <code>linkedin-audiences.csv</code> beside this page has one LinkedIn Campaign Manager audience per row.</p>
+${rows.map(
+  (r) => html`<section class="segment" id="plan-${r.segment}-${r.persona}" aria-labelledby="plan-${r.segment}-${r.persona}-heading">
+<h3 id="plan-${r.segment}-${r.persona}-heading">${r.segmentName} · ${r.personaName}</h3>
+<dl>
+<dt>Landing page</dt><dd><a href="${r.landingUrl}">${r.landingUrl}</a></dd>
+<dt>Job titles</dt><dd>${r.jobTitles.length ? r.jobTitles.join(', ') : 'none: add titles to the persona file'}</dd>
+${r.regions.length > 0 && html`<dt>Regions</dt><dd>${r.regions.join(', ')}</dd>
+`}${r.industries.length > 0 && html`<dt>Industries</dt><dd>${r.industries.join(', ')}</dd>
+`}${r.employees && html`<dt>Company size</dt><dd>${r.employees}; LinkedIn sizes ${r.companySizes.join(', ')}${!r.sizesExact && html` <span class="muted">(LinkedIn's buckets also reach companies just outside the range)</span>`}</dd>
+`}${r.angles.length > 0 && html`<dt>In their words</dt><dd><ul>${r.angles.map((a) => html`<li>${a}</li>`)}</ul></dd>
+`}${r.themes.length > 0 && html`<dt>Themes to stress</dt><dd><ul>${r.themes.map((a) => html`<li>${a}</li>`)}</ul></dd>
+`}${places('Events', r.where.events)}${places('Publications', r.where.publications)}${places('Marketplaces', r.where.marketplaces)}${places('Analyst coverage', r.where.analystCoverage)}${r.where.social.map((s) => html`<dt>${s.platform} titles (vertical)</dt><dd>${s.titles.join(', ')}</dd>
+`)}${r.channels.length > 0 && html`<dt>Campaign URLs</dt><dd><ul>${r.channels.map((c) => html`<li>${c.label}: <a href="${c.url}">${c.url}</a></li>`)}</ul></dd>
+`}</dl>
+</section>
+`,
+)}`;
 }

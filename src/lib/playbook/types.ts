@@ -1,4 +1,5 @@
 /** View models of the internal playbook: how the company targets each segment. Never part of the public site. */
+import type { CampaignPlanRow } from './campaign-plan.ts';
 
 export interface CriterionLine {
   label: string;
@@ -74,6 +75,8 @@ export interface PlaybookView {
   weights: { label: string; weight: number }[];
   scorecard: ScorecardTable;
   charts: BarChart[];
+  /** Who to target, what to say and where, per published segment × persona. */
+  campaignPlan: CampaignPlanRow[];
   /** The committed assignment summary (content/assignment-summary.json), when there is one. */
   accounts?: {
     /** What the counts are, in sentences: the file, the totals, overlaps, gaps and unreadable rows. */

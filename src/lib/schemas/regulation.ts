@@ -3,7 +3,9 @@ import { isoDateSchema, sourceSchema, textSchema } from './common.ts';
 
 const isIsoDate = (value: unknown) => isoDateSchema.safeParse(value).success;
 
-export const REGULATION_STATUSES = ['in-force', 'amended', 'pending-amendment'] as const;
+export const REGULATION_STATUSES = ['proposed', 'adopted', 'awaiting-rules', 'in-force', 'amended', 'pending-amendment', 'repealed'] as const;
+export const DEADLINE_UNITS = ['hours', 'days', 'business-days', 'weeks', 'months', 'years'] as const;
+export const PENALTY_COMBINATIONS = ['higher', 'lower'] as const;
 export const THRESHOLD_COMPARISONS = ['more-than', 'at-least', 'less-than', 'between'] as const;
 export const CHANGE_STATUSES = ['adopted', 'agreed', 'proposed'] as const;
 
@@ -30,13 +32,58 @@ export const thresholdSchema = z
   .describe('A threshold that decides who the regulation applies to.');
 export type Threshold = z.output<typeof thresholdSchema>;
 
+export const obligationSchema = z
+  .strictObject({
+    what: textSchema.describe('What must be done, like "Early warning to the national CSIRT".'),
+    who: textSchema.optional().describe('Who must do it, when not every entity in scope, like "Essential and important entities".'),
+    within: z
+      .strictObject({
+        amount: z.number().positive().describe('How many units, like 72.'),
+        unit: z.enum(DEADLINE_UNITS).describe(`The unit of the deadline: ${DEADLINE_UNITS.join(', ')}.`),
+      })
+      .describe('The deadline, as an amount and a unit.'),
+    from: textSchema.describe('The event that starts the clock, worded to follow "of", like "becoming aware of a significant incident".'),
+  })
+  .describe('Something the regulation requires within a deadline.');
+export type Obligation = z.output<typeof obligationSchema>;
+
+export const penaltySchema = z
+  .strictObject({
+    who: textSchema.optional().describe('Who the maximum applies to, when it differs by entity class, like "Essential entities".'),
+    upTo: z
+      .strictObject({
+        amount: z.number().positive().describe('The maximum fine in whole units (10000000 for 10 million).'),
+        currency: z.string().regex(/^[A-Z]{3}$/, { error: 'expected a currency code like EUR' }).describe('ISO 4217 currency code, like EUR.'),
+      })
+      .optional()
+      .describe('A fixed maximum amount.'),
+    turnoverShare: z.number().positive().max(100).optional().describe('A maximum as a percentage of worldwide annual turnover, like 2 for 2%.'),
+    whicheverIs: z.enum(PENALTY_COMBINATIONS).optional().describe('With both a fixed amount and a share of turnover: which of the two is the maximum (higher or lower).'),
+    note: textSchema.optional().describe('A qualifier, like "set by each Member State within these limits".'),
+  })
+  .refine((p) => p.upTo !== undefined || p.turnoverShare !== undefined, {
+    error: 'give upTo, turnoverShare or both',
+    params: { hint: 'A penalty needs its maximum: a fixed amount (upTo: { amount, currency }), a share of turnover (turnoverShare: 2), or both with whicheverIs.' },
+  })
+  .refine((p) => (p.upTo !== undefined && p.turnoverShare !== undefined) === (p.whicheverIs !== undefined), {
+    error: 'give whicheverIs exactly when both upTo and turnoverShare are set',
+    path: ['whicheverIs'],
+    params: { hint: 'With a fixed amount and a share of turnover, say which one is the maximum: whicheverIs: higher (or lower). With only one of them, delete whicheverIs.' },
+  })
+  .describe('The maximum penalty, for everyone in scope or one class of entity.');
+export type Penalty = z.output<typeof penaltySchema>;
+
 export const regulationSchema = z
   .strictObject({
     officialName: textSchema.describe('The official title of the law or rule.'),
     shortName: textSchema.max(40).describe('The short name buyers use, like "EU CSDDD".'),
     jurisdiction: textSchema.describe('Where it applies, like "European Union".'),
     authority: textSchema.describe('Who enforces it.'),
-    status: z.enum(REGULATION_STATUSES).describe(`in-force, amended (text changed since adoption) or pending-amendment (a change is proposed but not law).`),
+    status: z
+      .enum(REGULATION_STATUSES)
+      .describe(
+        'proposed (not law yet), adopted (law, not yet applicable), awaiting-rules (enacted, waiting for the rules that implement it), in-force, amended (text changed since adoption), pending-amendment (a change is proposed but not law) or repealed.',
+      ),
     summary: textSchema.describe('What it requires, in two or three plain sentences, with no thresholds or dates (those come from the fields below).'),
     appliesTo: textSchema.describe('Who it applies to, in words; the numbers belong in thresholds.'),
     keyDates: z
@@ -44,12 +91,15 @@ export const regulationSchema = z
         z.strictObject({
           date: isoDateSchema.describe('The date (YYYY-MM-DD).'),
           label: textSchema.describe('What happens on that date.'),
+          who: textSchema.optional().describe('Who the date applies to, when it differs by entity class, like "Companies with more than 5,000 employees".'),
         })
         .describe('A date and what happens on it.'),
       )
       .default([])
       .describe('Dates that matter, earliest first.'),
     thresholds: z.array(thresholdSchema).default([]).describe('Thresholds that decide who is in scope.'),
+    obligations: z.array(obligationSchema).default([]).describe('What must be done within a deadline, like notifying an incident within 72 hours.'),
+    penalties: z.array(penaltySchema).default([]).describe('Maximum penalties, per class of entity where they differ.'),
     documentation: z.array(textSchema).min(1, { error: 'list at least one thing that must be documented' }).describe('What a company must document or produce to comply.'),
     changes: z
       .array(

@@ -54,20 +54,25 @@ export function campaignUtmId(segment: string, persona: string, channel: string)
   return `sp-${createHash('sha256').update(`${segment}\0${persona}\0${channel}`).digest('hex').slice(0, 12)}`;
 }
 
+/** The UTM parameters of one segment × persona × channel, and the landing URL that carries them. */
+export function campaignUrl(canonical: string, segment: string, persona: string, channel: { id: string; source: string; medium: string }) {
+  const utm = {
+    utm_source: normalizeUtmValue(channel.source),
+    utm_medium: normalizeUtmValue(channel.medium),
+    utm_campaign: normalizeUtmValue(segment),
+    utm_content: normalizeUtmValue(persona),
+    utm_id: campaignUtmId(segment, persona, channel.id),
+  };
+  const url = new URL(canonical);
+  for (const [key, value] of Object.entries(utm)) url.searchParams.set(key, value);
+  return { ...utm, url: url.toString() };
+}
+
 export function buildCampaignRows(build: SiteBuild): CampaignRow[] {
   const landings = build.routes.map((r) => r.view).filter((v): v is LandingView => v.kind === 'landing' && !v.meta.draft);
   const rows: CampaignRow[] = [];
   for (const page of landings) {
     for (const channel of build.settings.channels) {
-      const utm = {
-        utm_source: normalizeUtmValue(channel.source),
-        utm_medium: normalizeUtmValue(channel.medium),
-        utm_campaign: normalizeUtmValue(page.segment.id),
-        utm_content: normalizeUtmValue(page.persona.id),
-        utm_id: campaignUtmId(page.segment.id, page.persona.id, channel.id),
-      };
-      const url = new URL(page.meta.canonical);
-      for (const [key, value] of Object.entries(utm)) url.searchParams.set(key, value);
       rows.push({
         segment: page.segment.id,
         segment_name: page.segment.name,
@@ -75,8 +80,7 @@ export function buildCampaignRows(build: SiteBuild): CampaignRow[] {
         persona_name: page.persona.name,
         channel: channel.id,
         channel_label: channel.label,
-        ...utm,
-        url: url.toString(),
+        ...campaignUrl(page.meta.canonical, page.segment.id, page.persona.id, channel),
       });
     }
   }

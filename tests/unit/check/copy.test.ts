@@ -10,14 +10,14 @@ const faq = (answer: string, scope = '') => withFiles(base, { [FAQ]: `---\nquest
 describe('copy rules', () => {
   it('refuses a threshold of a regulation named in the same sentence', () => {
     expect(messages(faq('Under VAT records rules, firms above GBP 85,000 must keep digital records.'))).toMatchInlineSnapshot(`
-      "content/faqs/how-long.md:4:1 restates a threshold of VAT records by hand ("GBP 85,000")
-          hint: Leave thresholds and dates out of copy: pages show them from content/regulations/vat-records.yaml, dated and sourced, and they stay right when the rule changes."
+      "content/faqs/how-long.md:4:1 restates a figure of VAT records by hand ("GBP 85,000")
+          hint: Leave figures and dates out of copy (thresholds, deadlines, penalties): pages show them from content/regulations/vat-records.yaml, dated and sourced, and they stay right when the rule changes."
     `);
   });
 
   it('reads the threshold in any common spelling: 85k, 85,000, GBP 85 thousand', () => {
     for (const spelling of ['85k', '85,000', 'GBP 85 thousand', '£85000']) {
-      expect(messages(faq(`VAT records apply above ${spelling}.`)), spelling).toContain('restates a threshold of VAT records');
+      expect(messages(faq(`VAT records apply above ${spelling}.`)), spelling).toContain('restates a figure of VAT records');
     }
   });
 
@@ -28,7 +28,28 @@ describe('copy rules', () => {
   });
 
   it('applies to an FAQ about the regulation even when a sentence does not name it', () => {
-    expect(messages(faq('Businesses above 85,000 must comply.', 'scope:\n  regulations: [vat-records]\n'))).toContain('restates a threshold of VAT records');
+    expect(messages(faq('Businesses above 85,000 must comply.', 'scope:\n  regulations: [vat-records]\n'))).toContain('restates a figure of VAT records');
+  });
+
+  it('reads figures as tokens: names with digits are not figures, numbers in words with a unit are', () => {
+    const REG = 'content/regulations/vat-records.yaml';
+    const more = '    unit: GBP\n  - label: Late-filing fine\n    comparison: at-least\n    value: 2\n    unit: "%"\n  - label: Correction window\n    comparison: less-than\n    value: 72\n    unit: hours\n';
+    const withFacts = (answer: string) => edit(faq(answer), REG, '    unit: GBP\n', more);
+    expect(messages(withFacts('VAT records under Article 2, ISO 27001, SOC 2 and Form 8-K help our 2 teams.'))).toBe('');
+    expect(messages(withFacts('VAT records fines start at 2% of the tax due.'))).toContain('("2%")');
+    expect(messages(withFacts('VAT records must be corrected within seventy-two hours.'))).toContain('("seventy-two hours")');
+    expect(messages(withFacts('VAT records must be corrected within 72 days.'))).toBe('');
+  });
+
+  it('compares copy with the deadlines and penalties of the entry too', () => {
+    const REG = 'content/regulations/vat-records.yaml';
+    const facts = 'documentation:\n  - Digital VAT records\nobligations:\n  - { what: Report a correction, within: { amount: 4, unit: business-days }, from: finding the error }\npenalties:\n  - { upTo: { amount: 10000000, currency: GBP }, turnoverShare: 2, whicheverIs: higher }\n';
+    const withFacts = (answer: string) => edit(faq(answer), REG, 'documentation:\n  - Digital VAT records\n', facts);
+    expect(messages(withFacts('Our files are ready; no base rule applies here.'))).toBe('');
+    expect(messages(withFacts('VAT records corrections are due within four business days.'))).toContain('("four business days")');
+    expect(messages(withFacts('VAT records fines reach ten million pounds.'))).toContain('("ten million pounds")');
+    expect(messages(withFacts('VAT records fines reach 2 per cent of turnover.'))).toContain('("2 per cent")');
+    expect(messages(withFacts('VAT records corrections are due within 4 hours.'))).toBe('');
   });
 
   it('leaves numbers alone that are not about a regulation', () => {

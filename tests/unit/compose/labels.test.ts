@@ -14,6 +14,8 @@ const LABELS_BY_PATH: Record<string, Readonly<Record<string, string>>> = {
   'regulation.status': labels.REGULATION_STATUS_LABELS,
   'regulation.thresholds[].comparison': labels.THRESHOLD_COMPARISON_LABELS,
   'regulation.changes[].status': labels.CHANGE_STATUS_LABELS,
+  'regulation.obligations[].within.unit': labels.DEADLINE_UNIT_LABELS,
+  'regulation.penalties[].whicheverIs': labels.PENALTY_COMBINATION_LABELS,
 };
 
 /** Every enum in a JSON Schema, by the field path an author writes. */

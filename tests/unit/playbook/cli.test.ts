@@ -22,8 +22,8 @@ describe('npm run playbook', () => {
     const result = playbook(['--out', out]);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^Wrote the internal playbook \(5 segments, content version [0-9a-f]{12}\) to .*playbook\/: index\.html and scorecard\.csv\. Keep it internal: do not publish it\.$/m);
-    expect(readdirSync(out).sort()).toEqual(['.segment-pages-playbook', 'index.html', 'scorecard.csv']);
+    expect(result.stdout).toMatch(/^Wrote the internal playbook \(5 segments, content version [0-9a-f]{12}\) to .*playbook\/: index\.html \(with the campaign plan\), scorecard\.csv and linkedin-audiences\.csv\. Keep it internal: do not publish it\.$/m);
+    expect(readdirSync(out).sort()).toEqual(['.segment-pages-playbook', 'index.html', 'linkedin-audiences.csv', 'scorecard.csv']);
     const html = readFileSync(join(out, 'index.html'), 'utf8');
     expect(html).toContain('<h2 id="scorecard">Scorecard</h2>');
     expect(html).toContain('<th scope="row">Listed North American mid-caps</th>');

@@ -1,10 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parseFrontmatter } from '../../../src/lib/load/frontmatter.ts';
 import { parseYaml } from '../../../src/lib/load/yaml.ts';
-import { CONTENT_KINDS, generateJsonSchemas, SCHEMAS_DIR, staleSchemaFiles, type ContentKind } from '../../../scripts/schemas.ts';
+import { CONTENT_KINDS, generateJsonSchemas, SCHEMAS_DIR, staleSchemaFiles, vscodeYamlSchemas, type ContentKind } from '../../../scripts/schemas.ts';
 import { FIXTURES, PROJECT_ROOT, readTree } from '../helpers.ts';
 
 /**
@@ -235,6 +237,31 @@ describe('editor wiring', () => {
     expect(settings['yaml.schemas']).toEqual(Object.fromEntries(yamlKinds.map((k) => [`./${SCHEMAS_DIR}/${k.file}`, k.glob])));
     const extensions = JSON.parse(readFileSync(join(PROJECT_ROOT, '.vscode', 'extensions.json'), 'utf8')) as { recommendations: string[] };
     expect(extensions.recommendations).toContain('redhat.vscode-yaml');
+  });
+
+  it('--out gives content kept elsewhere the same schemas and editor mapping', { timeout: 60_000 }, () => {
+    const root = mkdtempSync(join(tmpdir(), 'content-'));
+    try {
+      mkdirSync(join(root, 'content'));
+      const run = (...args: string[]) => spawnSync(process.execPath, ['scripts/schemas.ts', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+      const first = run('--out', root);
+      expect(first.status, first.stderr).toBe(0);
+      expect(staleSchemaFiles(root)).toEqual([]);
+      const settingsFile = join(root, '.vscode', 'settings.json');
+      expect(JSON.parse(readFileSync(settingsFile, 'utf8'))['yaml.schemas']).toEqual(vscodeYamlSchemas());
+      writeFileSync(settingsFile, '{"editor.tabSize": 2}\n');
+      writeFileSync(join(root, SCHEMAS_DIR, 'segment.schema.json'), '{}');
+      expect(run('--check', '--out', root).status).toBe(1);
+      const again = run('--out', root);
+      expect(again.stdout).toContain('exists and was left as it is');
+      expect(readFileSync(settingsFile, 'utf8')).toBe('{"editor.tabSize": 2}\n');
+      expect(staleSchemaFiles(root)).toEqual([]);
+      const nowhere = run('--out', join(root, 'missing'));
+      expect(nowhere.status).toBe(1);
+      expect(nowhere.stderr).toContain('has no content/ folder');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('every `# yaml-language-server: $schema=` modeline is the first line and points at the schema of its kind', () => {

@@ -12,6 +12,15 @@ describe('regulation schema', () => {
     `);
   });
 
+  it('says to quote a value that a comma split inside { … }', () => {
+    const threshold = '  - label: Taxable turnover\n    comparison: more-than\n    value: 85000\n    unit: GBP\n';
+    const flow = '  - { label: Taxable turnover, excluding exempt supplies, comparison: more-than, value: 85000, unit: GBP }\n';
+    expect(messages(edit(base, FILE, threshold, flow))).toMatchInlineSnapshot(`
+      "content/regulations/vat-records.yaml:12:32 thresholds[0].excluding exempt supplies: "excluding exempt supplies" reads as a field of its own: inside { … } a comma ends the value of label
+          hint: Put the whole value in double quotes: label: "Taxable turnover, excluding exempt supplies""
+    `);
+  });
+
   it('rejects a review date before the verification date', () => {
     expect(messages(edit(base, FILE, 'reviewBy: 2027-01-10', 'reviewBy: 2025-01-10'))).toMatchInlineSnapshot(`
       "content/regulations/vat-records.yaml:23:1 reviewBy: must not be before lastVerified
@@ -33,10 +42,17 @@ describe('regulation schema', () => {
     `);
   });
 
-  it('rejects an unknown status with the allowed ones', () => {
-    expect(messages(edit(base, FILE, 'status: in-force', 'status: repealed'))).toMatchInlineSnapshot(`
-      "content/regulations/vat-records.yaml:5:1 status: "repealed" is not one of: in-force, amended, pending-amendment
-          hint: in-force, amended (text changed since adoption) or pending-amendment (a change is proposed but not law)."
+  it('rejects an unknown status with the allowed ones, and a near miss gets a suggestion', () => {
+    expect(messages(edit(base, FILE, 'status: in-force', 'status: withdrawn'))).toMatchInlineSnapshot(`
+      "content/regulations/vat-records.yaml:5:1 status: "withdrawn" is not one of: proposed, adopted, awaiting-rules, in-force, amended, pending-amendment, repealed
+          hint: proposed (not law yet), adopted (law, not yet applicable), awaiting-rules (enacted, waiting for the rules that implement it), in-force, amended (text changed since adoption), pending-amendment (a change is proposed but not law) or repealed."
     `);
+    expect(messages(edit(base, FILE, 'status: in-force', 'status: repeal'))).toContain('Did you mean "repealed"?');
+  });
+
+  it('takes every stage of a rule, from proposed to repealed', () => {
+    for (const status of ['proposed', 'adopted', 'awaiting-rules', 'in-force', 'amended', 'pending-amendment', 'repealed']) {
+      expect(messages(edit(base, FILE, 'status: in-force', `status: ${status}`)), status).toBe('');
+    }
   });
 });
