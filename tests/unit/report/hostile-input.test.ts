@@ -213,6 +213,18 @@ describe('memory', () => {
     expect(result.written).toBe(false);
   }, TIMEOUT);
 
+  it('is capped by the number of event ids too: a flood of ids on one real visit stops with its line', () => {
+    // REAL carries no event_id; --max-visits 100 allows 400 event ids: the 401st, on line 470, goes past.
+    const flood = Array.from({ length: 450 }, (_, i) => `${event({ visit_id: 'r1', persona: 'cfo', event_id: `id-${i}` })}\n`).join('');
+    const result = report({ 'events.ndjson': REAL + flood }, 'events.ndjson', ['--content', CONTENT, '--max-visits', '100']);
+    expect(result.stderr).toBe(
+      'report: events.ndjson:470 goes past 400 distinct event ids of landing page views and leads (4 per visit allowed by --max-visits), so no report was written: every event id is kept in memory to drop replays, and an export with more than that would take memory without bound\n' +
+        '    hint: If this machine has the memory (about 100 bytes an event id), raise the limit with --max-visits N; or split the export by date and report each part.\n',
+    );
+    expect(result.status).toBe(1);
+    expect(result.written).toBe(false);
+  }, TIMEOUT);
+
   it('does not grow with the length of a line: a 96 MB line is read through a 48 MB heap', () => {
     // Held whole, as readline would hold it, the line alone would not fit in the heap.
     const line = `${event({ visit_id: 'v2', segment: 'y'.repeat(96 * 1024 * 1024) })}\n`;
