@@ -29,7 +29,7 @@ const USAGE = `Usage: npm run report -- <events file> [--out <dir>] [--min-visit
   --out <dir>       where to write conversion-report.csv and .html (default: .build/report)
   --min-visits N    fewest visits a group needs to be judged (default: ${DEFAULT_MIN_VISITS})
   --content <dir>   the content whose landing pages count (default: CONTENT_ROOT, or this folder)
-  --max-visits N    most distinct visits kept in memory, about 500 bytes each (default: ${formatCount(DEFAULT_MAX_VISITS)})`;
+  --max-visits N    most distinct visits kept in memory, about 400 bytes each (default: ${formatCount(DEFAULT_MAX_VISITS)})`;
 
 interface Options {
   file: string;
@@ -95,7 +95,7 @@ async function run({ file, outDir, minVisits, maxVisits, contentRoot }: Options)
     }
     return fail(
       `${where} goes past ${formatCount(error.limit)} distinct visits, so no report was written: every visit is kept in memory, and an export with more than that would take memory without bound`,
-      `If this machine has the memory (about 500 bytes a visit), raise the limit with --max-visits N; or split the export by date and report each part.`,
+      `If this machine has the memory (about 400 bytes a visit), raise the limit with --max-visits N; or split the export by date and report each part.`,
     );
   }
   const skipped = renderSkippedRows(file, read);
