@@ -1,7 +1,7 @@
 /**
  * `npm run report -- <events file> [--out <dir>] [--min-visits N] [--content <dir>]`: conversion by
- * segment and by segment × persona from an event export (NDJSON or CSV, see
- * src/lib/tracking/contract.ts). Prints the tables, writes conversion-report.csv and
+ * segment, by segment × persona, by channel, by campaign and by variant from an event export (NDJSON or
+ * CSV, see src/lib/tracking/contract.ts), counted as src/lib/report/aggregate.ts defines. Prints the tables, writes conversion-report.csv and
  * conversion-report.html into the output folder (default .build/report/) and lists the rows it skipped.
  * Only the landing pages of the content (CONTENT_ROOT, or --content) are counted; events of any other
  * segment × persona are summed up in one line.
@@ -116,7 +116,8 @@ async function run({ file, outDir, minVisits, maxVisits, contentRoot }: Options)
     if (skipped) console.error(skipped);
     if (unknown) console.error(unknown);
     const pages = report.unknown.events ? ` of the ${plural(countPages(known.pages), 'landing page')} in ${shown(root)}` : '';
-    return fail(`${file} has ${plural(read.events, 'valid event')} but no landing page visit (a page_view with page_type "landing") and no lead${pages}: nothing to report`, report.unknown.events ? 'Is this the export of this site? Name its content with --content <dir> or CONTENT_ROOT.' : undefined);
+    const leads = report.unattributedLeads ? `; its ${plural(report.unattributedLeads, 'lead')} without a landing page view cannot be counted` : '';
+    return fail(`${file} has ${plural(read.events, 'valid event')} but no landing page visit (a page_view with page_type "landing")${pages}${leads}: nothing to report`, report.unknown.events ? 'Is this the export of this site? Name its content with --content <dir> or CONTENT_ROOT.' : undefined);
   }
 
   const csvPath = join(outDir, 'conversion-report.csv');
