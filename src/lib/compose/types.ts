@@ -136,8 +136,10 @@ export interface LeadFormView {
   success: string;
   failure: string;
   privacyUrl?: string;
-  /** Where the visitor goes after a successful submission. */
+  /** Where the visitor goes after a successful submission, absolute: the endpoint's 303 redirect for a post without JavaScript. */
   thankYouUrl?: string;
+  /** The same page as the script opens it: root-relative for the generated thank-you page, so it works wherever the site is served. */
+  thankYouHref?: string;
 }
 
 export interface OverrideRef {
@@ -254,7 +256,17 @@ export interface PreviewView extends PageBase {
   groups: { title: string; status: string; statusLabel?: string; pages: (Link & { notes: string[] })[] }[];
 }
 
-export type PageView = HomeView | OverviewView | SegmentHubView | LandingView | FaqPageView | PreviewView;
+/** /thank-you/: where the lead form sends a visitor after a successful submission (leadForm.thankYouPage). */
+export interface ThankYouView extends PageBase {
+  kind: 'thank-you';
+  heading: string;
+  /** What happens next, rendered from Markdown through the content allow-list. */
+  bodyHtml: string;
+  /** Links to useful next content: authored in site.yaml, else each published segment's questions and answers. */
+  nextSteps: (Link & { text?: string })[];
+}
+
+export type PageView = HomeView | OverviewView | SegmentHubView | LandingView | FaqPageView | ThankYouView | PreviewView;
 
 export interface Route {
   path: string;
