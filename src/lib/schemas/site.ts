@@ -63,7 +63,8 @@ const nextStepSchema = z
   .strictObject({
     label: textSchema.max(80).describe('Link text, like "Questions buyers ask about supplier onboarding".'),
     href: z
-      .union([z.string().regex(/^\/(?!\/)[^\s]*$/), webUrlSchema], { error: 'expected a path on this site starting with "/", like "/segments/", or a web address starting with https://' })
+      .string()
+      .refine((href) => /^\/(?!\/)\S*$/.test(href) || webUrlSchema.safeParse(href).success, { error: 'expected a path on this site starting with "/", like "/segments/", or a web address starting with https://' })
       .describe('A path on this site, like "/segments/" (the base path is added), or a web address starting with https://.'),
     text: textSchema.max(200).optional().describe('One sentence under the link saying what the reader finds there.'),
   })
