@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { closestMatch, formatFieldPath, suggest, type Diagnostic } from '../diagnostics.ts';
 import type { Entry, Project } from '../load/project.ts';
 import type { ProofScope } from '../schemas/index.ts';
+import { LOGO_IMAGE_DIR, logoImageFile } from '../schemas/proof-logo.ts';
 
 export interface ProofCheckOptions {
   /** The date proof is checked against (YYYY-MM-DD). */
@@ -67,6 +68,21 @@ export function checkProof(project: Project, { today, publicDir }: ProofCheckOpt
 
   for (const entry of project.proof.logos) {
     const image = entry.data.image;
+    const file = logoImageFile(image);
+    if (file) {
+      // A raster logo is a content file, read (and refused if it is a link) with the rest of the content.
+      const bytes = project.proof.logoImages.get(file);
+      if (!bytes) {
+        const near = closestMatch(file, [...project.proof.logoImages.keys()].sort());
+        const hint = near ? `Did you mean "./${near.slice(LOGO_IMAGE_DIR.length + 1)}"? The path is relative to ${LOGO_IMAGE_DIR}/.` : `Put the logo file at ${file}, beside this file, or correct the path.`;
+        problem(entry, ['image'], 'error', 'missing-image', `${file} does not exist`, hint);
+      } else {
+        const kind = rasterKindOf(file);
+        if (!RASTER_SIGNATURES[kind](bytes))
+          problem(entry, ['image'], 'error', 'bad-image', `${file} is not a ${kind} image`, `Export the logo again as ${kind} and save it under this name: a file of another kind renamed to .${file.split('.').pop()} cannot be converted.`);
+      }
+      continue;
+    }
     const path = join(publicDir, ...image.split('/'));
     if (!isFile(path)) {
       const folder = image.includes('/') ? image.slice(0, image.lastIndexOf('/') + 1) : '';
@@ -94,6 +110,18 @@ export function checkProof(project: Project, { today, publicDir }: ProofCheckOpt
   return diagnostics;
 }
 
+type RasterKind = 'PNG' | 'JPEG' | 'WebP';
+const rasterKindOf = (file: string): RasterKind => (file.endsWith('.png') ? 'PNG' : file.endsWith('.webp') ? 'WebP' : 'JPEG');
+const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0) => signature.every((byte, i) => bytes[at + i] === byte);
+const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
+
+/** The first bytes each raster format starts with, so a renamed file is named here rather than failing the image service. */
+const RASTER_SIGNATURES: Record<RasterKind, (bytes: Uint8Array) => boolean> = {
+  PNG: (bytes) => startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  JPEG: (bytes) => startsWith(bytes, [0xff, 0xd8, 0xff]),
+  WebP: (bytes) => startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8),
+};
+
 function isFile(path: string): boolean {
   try {
     return statSync(path).isFile();
@@ -106,7 +134,7 @@ function imagesIn(dir: string): string[] {
   if (!existsSync(dir)) return [];
   try {
     return readdirSync(dir)
-      .filter((name) => /\.(?:svg|png)$/.test(name))
+      .filter((name) => name.endsWith('.svg'))
       .sort();
   } catch {
     return [];

@@ -148,9 +148,19 @@ export interface OverrideRef {
   sections: LandingSection[];
 }
 
+/**
+ * A customer logo, shown at `width` × `height` CSS pixels with `alt` (the company) as its text. An SVG
+ * is served from public/ as it is (`src`); a raster logo (`file`) goes through Astro's image service,
+ * which the proof strip calls: src/lib has no part in resizing.
+ */
+export type LogoView = { id: string; company: string; width: number; height: number; alt: string; fictional: boolean } & (
+  | { /** Root-relative URL of an SVG under public/. */ src: string; file?: undefined }
+  | { /** A PNG, JPEG or WebP beside the logo's YAML file, relative to the content root: `content/proof/logos/acme.png`. */ file: string; src?: undefined }
+);
+
 /** Customer proof on a landing page; `*Fictional` asks for an "Illustrative example" note beside that part. */
 export interface ProofView {
-  logos: { id: string; company: string; src: string; width: number; height: number; alt: string; fictional: boolean }[];
+  logos: LogoView[];
   /** `value` is formatted, like "38%" or "12 days"; `source` is a title or "customer-reported". */
   figures: { id: string; value: string; measured: string; customer?: string; source: string; sourceUrl?: string; dateLabel: string; fictional: boolean }[];
   quotes: { id: string; text: string; person: string; role?: string; company: string; fictional: boolean }[];
