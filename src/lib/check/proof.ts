@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { closestMatch, formatFieldPath, suggest, type Diagnostic } from '../diagnostics.ts';
 import type { Entry, Project } from '../load/project.ts';
@@ -90,6 +90,17 @@ export function checkProof(project: Project, { today, publicDir }: ProofCheckOpt
       const near = closestMatch(image, present);
       const hint = near ? `Did you mean "${near}"? The path is relative to public/.` : `Put the logo file at public/${image}, or correct the path (it is relative to public/).`;
       problem(entry, ['image'], 'error', 'missing-image', `public/${image} does not exist`, hint);
+    } else {
+      const active = activeSvgContent(readFileSync(path, 'utf8'));
+      if (active)
+        problem(
+          entry,
+          ['image'],
+          'error',
+          'active-svg',
+          `public/${image} holds ${active}, which would run if the file were opened on its own`,
+          'Export the logo again as a plain SVG of shapes and text (your design tool’s "Export as SVG", or SVGO), without scripts, event handlers, embedded HTML or links.',
+        );
     }
   }
 
@@ -121,6 +132,21 @@ const RASTER_SIGNATURES: Record<RasterKind, (bytes: Uint8Array) => boolean> = {
   JPEG: (bytes) => startsWith(bytes, [0xff, 0xd8, 0xff]),
   WebP: (bytes) => startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8),
 };
+
+/**
+ * What in an SVG could run or navigate: pages show logos with <img>, where none of it runs, but the
+ * file is also published at its own URL, where a browser would run it with the site's rights.
+ */
+export function activeSvgContent(svg: string): string | undefined {
+  const found = [
+    [/<script\b/i, 'a <script> element'],
+    [/<foreignObject\b/i, 'a <foreignObject> element (embedded HTML)'],
+    [/\son[a-z]+\s*=/i, 'an event handler attribute (on…=)'],
+    [/<(?:iframe|embed|object)\b/i, 'an embedded document'],
+    [/\b(?:xlink:)?href\s*=\s*["']?\s*(?:javascript|data|https?):/i, 'a link to another document or script'],
+  ] as const;
+  return found.find(([pattern]) => pattern.test(svg))?.[1];
+}
 
 function isFile(path: string): boolean {
   try {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addMonths } from '../../../src/lib/check/proof.ts';
+import { activeSvgContent, addMonths } from '../../../src/lib/check/proof.ts';
 import { formatDiagnosticsText } from '../../../src/lib/diagnostics.ts';
 import { checkFiles } from '../../../src/lib/site-build.ts';
 import type { SourceFile } from '../../../src/lib/load/files.ts';
@@ -93,6 +93,20 @@ describe('proof truth checks', () => {
       "content/proof/logos/acme.yaml:2:1 image: content/proof/logos/acme.png does not exist
           hint: Put the logo file at content/proof/logos/acme.png, beside this file, or correct the path."
     `);
+  });
+
+  it('refuses an SVG logo that could run script when opened on its own', () => {
+    expect(check(logo('logos/scripted.svg'))).toMatchInlineSnapshot(`
+      "content/proof/logos/acme.yaml:2:1 image: public/logos/scripted.svg holds a <script> element, which would run if the file were opened on its own
+          hint: Export the logo again as a plain SVG of shapes and text (your design tool’s "Export as SVG", or SVGO), without scripts, event handlers, embedded HTML or links."
+    `);
+    expect(check(logo('logos/handler.svg'))).toMatchInlineSnapshot(`
+      "content/proof/logos/acme.yaml:2:1 image: public/logos/handler.svg holds an event handler attribute (on…=), which would run if the file were opened on its own
+          hint: Export the logo again as a plain SVG of shapes and text (your design tool’s "Export as SVG", or SVGO), without scripts, event handlers, embedded HTML or links."
+    `);
+    for (const active of ['<foreignObject><div/></foreignObject>', '<a href="javascript:alert(1)">x</a>', '<image xlink:href="https://tracker.example/p.png"/>', '<iframe src="/"/>'])
+      expect(activeSvgContent(`<svg xmlns="http://www.w3.org/2000/svg">${active}</svg>`), active).toBeDefined();
+    expect(activeSvgContent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><path d="M0 0h1v1z"/><text font-family="Arial">Online</text></svg>')).toBeUndefined();
   });
 
   it('names a raster logo that is another kind of file under a raster name', () => {
