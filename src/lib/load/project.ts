@@ -120,13 +120,13 @@ const KIND_RULES: KindRule[] = [
   { kind: 'assignment-summary', pattern: /^content\/(assignment-summary)\.json$/, expected: 'content/assignment-summary.json' },
 ];
 
+/** A raster logo, named by a logo file's `image: ./name.png` and run through the image pipeline by the build. */
+const LOGO_IMAGE = /^content\/proof\/logos\/.+\.(?:png|jpe?g|webp)$/;
+
 /**
  * Files that may sit beside content without being content: docs for authors, editor schemas, and
  * CRM account exports for the segment workbench (read by `npm run assign`, never by the site).
  */
-/** A raster logo, named by a logo file's `image: ./name.png` and run through the image pipeline by the build. */
-const LOGO_IMAGE = /^content\/proof\/logos\/.+\.(?:png|jpe?g|webp)$/;
-
 const IGNORED = /(^|\/)(README\.md|[^/]+\.schema\.json)$|^content\/schemas\/|^content\/accounts\//;
 
 export async function loadProject(root: string): Promise<LoadResult> {
