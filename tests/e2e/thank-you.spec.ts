@@ -23,8 +23,20 @@ for (const { site, base } of [
     test('a lead the endpoint accepts lands on it, and its page view is typed thank-you', async ({ page }) => {
       await page.route(ENDPOINT, (route) => route.fulfill({ status: 200, contentType: 'application/json', headers: { 'Access-Control-Allow-Origin': '*' }, body: '{}' }));
       await page.goto(`${base}/mid-market-owner/ap-controller/`);
+      // generate_lead is pushed on the landing page just before it is left: record pushes as they happen.
+      const pushed: { event?: string; segment?: string; persona?: string }[] = [];
+      await page.exposeFunction('recordPush', (event: (typeof pushed)[number]) => pushed.push(event));
+      await page.evaluate(() => {
+        const layer = window.dataLayer as unknown as { push: (...items: unknown[]) => number };
+        const push = layer.push.bind(layer);
+        layer.push = (...items) => {
+          for (const item of items) if (item && typeof item === 'object' && 'event' in item) (window as unknown as { recordPush: (e: unknown) => void }).recordPush(JSON.parse(JSON.stringify(item)));
+          return push(...items);
+        };
+      });
       await sendLead(page);
       await expect(page).toHaveURL(`${base}/thank-you/`);
+      expect(pushed.filter((e) => e.event === 'generate_lead')).toMatchObject([{ segment: 'mid-market-owner', persona: 'ap-controller' }]);
       await expect(page.locator('h1')).toHaveText('Thank you: your request is with a solutions lead');
       await expect(page.locator('body')).toHaveAttribute('data-page-type', 'thank-you');
       // The page script is a module: it runs once the page has been parsed.
