@@ -1,7 +1,11 @@
 import type { Diagnostic } from './diagnostics.ts';
 import type { Project } from './load/project.ts';
+import type { Site } from './schemas/index.ts';
 
-export type RouteKind = 'home' | 'overview' | 'segment' | 'landing' | 'faq' | 'preview';
+export type RouteKind = 'home' | 'overview' | 'segment' | 'landing' | 'faq' | 'thank-you' | 'preview';
+
+/** Where the generated thank-you page lives (leadForm.thankYouPage), relative to the base path. */
+export const THANK_YOU_PATH = '/thank-you/';
 
 /** One page of the site: its path (relative to the base path) and the file that makes it exist. */
 export interface RoutePlan {
@@ -65,6 +69,7 @@ export function planRoutes(project: Project, options: RouteOptions = {}): { rout
 
   add({ path: '/', kind: 'home', source: 'the built-in home page' });
   add({ path: '/segments/', kind: 'overview', source: 'the built-in segment overview' });
+  if (project.site?.data.leadForm.thankYouPage) add({ path: THANK_YOU_PATH, kind: 'thank-you', source: 'the built-in thank-you page (leadForm.thankYouPage in content/site.yaml)' });
   // An id cannot contain "_", so no content can claim this path.
   if (options.preview) add({ path: '/_preview/', kind: 'preview', source: 'the built-in preview index' });
 
@@ -80,4 +85,14 @@ export function planRoutes(project: Project, options: RouteOptions = {}): { rout
     }
   }
   return { routes, diagnostics };
+}
+
+/**
+ * Where the lead form sends a visitor after a successful submission: `leadForm.thankYouUrl`, else the
+ * generated thank-you page when it is on (absolute, as the endpoint's 303 redirect needs), else none.
+ */
+export function thankYouUrlOf(site: Site): string | undefined {
+  if (site.leadForm.thankYouUrl) return site.leadForm.thankYouUrl;
+  if (!site.leadForm.thankYouPage) return undefined;
+  return `${site.url.replace(/\/+$/, '')}${site.basePath.replace(/\/$/, '')}${THANK_YOU_PATH}`;
 }

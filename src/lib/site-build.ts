@@ -3,6 +3,7 @@ import { checkProject, type CheckOptions } from './check/index.ts';
 import { composeLandingPage } from './compose/landing.ts';
 import { bodyHeadingOf, createComposeContext, pageMeta, pageTracking } from './compose/context.ts';
 import { composeFaqPage, composeHome, composeOverview, composePreview, composeSegmentHub } from './compose/pages.ts';
+import { composeThankYouPage } from './compose/thank-you.ts';
 import type { PageMeta, PageTracking, PageView, Route, SiteChrome } from './compose/types.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { contentVersionOf, readContentFiles, type SourceFile } from './load/files.ts';
@@ -103,6 +104,8 @@ function composeView(ctx: ReturnType<typeof createComposeContext>, plan: RoutePl
       return composeFaqPage(ctx, plan.segment!);
     case 'landing':
       return composeLandingPage(ctx, plan.segment!, plan.persona!);
+    case 'thank-you':
+      return composeThankYouPage(ctx);
     case 'preview':
       throw new Error('the preview index is composed from the other routes');
   }

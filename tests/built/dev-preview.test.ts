@@ -63,6 +63,15 @@ describe('previews on the dev server', () => {
     expect(index).toContain('variant board-brief');
   });
 
+  it('previews the thank-you page, and a raster logo through the image service', async () => {
+    expect(await fetchText('/thank-you/')).toContain('data-page-type="thank-you"');
+    const page = await fetchText('/eu-due-diligence/esg-lead/');
+    const src = /data-proof-logo="osterfeld-maschinenbau">\s*<img\b[^>]*\ssrc="([^"]+)"/.exec(page)?.[1];
+    expect(src, 'the raster logo is on the page').toBeDefined();
+    const image = await fetch(url(src!.replaceAll('&amp;', '&')));
+    expect([image.status, image.headers.get('content-type')]).toEqual([200, 'image/webp']);
+  });
+
   it('shows an edited content file on the next load, without a restart', async () => {
     const file = join(root, 'segments', 'mid-market-owner.yaml');
     expect(await fetchText('/mid-market-owner/ap-controller/')).not.toContain('Owner-run mid-market');

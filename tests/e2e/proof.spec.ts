@@ -41,5 +41,24 @@ for (const siteName of SITE_NAMES) {
       expect(order.indexOf('strip')).toBe(1);
       expect(order.indexOf('quotes')).toBe(order.indexOf('pains') + 1);
     });
+
+    if (withProof) {
+      for (const deviceScaleFactor of [1, 2]) {
+        test(`the raster logo loads as WebP, the ${deviceScaleFactor}× copy on a ${deviceScaleFactor}× screen`, async ({ browser }) => {
+          const context = await browser.newContext({ deviceScaleFactor });
+          const page = await context.newPage();
+          await page.goto(`${site.base}/eu-due-diligence/esg-lead/`);
+          const img = page.locator('[data-proof-logo="osterfeld-maschinenbau"] img');
+          await img.scrollIntoViewIfNeeded();
+          // naturalWidth is corrected for the candidate's density, so the copy chosen shows in currentSrc.
+          await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth)).toBe(116);
+          const wanted = (await img.getAttribute('srcset'))!.split(', ').find((c) => c.endsWith(` ${116 * deviceScaleFactor}w`))!.split(' ')[0]!;
+          expect(await img.evaluate((el) => new URL((el as HTMLImageElement).currentSrc).pathname)).toBe(wanted);
+          expect(wanted).toMatch(/\/_astro\/osterfeld-maschinenbau\.[\w-]+\.webp$/);
+          expect(await img.boundingBox()).toMatchObject({ width: 116, height: 32 });
+          await context.close();
+        });
+      }
+    }
   });
 }

@@ -10,7 +10,7 @@ const TARGETING_WORDS = /priority|prioriti[sz]ation|scorecard|value tier|market 
 
 for (const siteName of SITE_NAMES) {
   const site = readBuiltSite(siteName);
-  const hubs = site.pages.filter((p) => /^\/[^/]+\/$/.test(p.slice(site.base.length)) && !p.endsWith('/segments/'));
+  const hubs = site.pages.filter((p) => /^\/[^/]+\/$/.test(p.slice(site.base.length)) && !p.endsWith('/segments/') && !p.endsWith('/thank-you/'));
 
   test.describe(`[${siteName}] public segment pages`, () => {
     test('each hub speaks to the visitor: roles, challenges, rules, and nothing about targeting', async ({ page }) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseProject } from '../../src/lib/load/project.ts';
 import { planRoutes } from '../../src/lib/routes.ts';
-import { build, fixture, messages, text, withFiles } from './helpers.ts';
+import { build, edit, fixture, messages, text, withFiles } from './helpers.ts';
 
 const composition = fixture('composition');
 
@@ -23,6 +23,14 @@ describe('routes', () => {
         "landing /field-teams/dispatcher/",
       ]
     `);
+  });
+
+  it('adds the thank-you page after the built-in pages when leadForm.thankYouPage is set', () => {
+    const files = edit(composition, 'content/site.yaml', 'leadForm:\n', 'leadForm:\n  thankYouPage: {}\n');
+    const { routes, diagnostics } = planRoutes(parseProject(files).project);
+    expect(diagnostics).toEqual([]);
+    expect(routes.slice(0, 3).map((r) => `${r.kind} ${r.path}`)).toEqual(['home /', 'overview /segments/', 'thank-you /thank-you/']);
+    expect(planRoutes(parseProject(composition).project).routes.map((r) => r.kind)).not.toContain('thank-you');
   });
 
   it('includes drafts only when asked (previews)', () => {

@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { closestMatch, formatFieldPath, suggest, type Diagnostic } from '../diagnostics.ts';
 import type { Entry, Project } from '../load/project.ts';
 import type { ProofScope } from '../schemas/index.ts';
+import { LOGO_IMAGE_DIR, logoImageFile } from '../schemas/proof-logo.ts';
 
 export interface ProofCheckOptions {
   /** The date proof is checked against (YYYY-MM-DD). */
@@ -67,6 +68,21 @@ export function checkProof(project: Project, { today, publicDir }: ProofCheckOpt
 
   for (const entry of project.proof.logos) {
     const image = entry.data.image;
+    const file = logoImageFile(image);
+    if (file) {
+      // A raster logo is a content file, read (and refused if it is a link) with the rest of the content.
+      const bytes = project.proof.logoImages.get(file);
+      if (!bytes) {
+        const near = closestMatch(file, [...project.proof.logoImages.keys()].sort());
+        const hint = near ? `Did you mean "./${near.slice(LOGO_IMAGE_DIR.length + 1)}"? The path is relative to ${LOGO_IMAGE_DIR}/.` : `Put the logo file at ${file}, beside this file, or correct the path.`;
+        problem(entry, ['image'], 'error', 'missing-image', `${file} does not exist`, hint);
+      } else {
+        const kind = rasterKindOf(file);
+        if (!RASTER_SIGNATURES[kind](bytes))
+          problem(entry, ['image'], 'error', 'bad-image', `${file} is not a ${kind} image`, `Export the logo again as ${kind} and save it under this name: a file of another kind renamed to .${file.split('.').pop()} cannot be converted.`);
+      }
+      continue;
+    }
     const path = join(publicDir, ...image.split('/'));
     if (!isFile(path)) {
       const folder = image.includes('/') ? image.slice(0, image.lastIndexOf('/') + 1) : '';
@@ -74,6 +90,17 @@ export function checkProof(project: Project, { today, publicDir }: ProofCheckOpt
       const near = closestMatch(image, present);
       const hint = near ? `Did you mean "${near}"? The path is relative to public/.` : `Put the logo file at public/${image}, or correct the path (it is relative to public/).`;
       problem(entry, ['image'], 'error', 'missing-image', `public/${image} does not exist`, hint);
+    } else {
+      const active = activeSvgContent(readFileSync(path, 'utf8'));
+      if (active)
+        problem(
+          entry,
+          ['image'],
+          'error',
+          'active-svg',
+          `public/${image} holds ${active}, which would run if the file were opened on its own`,
+          'Export the logo again as a plain SVG of shapes and text (your design tool’s "Export as SVG", or SVGO), without scripts, event handlers, embedded HTML or links.',
+        );
     }
   }
 
@@ -94,6 +121,33 @@ export function checkProof(project: Project, { today, publicDir }: ProofCheckOpt
   return diagnostics;
 }
 
+type RasterKind = 'PNG' | 'JPEG' | 'WebP';
+const rasterKindOf = (file: string): RasterKind => (file.endsWith('.png') ? 'PNG' : file.endsWith('.webp') ? 'WebP' : 'JPEG');
+const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0) => signature.every((byte, i) => bytes[at + i] === byte);
+const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
+
+/** The first bytes each raster format starts with, so a renamed file is named here rather than failing the image service. */
+const RASTER_SIGNATURES: Record<RasterKind, (bytes: Uint8Array) => boolean> = {
+  PNG: (bytes) => startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  JPEG: (bytes) => startsWith(bytes, [0xff, 0xd8, 0xff]),
+  WebP: (bytes) => startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8),
+};
+
+/**
+ * What in an SVG could run or navigate: pages show logos with <img>, where none of it runs, but the
+ * file is also published at its own URL, where a browser would run it with the site's rights.
+ */
+export function activeSvgContent(svg: string): string | undefined {
+  const found = [
+    [/<script\b/i, 'a <script> element'],
+    [/<foreignObject\b/i, 'a <foreignObject> element (embedded HTML)'],
+    [/\son[a-z]+\s*=/i, 'an event handler attribute (on…=)'],
+    [/<(?:iframe|embed|object)\b/i, 'an embedded document'],
+    [/\b(?:xlink:)?href\s*=\s*["']?\s*(?:javascript|data|https?):/i, 'a link to another document or script'],
+  ] as const;
+  return found.find(([pattern]) => pattern.test(svg))?.[1];
+}
+
 function isFile(path: string): boolean {
   try {
     return statSync(path).isFile();
@@ -106,7 +160,7 @@ function imagesIn(dir: string): string[] {
   if (!existsSync(dir)) return [];
   try {
     return readdirSync(dir)
-      .filter((name) => /\.(?:svg|png)$/.test(name))
+      .filter((name) => name.endsWith('.svg'))
       .sort();
   } catch {
     return [];

@@ -1,7 +1,7 @@
 import type { Entry, MarkdownEntry, PageOverrideEntry, Project } from '../load/project.ts';
 import { renderMarkdown, type RenderedMarkdown } from '../markdown.ts';
 import type { RenderedBodies } from '../markdown-worker.ts';
-import { isPublished, type RouteOptions } from '../routes.ts';
+import { isPublished, THANK_YOU_PATH, type RouteOptions } from '../routes.ts';
 import type { Faq, Persona, Regulation, Segment, Site, Vertical } from '../schemas/index.ts';
 import { contentSecurityPolicy } from '../security/csp.ts';
 import { clientConfig, consentBootstrapScript, inlineScriptsOf } from '../tracking/inline-scripts.ts';
@@ -142,7 +142,7 @@ export function pageMeta(
 }
 
 /** Built-in pages nobody shares: they get no Open Graph image. Noindex landing pages do, for ads link to them. */
-const UNSHARED_PATHS = new Set(['/404/', '/_preview/']);
+const UNSHARED_PATHS = new Set(['/404/', '/_preview/', THANK_YOU_PATH]);
 
 /** The image beside the page (written by src/lib/og-image at build time); its alt text is the headline it shows. */
 function ogImage(ctx: ComposeContext, path: string, headline: string): OgImage {

@@ -1,3 +1,4 @@
+import { THANK_YOU_PATH, thankYouUrlOf } from '../routes.ts';
 import type { PainPoint } from '../schemas/index.ts';
 import { pageMeta, pageTracking, type ComposeContext } from './context.ts';
 import { addRegulationFacts, selectFaqs } from './faqs.ts';
@@ -118,7 +119,8 @@ export function composeLandingPage(ctx: ComposeContext, segmentId: string, perso
         success: ctx.site.leadForm.success,
         failure: ctx.site.leadForm.failure,
         privacyUrl: ctx.site.leadForm.privacyUrl,
-        thankYouUrl: ctx.site.leadForm.thankYouUrl,
+        thankYouUrl: thankYouUrlOf(ctx.site),
+        thankYouHref: ctx.site.leadForm.thankYouUrl ?? (ctx.site.leadForm.thankYouPage ? ctx.href(THANK_YOU_PATH) : undefined),
       },
     },
     override: override ? { file: override.file, sections: override.sections.map((s) => s.name) } : undefined,

@@ -1,7 +1,8 @@
 import type { Entry, ProjectProof } from '../load/project.ts';
 import type { ProofScope, Site } from '../schemas/index.ts';
+import { logoImageFile } from '../schemas/proof-logo.ts';
 import { formatDate, formatQuantity } from './format.ts';
-import type { ProofView } from './types.ts';
+import type { LogoView, ProofView } from './types.ts';
 
 export interface ProofTarget {
   segment: string;
@@ -34,15 +35,11 @@ export function selectProof<T extends Scoped>(entries: readonly T[], target: Pro
 
 /** The landing page's proof: logos, figures and certifications for the strip under the hero, and quotes. */
 export function composeProof(proof: ProjectProof, limits: Site['landingPage']['proof'], target: ProofTarget, href: (path: string) => string): ProofView {
-  const logos = selectProof(proof.logos, target, limits.logos).map(({ id, data }) => ({
-    id,
-    company: data.company,
-    src: href(`/${data.image}`),
-    width: data.width,
-    height: data.height,
-    alt: data.company,
-    fictional: data.fictional,
-  }));
+  const logos = selectProof(proof.logos, target, limits.logos).map(({ id, data }): LogoView => {
+    const shown = { id, company: data.company, width: data.width, height: data.height, alt: data.company, fictional: data.fictional };
+    const file = logoImageFile(data.image);
+    return file ? { ...shown, file } : { ...shown, src: href(`/${data.image}`) };
+  });
   const figures = selectProof(proof.figures, target, limits.figures).map(({ id, data }) => ({
     id,
     value: data.unit === '%' ? `${data.value}%` : formatQuantity(data.value, data.unit),

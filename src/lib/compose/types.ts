@@ -144,8 +144,10 @@ export interface LeadFormView {
   success: string;
   failure: string;
   privacyUrl?: string;
-  /** Where the visitor goes after a successful submission. */
+  /** Where the visitor goes after a successful submission, absolute: the endpoint's 303 redirect for a post without JavaScript. */
   thankYouUrl?: string;
+  /** The same page as the script opens it: root-relative for the generated thank-you page, so it works wherever the site is served. */
+  thankYouHref?: string;
 }
 
 export interface OverrideRef {
@@ -154,9 +156,19 @@ export interface OverrideRef {
   sections: LandingSection[];
 }
 
+/**
+ * A customer logo, shown at `width` × `height` CSS pixels with `alt` (the company) as its text. An SVG
+ * is served from public/ as it is (`src`); a raster logo (`file`) goes through Astro's image service,
+ * which the proof strip calls: src/lib has no part in resizing.
+ */
+export type LogoView = { id: string; company: string; width: number; height: number; alt: string; fictional: boolean } & (
+  | { /** Root-relative URL of an SVG under public/. */ src: string; file?: undefined }
+  | { /** A PNG, JPEG or WebP beside the logo's YAML file, relative to the content root: `content/proof/logos/acme.png`. */ file: string; src?: undefined }
+);
+
 /** Customer proof on a landing page; `*Fictional` asks for an "Illustrative example" note beside that part. */
 export interface ProofView {
-  logos: { id: string; company: string; src: string; width: number; height: number; alt: string; fictional: boolean }[];
+  logos: LogoView[];
   /** `value` is formatted, like "38%" or "12 days"; `source` is a title or "customer-reported". */
   figures: { id: string; value: string; measured: string; customer?: string; source: string; sourceUrl?: string; dateLabel: string; fictional: boolean }[];
   quotes: { id: string; text: string; person: string; role?: string; company: string; fictional: boolean }[];
@@ -262,7 +274,17 @@ export interface PreviewView extends PageBase {
   groups: { title: string; status: string; statusLabel?: string; pages: (Link & { notes: string[] })[] }[];
 }
 
-export type PageView = HomeView | OverviewView | SegmentHubView | LandingView | FaqPageView | PreviewView;
+/** /thank-you/: where the lead form sends a visitor after a successful submission (leadForm.thankYouPage). */
+export interface ThankYouView extends PageBase {
+  kind: 'thank-you';
+  heading: string;
+  /** What happens next, rendered from Markdown through the content allow-list. */
+  bodyHtml: string;
+  /** Links to useful next content: authored in site.yaml, else each published segment's questions and answers. */
+  nextSteps: (Link & { text?: string })[];
+}
+
+export type PageView = HomeView | OverviewView | SegmentHubView | LandingView | FaqPageView | ThankYouView | PreviewView;
 
 export interface Route {
   path: string;

@@ -64,6 +64,8 @@ export interface ProjectProof {
   logos: Entry<ProofLogo>[];
   figures: Entry<ProofFigure>[];
   certifications: Entry<ProofCertification>[];
+  /** Raster logo files beside the logo YAML files (content/proof/logos/*.png, .jpg, .jpeg, .webp): path → bytes. */
+  logoImages: Map<string, Uint8Array>;
 }
 
 export interface Project {
@@ -118,6 +120,9 @@ const KIND_RULES: KindRule[] = [
   { kind: 'assignment-summary', pattern: /^content\/(assignment-summary)\.json$/, expected: 'content/assignment-summary.json' },
 ];
 
+/** A raster logo, named by a logo file's `image: ./name.png` and run through the image pipeline by the build. */
+const LOGO_IMAGE = /^content\/proof\/logos\/.+\.(?:png|jpe?g|webp)$/;
+
 /**
  * Files that may sit beside content without being content: docs for authors, editor schemas, and
  * CRM account exports for the segment workbench (read by `npm run assign`, never by the site).
@@ -141,7 +146,7 @@ export function parseProject(files: readonly SourceFile[]): LoadResult {
     regulations: [],
     faqs: [],
     pageOverrides: [],
-    proof: { quotes: [], logos: [], figures: [], certifications: [] },
+    proof: { quotes: [], logos: [], figures: [], certifications: [], logoImages: new Map() },
     fileIds: { segment: new Set(), persona: new Set(), vertical: new Set(), regulation: new Set(), faq: new Set() },
   };
   const seen = new Map<string, string>();
@@ -149,6 +154,10 @@ export function parseProject(files: readonly SourceFile[]): LoadResult {
   for (const source of files) {
     if (source.symlink) {
       diagnostics.push(symlinkRefused(source.file));
+      continue;
+    }
+    if (LOGO_IMAGE.test(source.file)) {
+      project.proof.logoImages.set(source.file, source.bytes);
       continue;
     }
     const rule = KIND_RULES.find((r) => r.pattern.test(source.file));

@@ -58,6 +58,32 @@ export const DEFAULT_URGENCY_PHRASES = [
   'once in a lifetime',
 ];
 
+/** A link on the thank-you page: a path on this site (the base path is added) or a web address. */
+const nextStepSchema = z
+  .strictObject({
+    label: textSchema.max(80).describe('Link text, like "Questions buyers ask about supplier onboarding".'),
+    href: z
+      .string()
+      .refine((href) => /^\/(?!\/)\S*$/.test(href) || webUrlSchema.safeParse(href).success, { error: 'expected a path on this site starting with "/", like "/segments/", or a web address starting with https://' })
+      .describe('A path on this site, like "/segments/" (the base path is added), or a web address starting with https://.'),
+    text: textSchema.max(200).optional().describe('One sentence under the link saying what the reader finds there.'),
+  })
+  .describe('A next step offered on the thank-you page.');
+
+export const thankYouPageSchema = z
+  .strictObject({
+    heading: textSchema.max(80).default('Thank you: we have your request').describe('Heading of the thank-you page.'),
+    body: textSchema
+      .default('We will be in touch within one working day.')
+      .describe('What happens next, in Markdown: who answers, when, and what they will prepare.'),
+    nextSteps: z
+      .array(nextStepSchema)
+      .max(6)
+      .default([])
+      .describe('Links to useful next content. Left out, the page links to the questions-and-answers page of each published segment.'),
+  })
+  .describe('A generated thank-you page at /thank-you/ (not indexed, not in the sitemap). Set it, even as {}, to build it; without leadForm.thankYouUrl the form then sends visitors there after a successful submission, with or without JavaScript.');
+
 const weightSchema = z.number().min(0).max(10).default(1);
 export const siteSchema = z
   .strictObject({
@@ -91,7 +117,8 @@ export const siteSchema = z
         privacyUrl: webUrlSchema.optional().describe('Link to the privacy notice shown under the form and in every page footer.'),
         thankYouUrl: webUrlSchema
           .optional()
-          .describe('Page the visitor is sent to after a successful submission. Without it the form shows the success message in place. The form also posts it as the hidden field "redirect", so an endpoint can answer a post made without JavaScript with a 303 redirect to it.'),
+          .describe('Page the visitor is sent to after a successful submission. Without it the form shows the success message in place (or, with thankYouPage, sends them to the generated /thank-you/ page). The form also posts it as the hidden field "redirect", so an endpoint can answer a post made without JavaScript with a 303 redirect to it.'),
+        thankYouPage: thankYouPageSchema.optional(),
       })
       .describe('The lead form on every landing page.'),
     landingPage: z

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { thankYouUrlOf } from '../routes.ts';
 import type { Site } from '../schemas/index.ts';
 
 /** Origins Google Tag Manager and the GA4 tags it usually carries need, allowed only when a container is configured. */
@@ -39,7 +40,7 @@ export function contentSecurityPolicy(site: Site, options: CspOptions): string {
     ['font-src', ["'self'"]],
     ['connect-src', ["'self'", ...origins(site.leadForm.endpoint, site.tracking.collectUrl), ...(gtm ? TAG_MANAGER.connect : [])]],
     // A no-JavaScript post is redirected to the thank-you page; browsers check that redirect against form-action.
-    ['form-action', ["'self'", ...origins(site.leadForm.endpoint, site.leadForm.thankYouUrl)]],
+    ['form-action', ["'self'", ...origins(site.leadForm.endpoint, thankYouUrlOf(site))]],
     ['base-uri', ["'self'"]],
     ['object-src', ["'none'"]],
     ['frame-src', ["'none'"]],

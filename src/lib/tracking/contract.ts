@@ -23,7 +23,7 @@ export type TouchParam = UtmParam | ClickIdParam;
 export type Touch = Partial<Record<TouchParam, string>> & { landing_page: string };
 
 /** `preview` is the dev server's index of every page; it never appears in production. */
-export const PAGE_TYPES = ['home', 'overview', 'segment', 'landing', 'faq', 'not-found', 'preview'] as const;
+export const PAGE_TYPES = ['home', 'overview', 'segment', 'landing', 'faq', 'thank-you', 'not-found', 'preview'] as const;
 export type PageType = (typeof PAGE_TYPES)[number];
 
 /** Fields every event carries. Ids are null on pages that have none (the home page has no segment). */

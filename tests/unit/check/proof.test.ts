@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addMonths } from '../../../src/lib/check/proof.ts';
+import { activeSvgContent, addMonths } from '../../../src/lib/check/proof.ts';
 import { formatDiagnosticsText } from '../../../src/lib/diagnostics.ts';
 import { checkFiles } from '../../../src/lib/site-build.ts';
 import type { SourceFile } from '../../../src/lib/load/files.ts';
@@ -76,9 +76,55 @@ describe('proof truth checks', () => {
   });
 
   it('names a missing logo file and the images that exist', () => {
-    expect(check(logo('logos/acme.png'))).toMatchInlineSnapshot(`
-      "content/proof/logos/acme.yaml:2:1 image: public/logos/acme.png does not exist
+    expect(check(logo('logos/acme-books.svg'))).toMatchInlineSnapshot(`
+      "content/proof/logos/acme.yaml:2:1 image: public/logos/acme-books.svg does not exist
           hint: Did you mean "logos/acme.svg"? The path is relative to public/."
+    `);
+  });
+
+  it('finds a raster logo beside its YAML file, and names the one meant when the path is wrong', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    expect(check(withFiles(logo('./acme.png'), { 'content/proof/logos/acme.png': png }))).toBe('');
+    expect(check(withFiles(logo('./acme-books.png'), { 'content/proof/logos/acme.png': png }))).toMatchInlineSnapshot(`
+      "content/proof/logos/acme.yaml:2:1 image: content/proof/logos/acme-books.png does not exist
+          hint: Did you mean "./acme.png"? The path is relative to content/proof/logos/."
+    `);
+    expect(check(logo('./acme.png'))).toMatchInlineSnapshot(`
+      "content/proof/logos/acme.yaml:2:1 image: content/proof/logos/acme.png does not exist
+          hint: Put the logo file at content/proof/logos/acme.png, beside this file, or correct the path."
+    `);
+  });
+
+  it('refuses an SVG logo that could run script when opened on its own', () => {
+    expect(check(logo('logos/scripted.svg'))).toMatchInlineSnapshot(`
+      "content/proof/logos/acme.yaml:2:1 image: public/logos/scripted.svg holds a <script> element, which would run if the file were opened on its own
+          hint: Export the logo again as a plain SVG of shapes and text (your design tool’s "Export as SVG", or SVGO), without scripts, event handlers, embedded HTML or links."
+    `);
+    expect(check(logo('logos/handler.svg'))).toMatchInlineSnapshot(`
+      "content/proof/logos/acme.yaml:2:1 image: public/logos/handler.svg holds an event handler attribute (on…=), which would run if the file were opened on its own
+          hint: Export the logo again as a plain SVG of shapes and text (your design tool’s "Export as SVG", or SVGO), without scripts, event handlers, embedded HTML or links."
+    `);
+    for (const active of ['<foreignObject><div/></foreignObject>', '<a href="javascript:alert(1)">x</a>', '<image xlink:href="https://tracker.example/p.png"/>', '<iframe src="/"/>'])
+      expect(activeSvgContent(`<svg xmlns="http://www.w3.org/2000/svg">${active}</svg>`), active).toBeDefined();
+    expect(activeSvgContent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><path d="M0 0h1v1z"/><text font-family="Arial">Online</text></svg>')).toBeUndefined();
+  });
+
+  it('names a raster logo that is another kind of file under a raster name', () => {
+    expect(check(withFiles(logo('./acme.png'), { 'content/proof/logos/acme.png': '<svg xmlns="http://www.w3.org/2000/svg"/>' }))).toMatchInlineSnapshot(`
+      "content/proof/logos/acme.yaml:2:1 image: content/proof/logos/acme.png is not a PNG image
+          hint: Export the logo again as PNG and save it under this name: a file of another kind renamed to .png cannot be converted."
+    `);
+    expect(check(withFiles(logo('./acme.webp'), { 'content/proof/logos/acme.webp': new Uint8Array([...Buffer.from('RIFF'), 0, 0, 0, 0, ...Buffer.from('WEBP')]) }))).toBe('');
+  });
+
+  it('requires the company, which is the logo’s alt text', () => {
+    expect(check(withFiles(base, { 'content/proof/logos/acme.yaml': 'image: logos/acme.svg\nwidth: 80\nheight: 20\n' }))).toMatchInlineSnapshot(`
+      "content/proof/logos/acme.yaml:1:1 company: is required but missing
+          hint: Add it: The customer’s name; the image’s alt text is made from it."
+    `);
+    expect(check(withFiles(base, { 'content/proof/logos/acme.yaml': 'company: " "\nimage: logos/acme.svg\nwidth: 80\nheight: 20\n' }))).toMatchInlineSnapshot(`
+      "content/proof/logos/acme.yaml:1:1 company: must not be empty
+          hint: The customer’s name; the image’s alt text is made from it."
     `);
   });
 

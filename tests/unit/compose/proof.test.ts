@@ -46,6 +46,7 @@ describe('proof selection', () => {
         { ...entry('f', {}), data: { value: 2400000, unit: 'USD', measured: 'saved', customer: 'Acme', customerReported: true, date: '2026-03-01', scope: scope(), fictional: false } } as ProjectProof['figures'][number],
       ],
       certifications: [],
+      logoImages: new Map(),
     };
     const view = composeProof(proof, { logos: 4, figures: 1, quotes: 2, certifications: 2 }, target, (path) => `/base${path}`);
     expect(view.logos).toEqual([{ id: 'l', company: 'Acme', src: '/base/logos/acme.svg', width: 80, height: 20, alt: 'Acme', fictional: true }]);

@@ -35,15 +35,27 @@ describe('proof schemas', () => {
 
   it('refuses an image outside public/ or of another type', () => {
     expect(load('content/proof/logos/acme.yaml', 'company: Acme\nimage: ../secrets/acme.svg\nwidth: 80\nheight: 20\n')).toMatchInlineSnapshot(`
-      "content/proof/logos/acme.yaml:2:1 image: expected a path under public/ to an .svg or .png file, like "logos/harbor-freight.svg", received "../secrets/acme.svg"
-          hint: Path of the logo file under public/ (lowercase, ending in .svg or .png), like "logos/harbor-freight.svg". SVG is preferred: it is tiny and sharp."
+      "content/proof/logos/acme.yaml:2:1 image: expected an SVG under public/, like "logos/acme.svg", or a PNG, JPEG or WebP beside this file, like "./acme.png", received "../secrets/acme.svg"
+          hint: Use lowercase letters, digits, "-", "_" and "." in file names; a path may not leave its folder ("..")."
     `);
     expect(load('content/proof/logos/acme.yaml', 'company: Acme\nimage: logos/acme.gif\nwidth: 80\n')).toMatchInlineSnapshot(`
       "content/proof/logos/acme.yaml:1:1 height: is required but missing
           hint: Add it: Height the logo is shown at, in CSS pixels.
-      content/proof/logos/acme.yaml:2:1 image: expected a path under public/ to an .svg or .png file, like "logos/harbor-freight.svg", received "logos/acme.gif"
-          hint: Path of the logo file under public/ (lowercase, ending in .svg or .png), like "logos/harbor-freight.svg". SVG is preferred: it is tiny and sharp."
+      content/proof/logos/acme.yaml:2:1 image: expected an SVG under public/, like "logos/acme.svg", or a PNG, JPEG or WebP beside this file, like "./acme.png", received "logos/acme.gif"
+          hint: Use lowercase letters, digits, "-", "_" and "." in file names; a path may not leave its folder ("..")."
     `);
+    expect(load('content/proof/logos/acme.yaml', 'company: Acme\nimage: ./../acme.png\nwidth: 80\nheight: 20\n')).toMatchInlineSnapshot(`
+      "content/proof/logos/acme.yaml:2:1 image: expected an SVG under public/, like "logos/acme.svg", or a PNG, JPEG or WebP beside this file, like "./acme.png", received "./../acme.png"
+          hint: Use lowercase letters, digits, "-", "_" and "." in file names; a path may not leave its folder ("..")."
+    `);
+  });
+
+  it('sends a raster logo in public/ beside its YAML file, where the image pipeline finds it', () => {
+    expect(load('content/proof/logos/acme.yaml', 'company: Acme\nimage: logos/Acme.PNG\nwidth: 80\nheight: 20\n')).toMatchInlineSnapshot(`
+      "content/proof/logos/acme.yaml:2:1 image: a PNG logo goes beside this file, not in public/
+          hint: Move the file to content/proof/logos/acme.png and write image: ./acme.png. Raster logos are resized and converted to WebP at build time; only SVG logos are served from public/ as they are."
+    `);
+    expect(load('content/proof/logos/acme.yaml', 'company: Acme\nimage: ./acme.webp\nwidth: 80\nheight: 20\n')).toBe('');
   });
 
   it('suggests the field that was meant', () => {

@@ -6,7 +6,7 @@ import { CLICK_ID_PARAMS, EVENT_FIELDS, EVENT_NAMES, PAGE_TYPES, TOUCH_FIELDS, U
 describe('event contract', () => {
   it('names the four documented events, GA4’s generate_lead among them', () => {
     expect(EVENT_NAMES).toEqual(['page_view', 'cta_click', 'faq_open', 'generate_lead']);
-    expect(PAGE_TYPES).toEqual(['home', 'overview', 'segment', 'landing', 'faq', 'not-found', 'preview']);
+    expect(PAGE_TYPES).toEqual(['home', 'overview', 'segment', 'landing', 'faq', 'thank-you', 'not-found', 'preview']);
   });
 
   it('lists every event field once, campaign parameters included and click ids excluded', () => {
