@@ -125,7 +125,7 @@ export const siteSchema = z
       .strictObject({
         pains: z.int().min(1).max(20).default(4).describe('How many pain points a landing page shows, the persona’s most pressing first.'),
         regulations: z.int().min(0).max(20).default(3).describe('How many regulations a landing page describes in full; the rest are named below them.'),
-        faqs: z.int().min(0).max(50).default(6).describe('How many questions a landing page shows, those written for the persona or segment first; the segment’s FAQ page shows all.'),
+        faqs: z.int().min(0).max(50).default(4).describe('How many questions a landing page shows, those written for the persona or segment first; the segment’s FAQ page shows all.'),
         hideNavigation: z.boolean().default(false).describe('Hide the site navigation and breadcrumbs on landing pages, so paid visitors see one way forward: the lead form.'),
         proof: z
           .strictObject({
