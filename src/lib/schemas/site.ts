@@ -86,10 +86,8 @@ export function cspSourceProblem(value: string): { message: string; hint: string
   if (/^http:/i.test(v) || /^ws:/i.test(v)) {
     return { message: `${JSON.stringify(v)} is not https: the site only loads over https`, hint: `Write it with https://, like ${ORIGIN_EXAMPLE}.` };
   }
-  if (/^https:\/\/(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d{1,5})?$/.test(v)) {
-    if (/^https:\/\/\*\.[^.]+$/.test(v)) return { message: `${JSON.stringify(v)} would allow every site under a top-level domain`, hint: `Name the site, like ${ORIGIN_EXAMPLE}.` };
-    return undefined;
-  }
+  if (/^https:\/\/\*\.[a-z0-9-]+(:\d{1,5})?$/.test(v)) return { message: `${JSON.stringify(v)} would allow every site under a top-level domain`, hint: `Name the site, like ${ORIGIN_EXAMPLE}.` };
+  if (/^https:\/\/(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d{1,5})?$/.test(v)) return undefined;
   return {
     message: `expected an https origin like ${ORIGIN_EXAMPLE}, received ${JSON.stringify(v)}`,
     hint: 'An origin is https:// and a lowercase host name (and a port if it is not 443): no path, query or trailing slash.',
