@@ -1,4 +1,7 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { builtSiteDir } from '../sites.ts';
 
 /**
  * The ad platform loader on a site that configures all four platforms (tests/fixtures/ad-platforms),
@@ -182,5 +185,6 @@ test.describe('[sample] no ad platform configured', () => {
     await page.waitForLoadState('networkidle');
     expect(await page.locator('#sp-vendors').count()).toBe(0);
     expect(scripts.filter((s) => /VendorTags/.test(s))).toEqual([]);
+    expect(readdirSync(join(builtSiteDir('sample'), '_astro')).filter((name) => /VendorTags/.test(name)), 'the loader is not even published').toEqual([]);
   });
 });
