@@ -4,13 +4,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { builtSiteDir } from '../sites.ts';
 
 /**
- * The ad platform loader on a site that configures all four platforms (tests/fixtures/ad-platforms),
+ * The ad platform loader on a site that configures all four platforms (tests/fixtures/ad-platforms, the second vertical with every platform set),
  * with each platform's script stubbed: nothing reaches a platform before advertising consent, the
  * tags load once it is granted, every accepted lead fires each conversion exactly once with the lead's
  * id, and the Content-Security-Policy lets all of it run.
  */
 
-const LANDING = '/small-finance/controller/';
+const LANDING = '/us-lean-it-teams/it-director/';
 const VENDOR_HOSTS = [
   'snap.licdn.com',
   'px.ads.linkedin.com',
@@ -65,7 +65,7 @@ async function prepare(page: Page): Promise<Recorded> {
   for (const host of VENDOR_HOSTS) {
     await page.route(`https://${host}/**`, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: stubFor(new URL(route.request().url())) }));
   }
-  await page.route('https://forms.acme.example/**', async (route) => {
+  await page.route('https://forms.bastion-signal.example/**', async (route) => {
     recorded.posts.push(new URLSearchParams(route.request().postData() ?? ''));
     await route.fulfill({ status: 200, contentType: 'application/json', body: '{"ok":true}', headers: { 'Access-Control-Allow-Origin': '*' } });
   });
@@ -152,7 +152,7 @@ test.describe('[ad-platforms] ad platform tags', () => {
         ['linkedin', 'track', { conversion_id: 87654321, event_id: leadId }],
         ['googleAds', 'event', 'conversion', { send_to: 'AW-123456789/AbC-D_efG-h12', transaction_id: leadId }],
         ['microsoftAds', 'event', 'submit_lead_form', { event_category: 'lead', event_label: leadId }],
-        ['metaPixel', 'track', 'Lead', { content_category: 'small-finance', content_name: 'controller' }, { eventID: leadId }],
+        ['metaPixel', 'track', 'Lead', { content_category: 'us-lean-it-teams', content_name: 'it-director' }, { eventID: leadId }],
       ]),
     );
     expect(await violations(page), 'the Content-Security-Policy lets every tag run').toEqual([]);
@@ -162,7 +162,7 @@ test.describe('[ad-platforms] ad platform tags', () => {
     await prepare(page);
     await page.goto(LANDING);
     await page.getByRole('button', { name: 'Accept' }).click();
-    await page.goto('/small-finance/');
+    await page.goto('/us-lean-it-teams/');
     await expect.poll(() => loadedVendors(page)).toEqual(['googleAds', 'linkedin', 'metaPixel', 'microsoftAds']);
     const calls = await vendorCalls(page);
     expect(calls).toContainEqual(['metaPixel', 'init', '123456789012345']);
