@@ -1,10 +1,11 @@
 import type { AstroIntegration } from 'astro';
-import { writeFile } from 'node:fs/promises';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readBuildEnvironment, readSiteLocation, readSiteSettings } from './lib/build-config.ts';
 import { contentSecurityPolicy } from './lib/security/csp.ts';
 import { headersFile } from './lib/security/headers.ts';
+import { vendorConfig } from './lib/tracking/ad-platforms.ts';
 import { inlineScriptsOf } from './lib/tracking/inline-scripts.ts';
 import type { OgImages } from './lib/og-image/write.ts';
 import type { SiteBuild } from './lib/site-build.ts';
@@ -28,6 +29,15 @@ async function renderOgImagesOfBuild(): Promise<OgImages | undefined> {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`the Open Graph images could not be rendered (${reason}). Run npm ci to reinstall satori, @resvg/resvg-js and @fontsource/inter, or set openGraphImages: false in content/site.yaml to build without them.`, { cause: error });
   }
+}
+
+/**
+ * Vite bundles the ad platform loader whether or not a page renders it; a site that configures no
+ * platform never references it, so it is not published either.
+ */
+async function removeVendorLoader(assets: string): Promise<void> {
+  const names = await readdir(assets).catch(() => [] as string[]);
+  await Promise.all(names.filter((name) => /^VendorTags\.astro_astro_type_script_.*\.js$/.test(name)).map((name) => rm(join(assets, name))));
 }
 
 /**
@@ -61,6 +71,7 @@ export function segmentPages(): AstroIntegration {
         if (!site) return;
         const csp = contentSecurityPolicy(site, { inlineScripts: inlineScriptsOf(site), form: 'header' });
         await writeFile(join(fileURLToPath(dir), '_headers'), headersFile(site, csp));
+        if (!vendorConfig(site)) await removeVendorLoader(join(fileURLToPath(dir), '_astro'));
         const images = await ogImages;
         if (images) await (await import('./lib/og-image/write.ts')).writeOgImageFiles(images, fileURLToPath(dir));
       },

@@ -15,6 +15,8 @@ export const TEST_SITES: TestSite[] = [
   { name: 'sample', contentRoot: '.', port: 4610 },
   { name: 'second-vertical', contentRoot: 'tests/fixtures/second-vertical', port: 4611 },
   { name: 'sample-subpath', contentRoot: '.', basePath: '/solutions/', port: 4612 },
+  // Every ad platform configured, with a Tag Manager container and security.csp origins.
+  { name: 'ad-platforms', contentRoot: 'tests/fixtures/ad-platforms', port: 4620 },
 ];
 
 export const builtSiteDir = (name: string) => `.build/e2e/${name}`;

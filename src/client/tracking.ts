@@ -6,7 +6,7 @@
  */
 import { consentForPurposes, purposesOf, type ConsentPurpose, type PurposeChoice } from '../lib/tracking/consent.ts';
 import type { ClientConfig } from '../lib/tracking/inline-scripts.ts';
-import { CLICK_ID_PARAMS, MAX_PARAM_LENGTH, STORAGE_KEYS, UTM_PARAMS, type EventName, type Touch } from '../lib/tracking/contract.ts';
+import { CLICK_ID_PARAMS, LEAD_ID_FIELD, MAX_PARAM_LENGTH, STORAGE_KEYS, UTM_PARAMS, type EventName, type Touch } from '../lib/tracking/contract.ts';
 
 type Consent = Record<'ad_storage' | 'analytics_storage' | 'ad_user_data' | 'ad_personalization', 'granted' | 'denied'>;
 type Touches = { first?: Touch; last?: Touch };
@@ -238,6 +238,11 @@ if (form) {
       return;
     }
     fillTouches();
+    // One id for this lead, sent with the form and reused as the generate_lead event_id and by the ad
+    // platforms' conversions, so a lead counted in the browser and from the CRM can be matched up.
+    const leadId = randomId();
+    const leadField = field(LEAD_ID_FIELD);
+    if (leadField) leadField.value = leadId;
     button.disabled = true;
     say('sending', 'status');
     let ok = false;
@@ -248,8 +253,11 @@ if (form) {
       ok = false;
     }
     button.disabled = false;
+    if (ok) {
+      track('generate_lead', { form_id: form.id, event_id: leadId });
+      doc.dispatchEvent(new CustomEvent('sp:lead', { detail: { event_id: leadId, segment: ids.segment ?? null, persona: ids.persona ?? null, vertical: ids.vertical ?? null, page_variant: ids.variant ?? 'default' } }));
+    }
     if (ok && form.dataset.thankYou) {
-      track('generate_lead', { form_id: form.id });
       location.assign(form.dataset.thankYou);
       return;
     }
@@ -257,7 +265,6 @@ if (form) {
       form.reset();
       form.hidden = true;
       say('success', 'status');
-      track('generate_lead', { form_id: form.id });
     } else {
       say('failure', 'alert');
     }

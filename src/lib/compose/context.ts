@@ -4,6 +4,7 @@ import type { RenderedBodies } from '../markdown-worker.ts';
 import { isPublished, THANK_YOU_PATH, type RouteOptions } from '../routes.ts';
 import type { Faq, Persona, Regulation, Segment, Site, Vertical } from '../schemas/index.ts';
 import { contentSecurityPolicy } from '../security/csp.ts';
+import { vendorConfig } from '../tracking/ad-platforms.ts';
 import { clientConfig, consentBootstrapScript, inlineScriptsOf } from '../tracking/inline-scripts.ts';
 import { composeRegulation } from './regulation.ts';
 import { OG_HEIGHT, OG_WIDTH } from '../og-image/card.ts';
@@ -106,6 +107,7 @@ export function createComposeContext(project: Project, site: Site, contentVersio
       faviconHref: href('/favicon.svg'),
       consentBootstrap: consentBootstrapScript(site),
       clientConfig: clientConfig(site),
+      vendors: vendorConfig(site),
       privacyUrl: site.leadForm.privacyUrl,
       csp: contentSecurityPolicy(site, { inlineScripts: inlineScriptsOf(site), form: 'meta' }),
       nav: [

@@ -1,6 +1,7 @@
 import type { LandingSection } from '../schemas/index.ts';
 import type { Headline } from '../headline.ts';
 import type { PageType } from '../tracking/contract.ts';
+import type { VendorConfig } from '../tracking/ad-platforms.ts';
 import type { ClientConfig } from '../tracking/inline-scripts.ts';
 
 /** View models: everything a page needs, composed once; components only lay them out. */
@@ -62,6 +63,8 @@ export interface SiteChrome {
   consentBootstrap: string;
   /** Settings for the page script, embedded as JSON data. */
   clientConfig: ClientConfig;
+  /** Settings of the ad platform loader; absent when no platform is configured, and then the loader is not on the page. */
+  vendors?: VendorConfig;
   /** Privacy notice linked from the consent banner and the lead form. */
   privacyUrl?: string;
   /** Content-Security-Policy for the page's `<meta http-equiv>` (production builds only). */

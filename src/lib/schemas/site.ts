@@ -84,6 +84,105 @@ export const thankYouPageSchema = z
   })
   .describe('A generated thank-you page at /thank-you/ (not indexed, not in the sitemap). Set it, even as {}, to build it; without leadForm.thankYouUrl the form then sends visitors there after a successful submission, with or without JavaScript.');
 
+/** The directives `security.csp` may extend: where a Custom HTML tag in Tag Manager loads from and talks to. */
+export const CSP_EXTENSION_DIRECTIVES = ['script-src', 'style-src', 'img-src', 'font-src', 'connect-src', 'frame-src'] as const;
+export type CspExtensionDirective = (typeof CSP_EXTENSION_DIRECTIVES)[number];
+
+const ORIGIN_EXAMPLE = 'https://cdn.example.com, or a host wildcard like https://*.example.com';
+
+/**
+ * Why a source expression may not extend the policy, with a hint, or undefined when it is an https
+ * origin (`https://host[:port]`) or a host wildcard (`https://*.example.com`, two labels at least).
+ */
+export function cspSourceProblem(value: string): { message: string; hint: string } | undefined {
+  const v = value.trim();
+  if (/^'unsafe-(inline|eval|hashes)'$/i.test(v) || /^'?(unsafe-inline|unsafe-eval)'?$/i.test(v)) {
+    return {
+      message: `${v} is not allowed: it would let any script injected into a page run, which is what the policy is there to stop`,
+      hint: `List only the origins the tag loads files from, like ${ORIGIN_EXAMPLE}. Code written inline in a Custom HTML tag cannot run under this policy: serve it as a file from one of those origins instead.`,
+    };
+  }
+  if (/^'.*'$/.test(v)) return { message: `${v} is not allowed here: only origins can be added`, hint: `Write an https origin like ${ORIGIN_EXAMPLE}.` };
+  if (v === '*' || /^https?:\/\/\*\/?$/i.test(v) || v === 'https:' || v === 'https://') {
+    return { message: `${JSON.stringify(v)} would allow every address on the web`, hint: `Name the origin the tag needs, like ${ORIGIN_EXAMPLE}.` };
+  }
+  if (/^(data|blob|filesystem|javascript):?$/i.test(v) || /^(data|blob|filesystem|javascript):/i.test(v)) {
+    return { message: `${JSON.stringify(v)} is not allowed: a ${v.split(':')[0]!.toLowerCase()}: address carries its own content, so it could hold any script or image`, hint: `Write an https origin like ${ORIGIN_EXAMPLE}.` };
+  }
+  if (/^http:/i.test(v) || /^ws:/i.test(v)) {
+    return { message: `${JSON.stringify(v)} is not https: the site only loads over https`, hint: `Write it with https://, like ${ORIGIN_EXAMPLE}.` };
+  }
+  if (/^https:\/\/\*\.[a-z0-9-]+(:\d{1,5})?$/.test(v)) return { message: `${JSON.stringify(v)} would allow every site under a top-level domain`, hint: `Name the site, like ${ORIGIN_EXAMPLE}.` };
+  if (/^https:\/\/(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d{1,5})?$/.test(v)) return undefined;
+  return {
+    message: `expected an https origin like ${ORIGIN_EXAMPLE}, received ${JSON.stringify(v)}`,
+    hint: 'An origin is https:// and a lowercase host name (and a port if it is not 443): no path, query or trailing slash.',
+  };
+}
+
+const cspSourceSchema = z
+  .string()
+  .superRefine((value, ctx) => {
+    const problem = cspSourceProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem.message, params: { hint: problem.hint } });
+  })
+  .describe('An https origin such as https://cdn.example.com, or a host wildcard such as https://*.example.com.');
+
+const cspExtensionSchema = z
+  .strictObject(
+    Object.fromEntries(
+      CSP_EXTENSION_DIRECTIVES.map((name) => [name, z.array(cspSourceSchema).default([]).describe(`Extra origins for ${name}.`)]),
+    ) as Record<CspExtensionDirective, z.ZodDefault<z.ZodArray<typeof cspSourceSchema>>>,
+  )
+  .prefault({})
+  .describe(`Extra origins per Content-Security-Policy directive, for Custom HTML tags in Tag Manager that load files from elsewhere. Directives: ${CSP_EXTENSION_DIRECTIVES.join(', ')}. Each value an https origin or a host wildcard; 'unsafe-inline', 'unsafe-eval', *, data: and http: are refused.`);
+
+const digits = (min: number, max: number, what: string, example: string) =>
+  z.string().regex(new RegExp(`^[0-9]{${min},${max}}$`), { error: `expected ${what}: ${min === max ? min : `${min} to ${max}`} digits, like "${example}" (in quotes, so YAML keeps it as text)` });
+
+const adPlatformsSchema = z
+  .strictObject({
+    linkedin: z
+      .strictObject({
+        partnerId: digits(4, 12, 'the LinkedIn Insight Tag partner id', '1234567').describe('Insight Tag partner id, from Campaign Manager > Analyze > Insight Tag (digits, in quotes).'),
+        conversionId: digits(5, 12, 'the id of a LinkedIn conversion', '12345678').describe('Id of the conversion that counts a lead, from Campaign Manager > Analyze > Conversion tracking (digits, in quotes).'),
+      })
+      .optional()
+      .describe('LinkedIn Insight Tag: loads after advertising consent and counts each lead once.'),
+    googleAds: z
+      .strictObject({
+        conversionId: z
+          .string()
+          .regex(/^AW-[0-9]{6,12}$/, { error: 'expected a Google Ads conversion id like AW-123456789' })
+          .describe('Google Ads tag id, like AW-123456789 (Goals > Conversions > the action > Tag setup).'),
+        conversionLabel: z
+          .string()
+          .regex(/^[A-Za-z0-9_-]{6,40}$/, { error: 'expected a Google Ads conversion label like AbC-D_efG-h12_34-567 (letters, digits, - and _)' })
+          .describe('Conversion label of the lead action: the part after the slash in send_to "AW-123456789/label".'),
+      })
+      .optional()
+      .describe('Google Ads conversion tracking (gtag.js): loads after advertising consent and counts each lead once.'),
+    microsoftAds: z
+      .strictObject({
+        tagId: digits(5, 12, 'a Microsoft Advertising UET tag id', '12345678').describe('UET tag id, from Tools > UET tag (digits, in quotes).'),
+        leadAction: z
+          .string()
+          .regex(/^[A-Za-z0-9_]{1,100}$/, { error: 'expected an event action like submit_lead_form (letters, digits and _)' })
+          .default('submit_lead_form')
+          .describe('Event action of the lead, as your conversion goal expects it (default submit_lead_form, Microsoft’s recommended action).'),
+      })
+      .optional()
+      .describe('Microsoft Advertising Universal Event Tracking (UET): loads after advertising consent and sends the lead event once.'),
+    metaPixel: z
+      .strictObject({
+        pixelId: digits(10, 20, 'a Meta Pixel id', '123456789012345').describe('Pixel id, from Events Manager > Data sources (digits, in quotes). The lead is the standard Lead event.'),
+      })
+      .optional()
+      .describe('Meta Pixel: loads after advertising consent and tracks the standard Lead event once per lead.'),
+  })
+  .prefault({})
+  .describe('Ad platform conversion tags. Each loads only on sites that configure it, only after the visitor grants advertising storage (ad_storage), and counts each lead once with its lead id for de-duplication.');
+
 const weightSchema = z.number().min(0).max(10).default(1);
 export const siteSchema = z
   .strictObject({
@@ -175,6 +274,13 @@ export const siteSchema = z
       })
       .prefault({})
       .describe('Measurement settings.'),
+    adPlatforms: adPlatformsSchema,
+    security: z
+      .strictObject({
+        csp: cspExtensionSchema,
+      })
+      .prefault({})
+      .describe('Security settings of the published pages.'),
     consent: z
       .strictObject({
         banner: z.boolean().default(true).describe('Show the built-in consent banner. Switch off when a consent platform of your own updates consent.'),
@@ -214,6 +320,7 @@ export const siteSchema = z
 
 export type Site = z.output<typeof siteSchema>;
 export type ConsentState = z.output<typeof consentStateSchema>;
+export type AdPlatforms = z.output<typeof adPlatformsSchema>;
 
 /** The site settings as a build uses them: site.yaml with the URL and base path from the environment (SITE_URL, BASE_PATH) applied. */
 export function siteAsBuilt(site: Site, location: { siteUrl?: string; basePath?: string }): Site {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { thankYouUrlOf } from '../routes.ts';
 import type { Site } from '../schemas/index.ts';
+import { adPlatformOrigins } from '../tracking/ad-platforms.ts';
 
 /** Origins Google Tag Manager and the GA4 tags it usually carries need, allowed only when a container is configured. */
 const TAG_MANAGER = {
@@ -27,25 +28,29 @@ export interface CspOptions {
 /**
  * A strict Content-Security-Policy for the generated pages: scripts only from the site itself and
  * the hashed inline bootstrap (no 'unsafe-inline'), styles only from the site, forms and requests
- * only to the configured endpoints, and the tag manager's origins only when a container is set.
+ * only to the configured endpoints, the tag manager's origins only when a container is set, each ad
+ * platform's documented origins only when it is configured (src/lib/tracking/ad-platforms.ts), and
+ * the origins `security.csp` adds for Custom HTML tags.
  */
 export function contentSecurityPolicy(site: Site, options: CspOptions): string {
   const gtm = Boolean(site.tracking.gtmContainerId);
+  const extra = site.security.csp;
   const origins = (...urls: (string | undefined)[]) => urls.filter((u): u is string => Boolean(u)).map((u) => new URL(u).origin);
+  const frames = [...adPlatformOrigins(site, 'frame-src'), ...extra['frame-src']];
   const directives: [string, string[]][] = [
     ['default-src', ["'self'"]],
-    ['script-src', ["'self'", ...[...new Set(options.inlineScripts)].sort().map(scriptHash), ...(gtm ? TAG_MANAGER.script : [])]],
-    ['style-src', ["'self'"]],
-    ['img-src', ["'self'", ...(gtm ? TAG_MANAGER.img : [])]],
-    ['font-src', ["'self'"]],
-    ['connect-src', ["'self'", ...origins(site.leadForm.endpoint, site.tracking.collectUrl), ...(gtm ? TAG_MANAGER.connect : [])]],
+    ['script-src', ["'self'", ...[...new Set(options.inlineScripts)].sort().map(scriptHash), ...(gtm ? TAG_MANAGER.script : []), ...adPlatformOrigins(site, 'script-src'), ...extra['script-src']]],
+    ['style-src', ["'self'", ...extra['style-src']]],
+    ['img-src', ["'self'", ...(gtm ? TAG_MANAGER.img : []), ...adPlatformOrigins(site, 'img-src'), ...extra['img-src']]],
+    ['font-src', ["'self'", ...extra['font-src']]],
+    ['connect-src', ["'self'", ...origins(site.leadForm.endpoint, site.tracking.collectUrl), ...(gtm ? TAG_MANAGER.connect : []), ...adPlatformOrigins(site, 'connect-src'), ...extra['connect-src']]],
     // A no-JavaScript post is redirected to the thank-you page; browsers check that redirect against form-action.
     ['form-action', ["'self'", ...origins(site.leadForm.endpoint, thankYouUrlOf(site))]],
     ['base-uri', ["'self'"]],
     ['object-src', ["'none'"]],
-    ['frame-src', ["'none'"]],
+    ['frame-src', frames.length ? frames : ["'none'"]],
   ];
   if (options.form === 'header') directives.push(['frame-ancestors', ["'none'"]]);
   if (site.url.startsWith('https:')) directives.push(['upgrade-insecure-requests', []]);
-  return directives.map(([name, values]) => [name, ...new Set(values)].join(' ')).join('; ');
+  return directives.map(([name, values]) => [name, ...new Set(values.map((v) => v.trim()))].join(' ')).join('; ');
 }

@@ -108,7 +108,15 @@ export const EVENT_FIELDS = [
 ] as const;
 export type EventField = (typeof EVENT_FIELDS)[number];
 
-/** Hidden fields of the lead form, besides the page's own ids: first- and last-touch parameters. */
+/**
+ * Hidden field of the lead form holding the lead's id, set by the page script just before the post: the
+ * same id is the `event_id` of the lead's `generate_lead` event and of the ad platforms' conversions,
+ * so the CRM, the event export and the platforms can match one lead. Empty when a browser posts the form
+ * without JavaScript (then no event or conversion is sent in the browser either).
+ */
+export const LEAD_ID_FIELD = 'lead_id';
+
+/** Hidden fields of the lead form, besides the page's own ids and `lead_id`: first- and last-touch parameters. */
 export const TOUCH_FIELD_PREFIXES = ['first', 'last'] as const;
 
 export function touchFieldName(which: (typeof TOUCH_FIELD_PREFIXES)[number], param: TouchParam | 'landing_page'): string {
