@@ -1,0 +1,203 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
+import { knownPagesOf, type KnownPages } from '../../../src/lib/report/known-pages.ts';
+import { compileReportSql, SQL_COLUMNS } from '../../../src/lib/report/sql.ts';
+import { wilsonInterval } from '../../../src/lib/report/stats.ts';
+import { EVENT_FIELDS, UTM_PARAMS, type TrackingEvent } from '../../../src/lib/tracking/contract.ts';
+
+/** One row of the GA4 BigQuery export, with the columns the query reads (and a few it must ignore). */
+interface Ga4Row {
+  event_date: string;
+  event_timestamp: number;
+  event_name: string;
+  user_pseudo_id: string | null;
+  event_params: { key: string; value: { string_value: string | null; int_value: number | null; float_value: number | null; double_value: number | null } }[];
+  collected_traffic_source: Record<(typeof COLLECTED)[number], string | null> | null;
+}
+
+const COLLECTED = ['manual_campaign_id', 'manual_campaign_name', 'manual_source', 'manual_medium', 'manual_term', 'manual_content', 'gclid'] as const;
+const COLLECTED_OF: Partial<Record<(typeof UTM_PARAMS)[number], (typeof COLLECTED)[number]>> = {
+  utm_id: 'manual_campaign_id',
+  utm_campaign: 'manual_campaign_name',
+  utm_source: 'manual_source',
+  utm_medium: 'manual_medium',
+  utm_term: 'manual_term',
+  utm_content: 'manual_content',
+};
+
+const COLUMN_TYPES = {
+  event_date: 'VARCHAR',
+  event_timestamp: 'BIGINT',
+  event_name: 'VARCHAR',
+  user_pseudo_id: 'VARCHAR',
+  event_params: 'STRUCT(key VARCHAR, value STRUCT(string_value VARCHAR, int_value BIGINT, float_value DOUBLE, double_value DOUBLE))[]',
+  collected_traffic_source: `STRUCT(${COLLECTED.map((c) => `${c} VARCHAR`).join(', ')})`,
+};
+
+export interface Ga4Visit {
+  user: string;
+  session: number;
+}
+
+/**
+ * An event of the contract as GA4 exports it when the Tag Manager tag sends the data layer's fields as
+ * event parameters: the visit becomes user_pseudo_id + ga_session_id, every other field a string
+ * parameter (null ids left out). `utmAs` says where the campaign values go: event parameters (the
+ * documented tag), or only `collected_traffic_source` (a tag that does not send them).
+ */
+function ga4Row(event: TrackingEvent, visit: Ga4Visit, utmAs: 'params' | 'collected'): Ga4Row {
+  const time = Date.parse(event.event_time);
+  const params: Ga4Row['event_params'] = [
+    { key: 'ga_session_id', value: { string_value: null, int_value: visit.session, float_value: null, double_value: null } },
+    // GA4's own parameters, which the query must not mistake for ours.
+    { key: 'page_location', value: { string_value: `https://example.com${event.page_path}`, int_value: null, float_value: null, double_value: null } },
+    { key: 'engagement_time_msec', value: { string_value: null, int_value: 1200, float_value: null, double_value: null } },
+  ];
+  const record = event as unknown as Record<string, string | null | undefined>;
+  for (const field of EVENT_FIELDS) {
+    if (field === 'event' || field === 'visit_id' || field === 'event_time') continue;
+    const value = record[field];
+    if (value === null || value === undefined) continue;
+    if ((UTM_PARAMS as readonly string[]).includes(field) && utmAs === 'collected') continue;
+    params.push({ key: field, value: { string_value: value, int_value: null, float_value: null, double_value: null } });
+  }
+  let collected: Ga4Row['collected_traffic_source'] = null;
+  if (utmAs === 'collected' && UTM_PARAMS.some((p) => record[p] !== undefined)) {
+    collected = Object.fromEntries(COLLECTED.map((c) => [c, null])) as NonNullable<Ga4Row['collected_traffic_source']>;
+    for (const p of UTM_PARAMS) if (COLLECTED_OF[p] && record[p] !== undefined) collected[COLLECTED_OF[p]!] = record[p]!;
+  }
+  return {
+    event_date: event.event_time.slice(0, 10).replaceAll('-', ''),
+    event_timestamp: time * 1000,
+    event_name: event.event,
+    user_pseudo_id: visit.user,
+    event_params: params,
+    collected_traffic_source: collected,
+  };
+}
+
+type SqlRow = Record<(typeof SQL_COLUMNS)[number], string | number | null>;
+
+/** Loads the rows into DuckDB as a table `events` with the export's column types and runs the duckdb query. */
+async function runDuckdb(rows: readonly Ga4Row[], pages: KnownPages, minVisits?: number): Promise<SqlRow[]> {
+  const file = join(mkdtempSync(join(tmpdir(), 'report-sql-')), 'ga4.ndjson');
+  writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n'));
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    const columns = `{${Object.entries(COLUMN_TYPES).map(([name, type]) => `${name}: '${type}'`).join(', ')}}`;
+    await connection.run(`CREATE TABLE events AS SELECT * FROM read_json('${file.replaceAll("'", "''")}', format = 'newline_delimited', columns = ${columns})`);
+    const reader = await connection.runAndReadAll(compileReportSql({ dialect: 'duckdb', pages, ...(minVisits === undefined ? {} : { minVisits }) }));
+    return (reader.getRowObjectsJS() as Record<string, unknown>[]).map(
+      (row) => Object.fromEntries(SQL_COLUMNS.map((c) => [c, typeof row[c] === 'bigint' ? Number(row[c]) : (row[c] as string | number | null)])) as SqlRow,
+    );
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** A contract event for the hand-built cases. */
+function event(name: TrackingEvent['event'], visit: string, minute: number, page: [string, string] | null, extra: Partial<Record<string, string>> = {}): TrackingEvent {
+  const [segment, persona] = page ?? [null, null];
+  return {
+    event: name,
+    page_type: page ? 'landing' : 'home',
+    segment,
+    persona,
+    vertical: segment ? 'finance' : null,
+    page_variant: 'default',
+    content_version: 'abc123def456',
+    page_path: page ? `/${segment}/${persona}/` : '/',
+    visit_id: visit,
+    event_id: `${visit}-${name}-${minute}`,
+    event_time: new Date(Date.UTC(2026, 9, 1, 9, minute)).toISOString(),
+    analytics_consent: 'granted',
+    ...(name === 'generate_lead' ? { form_id: 'lead-form' } : {}),
+    ...extra,
+  } as TrackingEvent;
+}
+
+const LINKEDIN = { utm_source: 'linkedin', utm_medium: 'paid-social', utm_campaign: 'alpha', utm_content: 'cfo' };
+const GOOGLE = { utm_source: 'google', utm_medium: 'cpc', utm_campaign: 'alpha', utm_content: 'it' };
+
+describe('the report query on a small hand-built export, run by DuckDB', () => {
+  const pages = knownPagesOf([
+    { id: 'alpha', personas: ['cfo', 'it'] },
+    { id: 'beta', personas: ['cfo'] },
+  ]);
+  const alphaCfo: [string, string] = ['alpha', 'cfo'];
+  const alphaIt: [string, string] = ['alpha', 'it'];
+  const betaCfo: [string, string] = ['beta', 'cfo'];
+  const lead1 = event('generate_lead', 'v1', 5, alphaCfo, LINKEDIN);
+  // Worked out by hand (visit: what it shows):
+  // v1  two views of alpha/cfo (LinkedIn first, then Google) and a lead; the lead is replayed (same event_id)
+  // v2  a view of alpha/cfo without campaign parameters
+  // v3  views of alpha/it (LinkedIn) and beta/cfo (Google), a lead on beta/cfo only
+  // v4  a lead on beta/cfo without any landing view: unattributed
+  // v5  a view and a lead of gamma/cfo, which the content does not define
+  // v6  a lead of alpha/it exported before its view (Google)
+  // v7  the home page and a click: neither counts
+  // v8  a view of alpha/cfo whose campaign GA4 read from the URL (collected_traffic_source) only
+  const events: [TrackingEvent, 'params' | 'collected'][] = [
+    [event('page_view', 'v1', 1, alphaCfo, LINKEDIN), 'params'],
+    [event('page_view', 'v1', 3, alphaCfo, GOOGLE), 'params'],
+    [lead1, 'params'],
+    [event('page_view', 'v2', 2, alphaCfo), 'params'],
+    [event('page_view', 'v3', 1, alphaIt, LINKEDIN), 'params'],
+    [event('page_view', 'v3', 4, betaCfo, GOOGLE), 'params'],
+    [event('generate_lead', 'v3', 6, betaCfo, GOOGLE), 'params'],
+    [event('generate_lead', 'v4', 6, betaCfo), 'params'],
+    [event('page_view', 'v5', 1, ['gamma', 'cfo']), 'params'],
+    [event('generate_lead', 'v5', 2, ['gamma', 'cfo']), 'params'],
+    [event('generate_lead', 'v6', 9, alphaIt, GOOGLE), 'params'],
+    [event('page_view', 'v6', 2, alphaIt, GOOGLE), 'params'],
+    [event('page_view', 'v7', 1, null), 'params'],
+    [event('cta_click', 'v7', 2, null), 'params'],
+    [event('page_view', 'v8', 1, alphaCfo, LINKEDIN), 'collected'],
+    [lead1, 'params'],
+  ];
+  const sessions = new Map<string, Ga4Visit>();
+  // Two visits of one browser: the same user_pseudo_id, so only ga_session_id tells them apart.
+  const visitOf = (id: string) => sessions.get(id) ?? sessions.set(id, { user: id === 'v2' ? '111.222' : id === 'v1' ? '111.222' : `${id}.999`, session: 1_790_000_000 + sessions.size }).get(id)!;
+  const rows = events.map(([e, utmAs]) => ga4Row(e, visitOf(e.visit_id), utmAs));
+
+  it('counts visits, leads, channels and the odd cases as the counting rules say', async () => {
+    const result = await runDuckdb(rows, pages);
+    const brief = result.map((r) => [r.level, [r.segment, r.persona, r.utm_source, r.utm_medium].filter((v) => v !== null).join('/'), r.visits, r.leads, r.other_visits, r.other_leads, r.events]);
+    expect(brief).toEqual([
+      ['segment', 'alpha', 5, 2, 0, 0, null],
+      ['segment', 'beta', 1, 1, 4, 2, null],
+      ['segment_persona', 'alpha/cfo', 3, 1, 2, 2, null],
+      ['segment_persona', 'alpha/it', 2, 1, 3, 1, null],
+      ['segment_persona', 'beta/cfo', 1, 1, 4, 2, null],
+      ['segment_persona_channel', 'alpha/cfo/(none)/(none)', 1, 0, 4, 3, null],
+      ['segment_persona_channel', 'alpha/cfo/linkedin/paid-social', 2, 1, 3, 2, null],
+      ['segment_persona_channel', 'alpha/it/google/cpc', 1, 1, 4, 2, null],
+      ['segment_persona_channel', 'alpha/it/linkedin/paid-social', 1, 0, 4, 2, null],
+      ['segment_persona_channel', 'beta/cfo/google/cpc', 1, 1, 4, 2, null],
+      ['total', '', 5, 3, null, null, null],
+      ['unattributed_leads', '', null, 1, null, null, null],
+      ['duplicate_events', '', null, null, null, null, 1],
+      ['unknown_pages', '', null, null, null, null, 2],
+    ]);
+  });
+
+  it('gives the rate and the Wilson interval with the same digits as the report', async () => {
+    const result = await runDuckdb(rows, pages);
+    for (const row of result.filter((r) => r.visits !== null)) {
+      const visits = row.visits as number;
+      const leads = row.leads as number;
+      expect([row.conversion_rate, row.ci_low, row.ci_high], `${row.level} ${row.segment}/${row.persona}`).toEqual([leads / visits, wilsonInterval(leads, visits).low, wilsonInterval(leads, visits).high]);
+    }
+  });
+
+  it('judges none of these tiny rows, and says why', async () => {
+    const result = await runDuckdb(rows, pages);
+    expect(new Set(result.filter((r) => r.other_visits !== null).map((r) => `${r.verdict}: ${r.too_small}`))).toEqual(new Set(['too small to judge: fewer than 30 visits']));
+    expect(result.every((r) => r.z === null)).toBe(true);
+  });
+});
