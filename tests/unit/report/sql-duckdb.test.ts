@@ -3,10 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
+import { parseProject } from '../../../src/lib/load/project.ts';
 import { knownPagesOf, type KnownPages } from '../../../src/lib/report/known-pages.ts';
+import { mulberry32 } from '../../../src/lib/report/random.ts';
+import { generateSampleEvents, sampleLandingsFromSite } from '../../../src/lib/report/sample-events.ts';
 import { compileReportSql, SQL_COLUMNS } from '../../../src/lib/report/sql.ts';
-import { wilsonInterval } from '../../../src/lib/report/stats.ts';
+import { twoProportionZTest, wilsonInterval } from '../../../src/lib/report/stats.ts';
 import { EVENT_FIELDS, UTM_PARAMS, type TrackingEvent } from '../../../src/lib/tracking/contract.ts';
+import { build, PROJECT_ROOT, readTree } from '../helpers.ts';
 
 /** One row of the GA4 BigQuery export, with the columns the query reads (and a few it must ignore). */
 interface Ga4Row {
@@ -199,5 +203,120 @@ describe('the report query on a small hand-built export, run by DuckDB', () => {
     const result = await runDuckdb(rows, pages);
     expect(new Set(result.filter((r) => r.other_visits !== null).map((r) => `${r.verdict}: ${r.too_small}`))).toEqual(new Set(['too small to judge: fewer than 30 visits']));
     expect(result.every((r) => r.z === null)).toBe(true);
+  });
+});
+
+/**
+ * Sample events of the site's real landing pages, with what real exports add: replayed events (the
+ * same event_id again, later in the file and later in time, some of them altered), leads whose
+ * landing view is missing, visits that go on to a second landing page (some converting there), a
+ * second view of the same page from another channel, views without campaign parameters, campaign
+ * values that GA4 only read from the URL, and events of a page the content does not define.
+ */
+function sampleExport(seed: number, visits: number): { events: TrackingEvent[]; utmAs: Map<string, 'params' | 'collected'> } {
+  const files = readTree(PROJECT_ROOT);
+  const landings = sampleLandingsFromSite(build(files));
+  const channels = parseProject(files).project.site!.data.channels;
+  const random = mulberry32(seed + 1);
+  const generated = [...generateSampleEvents({ seed, visits, landings, channels })];
+  const index = new Map<string, number>();
+  for (const e of generated) if (!index.has(e.visit_id)) index.set(e.visit_id, index.size);
+  const later = (e: TrackingEvent, seconds: number, change: Partial<TrackingEvent> = {}): TrackingEvent =>
+    ({ ...e, event_id: random.uuid(), event_time: new Date(Date.parse(e.event_time) + seconds * 1000).toISOString(), ...change }) as TrackingEvent;
+  const landingView = (e: TrackingEvent) => e.event === 'page_view' && e.page_type === 'landing';
+  const counts = (e: TrackingEvent) => e.event === 'generate_lead' || landingView(e);
+  const converted = new Set(generated.filter((e) => e.event === 'generate_lead').map((e) => e.visit_id));
+
+  const events: TrackingEvent[] = [];
+  const replays: TrackingEvent[] = [];
+  let counted = 0;
+  for (const e of generated) {
+    const i = index.get(e.visit_id)!;
+    // A lead without its landing view: the export lost the view.
+    if (landingView(e) && converted.has(e.visit_id) && i % 10 === 0) continue;
+    let event = e;
+    if (landingView(e) && i % 7 === 3) {
+      const { utm_source: _s, utm_medium: _m, utm_campaign: _c, utm_content: _t, utm_id: _i, ...rest } = e;
+      event = rest as TrackingEvent;
+    }
+    events.push(event);
+    if (landingView(e)) {
+      const page = landings[(landings.findIndex((l) => l.segment === e.segment && l.persona === e.persona) + 1 + (i % 3)) % landings.length]!;
+      const other = { segment: page.segment, persona: page.persona, vertical: page.vertical, page_path: page.path };
+      // The visit goes on to a second landing page from another channel, and sometimes converts there.
+      if (i % 15 === 1) {
+        events.push(later(e, 30, { ...other, utm_source: 'newsletter', utm_medium: 'email' }));
+        if (i % 30 === 1) events.push(later(e, 90, { ...other, event: 'generate_lead', form_id: 'lead-form' } as Partial<TrackingEvent>));
+      }
+      // The same page again from another channel: the first view decides the channel.
+      if (i % 9 === 4) events.push(later(e, 20, { utm_source: 'google', utm_medium: 'cpc' }));
+    }
+    if (counts(e) && ++counted % 40 === 0) {
+      // A replay of the event, an hour late; every third one altered (another visit), still a replay.
+      replays.push({ ...event, event_time: new Date(Date.parse(e.event_time) + 3_600_000).toISOString(), ...(counted % 120 === 0 ? { visit_id: 'replayed-elsewhere' } : {}) });
+    }
+  }
+  const retired = { ...events.find(landingView)!, segment: 'retired-segment', persona: 'cfo', event_id: 'retired-1' };
+  events.push(retired, { ...retired, event: 'generate_lead', event_id: 'retired-2', form_id: 'lead-form' } as TrackingEvent, ...replays);
+  const utmAs = new Map([...index].map(([visit, i]) => [visit, i % 4 === 2 ? ('collected' as const) : ('params' as const)]));
+  return { events, utmAs };
+}
+
+function ga4Rows(events: readonly TrackingEvent[], utmAs: ReadonlyMap<string, 'params' | 'collected'>): Ga4Row[] {
+  const visits = new Map<string, Ga4Visit>();
+  return events.map((e) => {
+    let visit = visits.get(e.visit_id);
+    if (!visit) {
+      // Three visits per browser: only ga_session_id tells them apart.
+      visits.set(e.visit_id, (visit = { user: `${1_000_000 + Math.floor(visits.size / 3)}.1790000000`, session: 1_790_000_000 + visits.size }));
+    }
+    return ga4Row(e, visit, utmAs.get(e.visit_id) ?? 'params');
+  });
+}
+
+describe('the report query on 5,000 sample visits with the oddities of real exports, run by DuckDB', async () => {
+  const { events, utmAs } = sampleExport(20261130, 5000);
+  const pages = knownPagesOf(parseProject(readTree(PROJECT_ROOT)).project.segments.map((s) => ({ id: s.id, personas: s.data.personas.map((p) => p.id) })));
+  const result = await runDuckdb(ga4Rows(events, utmAs), pages);
+  const level = (name: string) => result.filter((r) => r.level === name);
+
+  it('meets every oddity the data was made with', () => {
+    expect(level('duplicate_events')[0]!.events).toBeGreaterThan(100);
+    expect(level('unattributed_leads')[0]!.leads).toBeGreaterThan(5);
+    expect(level('unknown_pages')[0]!.events).toBe(2);
+    expect(level('segment_persona_channel').some((r) => r.utm_source === '(none)')).toBe(true);
+    // Visits on two pages: the page rows hold more visits than there are visits.
+    const pageVisits = level('segment_persona').reduce((sum, r) => sum + (r.visits as number), 0);
+    expect(pageVisits).toBeGreaterThan(level('total')[0]!.visits as number);
+    // Some rows are judged, some found different from the rest.
+    expect(result.filter((r) => r.z !== null).length).toBeGreaterThan(3);
+    expect(result.some((r) => r.verdict === 'higher than the rest' || r.verdict === 'lower than the rest')).toBe(true);
+  });
+
+  it('splits each page\'s visits and leads over its channels', () => {
+    for (const page of level('segment_persona')) {
+      const channels = level('segment_persona_channel').filter((r) => r.segment === page.segment && r.persona === page.persona);
+      expect([channels.reduce((s, r) => s + (r.visits as number), 0), channels.reduce((s, r) => s + (r.leads as number), 0)]).toEqual([page.visits, page.leads]);
+    }
+  });
+
+  it('gives every rate and interval with the same digits as the report', () => {
+    for (const row of result.filter((r) => r.visits !== null)) {
+      const interval = wilsonInterval(row.leads as number, row.visits as number);
+      expect([row.conversion_rate, row.ci_low, row.ci_high]).toEqual([(row.leads as number) / (row.visits as number), interval.low, interval.high]);
+    }
+  });
+
+  it("computes z and the verdict as the report's statistics do, from the row and all other visits", () => {
+    for (const row of result.filter((r) => r.other_visits !== null)) {
+      const test = twoProportionZTest(row.leads as number, row.visits as number, row.other_leads as number, row.other_visits as number);
+      expect(row.other_visits! as number + (row.visits as number)).toBe(level('total')[0]!.visits);
+      if (row.z === null) {
+        expect(row.verdict).toBe('too small to judge');
+        continue;
+      }
+      expect(row.z).toBe(test!.z);
+      expect(row.verdict).toBe(test!.p >= 0.05 ? 'no clear difference' : test!.z > 0 ? 'higher than the rest' : 'lower than the rest');
+    }
   });
 });
