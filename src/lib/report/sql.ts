@@ -28,7 +28,7 @@
  * GREATEST, LEAST, SQRT, `||` and UNION ALL are the same in BigQuery and DuckDB; the dialect decides
  * quoting, the types, how a repeated record is unnested, and where the events come from.
  */
-import { DEFAULT_MIN_VISITS, MIN_EACH_OUTCOME, VERDICT_LABELS } from './aggregate.ts';
+import { DEFAULT_MIN_VISITS, MIN_EACH_OUTCOME, smallSampleReason, VERDICT_LABELS } from './aggregate.ts';
 import type { KnownPages } from './known-pages.ts';
 import { Z_95 } from './stats.ts';
 import { numberLiteral, SQL_DIALECTS, type SqlDialect } from '../sql-dialect.ts';
@@ -45,17 +45,30 @@ export const DEFAULT_EVENTS_TABLE: Record<ReportSqlDialect, string> = {
 /** The named query parameters that bound the BigQuery date range (`_TABLE_SUFFIX`, YYYYMMDD). */
 export const BIGQUERY_DATE_PARAMETERS = ['start_date', 'end_date'] as const;
 
+/** The breakdowns, as the report's CSV names them in its `level` column, with the ids that make a row. */
+export const SQL_BREAKDOWNS = [
+  { level: 'segment', keys: ['segment'] },
+  { level: 'segment_persona', keys: ['segment', 'persona'] },
+  { level: 'segment_persona_channel', keys: ['segment', 'persona', 'utm_source', 'utm_medium'] },
+  { level: 'segment_campaign', keys: ['segment', 'utm_campaign'] },
+  { level: 'segment_persona_variant', keys: ['segment', 'persona', 'page_variant'] },
+] as const;
+
+/** Rows that sum the export up, after the breakdowns. */
+export const SQL_SUMMARY_LEVELS = ['total', 'unattributed_leads', 'duplicate_events', 'unknown_pages'] as const;
+
 /** Names of the rows' `level` column, in the order the query returns them. */
-export const SQL_LEVELS = ['segment', 'segment_persona', 'segment_persona_channel', 'total', 'unattributed_leads', 'duplicate_events', 'unknown_pages'] as const;
+export const SQL_LEVELS = [...SQL_BREAKDOWNS.map((b) => b.level), ...SQL_SUMMARY_LEVELS] as const;
 export type SqlLevel = (typeof SQL_LEVELS)[number];
+
+const ID_COLUMNS = ['segment', 'persona', 'utm_source', 'utm_medium', 'utm_campaign', 'page_variant'] as const;
+const COUNT_COLUMNS = ['visits', 'leads', 'other_visits', 'other_leads', 'events'] as const;
+const RATE_COLUMNS = ['conversion_rate', 'ci_low', 'ci_high', 'z'] as const;
 
 /** The query's columns, in order. */
 export const SQL_COLUMNS = [
   'level',
-  'segment',
-  'persona',
-  'utm_source',
-  'utm_medium',
+  ...ID_COLUMNS,
   'visits',
   'leads',
   'conversion_rate',
@@ -68,6 +81,7 @@ export const SQL_COLUMNS = [
   'too_small',
   'events',
 ] as const;
+export type SqlColumn = (typeof SQL_COLUMNS)[number];
 
 /** Shown for a utm value the visit's first landing page_view did not carry; `default` for a missing page_variant. */
 export const NO_UTM_VALUE = '(none)';
@@ -129,7 +143,6 @@ export function compileReportSql(options: ReportSqlOptions): string {
   const str = d.string;
   const float = (expr: string | number) => `CAST(${expr} AS ${d.double})`;
   const nullText = `CAST(NULL AS ${d.text})`;
-  const nullNumber = `CAST(NULL AS ${d.double})`;
 
   /** An event parameter as text (GA4 puts a number sent as one in int_value), NULL when absent or empty. */
   const param = (key: string) =>
@@ -143,19 +156,32 @@ export function compileReportSql(options: ReportSqlOptions): string {
 
   const z = numberLiteral(Z_95);
   const labels = VERDICT_LABELS;
+  const typeOf = (column: SqlColumn) => ((COUNT_COLUMNS as readonly string[]).includes(column) ? d.integer : (RATE_COLUMNS as readonly string[]).includes(column) ? d.double : d.text);
+  /** One SELECT's list in SQL_COLUMNS order: the given expressions, a typed NULL for every other column. */
+  const row = (level: SqlLevel, values: Partial<Record<SqlColumn, string>>) =>
+    [`${SQL_LEVELS.indexOf(level)} AS level_order`, `${str(level)} AS level`, ...SQL_COLUMNS.slice(1).map((c) => `${values[c] ?? `CAST(NULL AS ${typeOf(c)})`} AS ${c}`)].join(', ');
+  // The words of the small-sample rule, taken from the report's own rule so that both say the same.
+  const ok = Math.max(minVisits, 2 * MIN_EACH_OUTCOME);
+  const reasons = {
+    visits: smallSampleReason({ visits: 0, leads: 0 }, { visits: ok, leads: MIN_EACH_OUTCOME }, minVisits)!,
+    leads: smallSampleReason({ visits: ok, leads: 0 }, { visits: ok, leads: MIN_EACH_OUTCOME }, minVisits)!,
+    nonLeads: smallSampleReason({ visits: ok, leads: ok }, { visits: ok, leads: MIN_EACH_OUTCOME }, minVisits)!,
+    noOther: smallSampleReason({ visits: ok, leads: MIN_EACH_OUTCOME }, { visits: 0, leads: 0 }, minVisits)!,
+    fewOther: smallSampleReason({ visits: ok, leads: MIN_EACH_OUTCOME }, { visits: ok, leads: 0 }, minVisits)!,
+  };
 
   const header = [
     ...(options.comment ?? []),
     `Dialect: ${options.dialect}. Reads the GA4 export: ${options.dialect === 'bigquery' ? `the daily tables ${table}.events_*, from @start_date to @end_date (query parameters, YYYYMMDD)` : `the table or view ${table}, with the columns of the GA4 BigQuery export`}.`,
     'A visit is user_pseudo_id with the ga_session_id parameter; segment, persona, page_type, page_variant, event_id and utm_* are event parameters.',
     `The landing pages that count (${pageRows.length}) are listed in known_pages; events of any other page are counted on the unknown_pages row only.`,
-    'Rows: segment, segment_persona, segment_persona_channel (utm_source / utm_medium of the visit\'s first landing page_view of the page),',
+    `Rows by level: ${SQL_BREAKDOWNS.map((b) => `${b.level} (${b.keys.join(', ')})`).join(', ')};`,
     'then total, unattributed_leads (in leads), duplicate_events and unknown_pages (in events).',
     `A row is judged against all other visits when it and they each have at least ${minVisits} visits, ${MIN_EACH_OUTCOME} leads and ${MIN_EACH_OUTCOME} visits without a lead;`,
     `the verdict is p < 0.05 read as |z| > ${Z_95.toFixed(4)}; the report itself also gives the p-value.`,
   ];
 
-  const sql = `${header.map((line) => `-- ${line}`).join('\n')}
+  return `${header.map((line) => `-- ${line}`).join('\n')}
 WITH
 known_pages AS (
   ${knownPages}
@@ -173,38 +199,34 @@ ga4_events AS (
     ${param('page_variant')} AS page_variant,
     ${utm('utm_source', 'manual_source')} AS utm_source,
     ${utm('utm_medium', 'manual_medium')} AS utm_medium,
-    ${utm('utm_campaign', 'manual_campaign_name')} AS utm_campaign,
-    ${utm('utm_content', 'manual_content')} AS utm_content
+    ${utm('utm_campaign', 'manual_campaign_name')} AS utm_campaign
   FROM ${d.source(table)}
   WHERE event_name IN ('page_view', 'generate_lead')${d.period ? `\n    AND ${d.period}` : ''}
 ),
-counted AS (
-  SELECT
-    *,
-    -- Rule 1: the first copy of an event_id counts; same time: the smallest visit, then the page.
-    ROW_NUMBER() OVER (PARTITION BY event_id ORDER BY event_timestamp, visit, event_name, segment, persona) AS copy_number
-  FROM ga4_events
+counting AS (
+  SELECT * FROM ga4_events
   WHERE (event_name = 'generate_lead' OR page_type = 'landing')
     AND visit IS NOT NULL AND segment IS NOT NULL AND persona IS NOT NULL
 ),
-once AS (
-  SELECT * FROM counted WHERE event_id IS NULL OR copy_number = 1
-),
 page_events AS (
-  SELECT once.*
-  FROM once
-  JOIN known_pages ON known_pages.segment = once.segment AND known_pages.persona = once.persona
+  SELECT
+    counting.*,
+    -- Rule 1: the first copy of an event_id counts; same time: the smallest visit, then the page.
+    ROW_NUMBER() OVER (PARTITION BY counting.event_id ORDER BY counting.event_timestamp, counting.visit, counting.event_name, counting.segment, counting.persona) AS copy_number
+  FROM counting
+  JOIN known_pages ON known_pages.segment = counting.segment AND known_pages.persona = counting.persona
 ),
 -- Rules 2 and 3: each visit of a page with the channel of its first landing page_view of that page.
 first_views AS (
   SELECT
-    visit, segment, persona, utm_source, utm_medium, utm_campaign, utm_content, page_variant,
+    visit, segment, persona, utm_source, utm_medium, utm_campaign, page_variant,
     ROW_NUMBER() OVER (PARTITION BY visit, segment, persona ORDER BY event_timestamp, event_id) AS nth
   FROM page_events
-  WHERE event_name = 'page_view'
+  WHERE event_name = 'page_view' AND (event_id IS NULL OR copy_number = 1)
 ),
 lead_pages AS (
-  SELECT DISTINCT visit, segment, persona FROM page_events WHERE event_name = 'generate_lead'
+  SELECT DISTINCT visit, segment, persona FROM page_events
+  WHERE event_name = 'generate_lead' AND (event_id IS NULL OR copy_number = 1)
 ),
 -- Rule 4: a lead of a page is a visit of the page with a generate_lead on it.
 page_visits AS (
@@ -215,7 +237,6 @@ page_visits AS (
     COALESCE(first_views.utm_source, ${str(NO_UTM_VALUE)}) AS utm_source,
     COALESCE(first_views.utm_medium, ${str(NO_UTM_VALUE)}) AS utm_medium,
     COALESCE(first_views.utm_campaign, ${str(NO_UTM_VALUE)}) AS utm_campaign,
-    COALESCE(first_views.utm_content, ${str(NO_UTM_VALUE)}) AS utm_content,
     COALESCE(first_views.page_variant, ${str(DEFAULT_VARIANT)}) AS page_variant,
     CASE WHEN lead_pages.visit IS NULL THEN 0 ELSE 1 END AS is_lead
   FROM first_views
@@ -230,56 +251,52 @@ visit_outcomes AS (
 totals AS (
   SELECT COUNT(*) AS visits, COALESCE(SUM(converted), 0) AS leads FROM visit_outcomes
 ),
+-- A visit counts once in each row it belongs to, and is a lead of the row when it is a lead of one of the row's pages.
 grouped AS (
-${[
-  { level: 'segment', keys: ['segment'] },
-  { level: 'segment_persona', keys: ['segment', 'persona'] },
-  { level: 'segment_persona_channel', keys: ['segment', 'persona', 'utm_source', 'utm_medium'] },
-]
-  .map(
-    ({ level, keys }) => `  SELECT
-    ${SQL_LEVELS.indexOf(level as SqlLevel)} AS level_order,
+${SQL_BREAKDOWNS.map(
+  ({ level, keys }) => `  SELECT
+    ${SQL_LEVELS.indexOf(level)} AS level_order,
     ${str(level)} AS level,
-    ${['segment', 'persona', 'utm_source', 'utm_medium'].map((k) => (keys.includes(k) ? `page_visits.${k}` : `${nullText} AS ${k}`)).join(',\n    ')},
+    ${ID_COLUMNS.map((c) => ((keys as readonly string[]).includes(c) ? `page_visits.${c}` : `CAST(NULL AS ${d.text}) AS ${c}`)).join(', ')},
     COUNT(DISTINCT page_visits.visit) AS visits,
     COUNT(DISTINCT CASE WHEN page_visits.is_lead = 1 THEN page_visits.visit END) AS leads,
     COUNT(DISTINCT CASE WHEN visit_outcomes.converted = 1 THEN page_visits.visit END) AS converted
   FROM page_visits
   JOIN visit_outcomes ON visit_outcomes.visit = page_visits.visit
   GROUP BY ${keys.map((k) => `page_visits.${k}`).join(', ')}`,
-  )
+)
   .join('\n  UNION ALL\n')}
 ),
 -- Rule 6: the other sample is every other visit of a known page; it converts with a lead on any page.
-compared AS (
+judged AS (
   SELECT
-    grouped.*,
+    level_order, level, ${ID_COLUMNS.join(', ')}, grouped.visits, grouped.leads,
     totals.visits - grouped.visits AS other_visits,
     totals.leads - grouped.converted AS other_leads
   FROM grouped CROSS JOIN totals
 ),
-judged AS (
+checked AS (
   SELECT
-    compared.*,
+    judged.*,
     CASE
-      WHEN visits < ${minVisits} THEN ${str(`fewer than ${minVisits} visits`)}
-      WHEN leads < ${MIN_EACH_OUTCOME} THEN ${str(`fewer than ${MIN_EACH_OUTCOME} leads`)}
-      WHEN visits - leads < ${MIN_EACH_OUTCOME} THEN ${str(`fewer than ${MIN_EACH_OUTCOME} visits without a lead`)}
-      WHEN other_visits = 0 THEN 'no other traffic to compare with'
-      WHEN other_visits < ${minVisits} OR other_leads < ${MIN_EACH_OUTCOME} OR other_visits - other_leads < ${MIN_EACH_OUTCOME} THEN 'the rest of the traffic is too small to compare with'
-    END AS too_small,
+      WHEN visits < ${minVisits} THEN ${str(reasons.visits)}
+      WHEN leads < ${MIN_EACH_OUTCOME} THEN ${str(reasons.leads)}
+      WHEN visits - leads < ${MIN_EACH_OUTCOME} THEN ${str(reasons.nonLeads)}
+      WHEN other_visits = 0 THEN ${str(reasons.noOther)}
+      WHEN other_visits < ${minVisits} OR other_leads < ${MIN_EACH_OUTCOME} OR other_visits - other_leads < ${MIN_EACH_OUTCOME} THEN ${str(reasons.fewOther)}
+    END AS small_sample,
     ${float('leads + other_leads')} / (visits + other_visits) AS pooled
-  FROM compared
+  FROM judged
 ),
 tested AS (
   SELECT
-    judged.*,
-    CASE WHEN too_small IS NULL AND pooled * (1 - pooled) > 0
+    checked.*,
+    CASE WHEN small_sample IS NULL AND pooled * (1 - pooled) > 0
       THEN (${float('leads')} / visits - ${float('other_leads')} / NULLIF(other_visits, 0)) / SQRT(pooled * (1 - pooled) * (${float(1)} / visits + ${float(1)} / NULLIF(other_visits, 0)))
     END AS z
-  FROM judged
+  FROM checked
 ),
-${wilson('grouped_rates', 'tested', float)},
+${wilson('row_rates', 'tested', float)},
 ${wilson('total_rate', 'totals', float)},
 unattributed AS (
   SELECT COUNT(*) AS leads
@@ -290,36 +307,34 @@ unattributed AS (
 ),
 report_rows AS (
   SELECT
-    level_order, level, segment, persona, utm_source, utm_medium, visits, leads, conversion_rate, ci_low, ci_high,
-    other_visits, other_leads, z,
+    level_order, level, ${ID_COLUMNS.join(', ')}, visits, leads, conversion_rate, ci_low, ci_high, other_visits, other_leads, z,
     CASE
       WHEN z IS NULL THEN ${str(labels['too-small'])}
       WHEN ABS(z) <= ${z} THEN ${str(labels['no-difference'])}
       WHEN z > 0 THEN ${str(labels.higher)}
       ELSE ${str(labels.lower)}
     END AS verdict,
-    CASE WHEN z IS NULL THEN COALESCE(too_small, 'no variation to test') END AS too_small,
+    CASE WHEN z IS NULL THEN COALESCE(small_sample, 'no variation to test') END AS too_small,
     CAST(NULL AS ${d.integer}) AS events
-  FROM grouped_rates
+  FROM row_rates
   UNION ALL
-  SELECT ${SQL_LEVELS.indexOf('total')}, 'total', ${nullText}, ${nullText}, ${nullText}, ${nullText}, visits, leads, conversion_rate, ci_low, ci_high, NULL, NULL, ${nullNumber}, ${nullText}, ${nullText}, NULL
+  SELECT ${row('total', { visits: 'visits', leads: 'leads', conversion_rate: 'conversion_rate', ci_low: 'ci_low', ci_high: 'ci_high' })}
   FROM total_rate
   UNION ALL
-  SELECT ${SQL_LEVELS.indexOf('unattributed_leads')}, 'unattributed_leads', ${nullText}, ${nullText}, ${nullText}, ${nullText}, NULL, leads, ${nullNumber}, ${nullNumber}, ${nullNumber}, NULL, NULL, ${nullNumber}, ${nullText}, ${nullText}, NULL
+  SELECT ${row('unattributed_leads', { leads: 'leads' })}
   FROM unattributed
   UNION ALL
-  SELECT ${SQL_LEVELS.indexOf('duplicate_events')}, 'duplicate_events', ${nullText}, ${nullText}, ${nullText}, ${nullText}, NULL, NULL, ${nullNumber}, ${nullNumber}, ${nullNumber}, NULL, NULL, ${nullNumber}, ${nullText}, ${nullText}, COUNT(*)
-  FROM counted WHERE event_id IS NOT NULL AND copy_number > 1
+  SELECT ${row('duplicate_events', { events: 'COUNT(*)' })}
+  FROM page_events WHERE event_id IS NOT NULL AND copy_number > 1
   UNION ALL
-  SELECT ${SQL_LEVELS.indexOf('unknown_pages')}, 'unknown_pages', ${nullText}, ${nullText}, ${nullText}, ${nullText}, NULL, NULL, ${nullNumber}, ${nullNumber}, ${nullNumber}, NULL, NULL, ${nullNumber}, ${nullText}, ${nullText}, COUNT(*)
-  FROM once LEFT JOIN known_pages ON known_pages.segment = once.segment AND known_pages.persona = once.persona
+  SELECT ${row('unknown_pages', { events: 'COUNT(*)' })}
+  FROM counting LEFT JOIN known_pages ON known_pages.segment = counting.segment AND known_pages.persona = counting.persona
   WHERE known_pages.segment IS NULL
 )
 SELECT ${SQL_COLUMNS.join(', ')}
 FROM report_rows
-ORDER BY level_order, segment, persona, utm_source, utm_medium;
+ORDER BY level_order, ${ID_COLUMNS.join(', ')};
 `;
-  return sql;
 }
 
 /**

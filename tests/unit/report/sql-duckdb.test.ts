@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { parseProject } from '../../../src/lib/load/project.ts';
+import { VERDICT_LABELS } from '../../../src/lib/report/aggregate.ts';
 import { knownPagesOf, type KnownPages } from '../../../src/lib/report/known-pages.ts';
 import { mulberry32 } from '../../../src/lib/report/random.ts';
 import { generateSampleEvents, sampleLandingsFromSite } from '../../../src/lib/report/sample-events.ts';
@@ -126,7 +127,7 @@ function event(name: TrackingEvent['event'], visit: string, minute: number, page
 }
 
 const LINKEDIN = { utm_source: 'linkedin', utm_medium: 'paid-social', utm_campaign: 'alpha', utm_content: 'cfo' };
-const GOOGLE = { utm_source: 'google', utm_medium: 'cpc', utm_campaign: 'alpha', utm_content: 'it' };
+const GOOGLE = { utm_source: 'google', utm_medium: 'cpc', utm_campaign: 'alpha-search', utm_content: 'it' };
 
 describe('the report query on a small hand-built export, run by DuckDB', () => {
   const pages = knownPagesOf([
@@ -139,7 +140,7 @@ describe('the report query on a small hand-built export, run by DuckDB', () => {
   const lead1 = event('generate_lead', 'v1', 5, alphaCfo, LINKEDIN);
   // Worked out by hand (visit: what it shows):
   // v1  two views of alpha/cfo (LinkedIn first, then Google) and a lead; the lead is replayed (same event_id)
-  // v2  a view of alpha/cfo without campaign parameters
+  // v2  a view of alpha/cfo without campaign parameters, variant short-form
   // v3  views of alpha/it (LinkedIn) and beta/cfo (Google), a lead on beta/cfo only
   // v4  a lead on beta/cfo without any landing view: unattributed
   // v5  a view and a lead of gamma/cfo, which the content does not define
@@ -150,7 +151,7 @@ describe('the report query on a small hand-built export, run by DuckDB', () => {
     [event('page_view', 'v1', 1, alphaCfo, LINKEDIN), 'params'],
     [event('page_view', 'v1', 3, alphaCfo, GOOGLE), 'params'],
     [lead1, 'params'],
-    [event('page_view', 'v2', 2, alphaCfo), 'params'],
+    [event('page_view', 'v2', 2, alphaCfo, { page_variant: 'short-form' }), 'params'],
     [event('page_view', 'v3', 1, alphaIt, LINKEDIN), 'params'],
     [event('page_view', 'v3', 4, betaCfo, GOOGLE), 'params'],
     [event('generate_lead', 'v3', 6, betaCfo, GOOGLE), 'params'],
@@ -171,7 +172,7 @@ describe('the report query on a small hand-built export, run by DuckDB', () => {
 
   it('counts visits, leads, channels and the odd cases as the counting rules say', async () => {
     const result = await runDuckdb(rows, pages);
-    const brief = result.map((r) => [r.level, [r.segment, r.persona, r.utm_source, r.utm_medium].filter((v) => v !== null).join('/'), r.visits, r.leads, r.other_visits, r.other_leads, r.events]);
+    const brief = result.map((r) => [r.level, [r.segment, r.persona, r.utm_source, r.utm_medium, r.utm_campaign, r.page_variant].filter((v) => v !== null).join('/'), r.visits, r.leads, r.other_visits, r.other_leads, r.events]);
     expect(brief).toEqual([
       ['segment', 'alpha', 5, 2, 0, 0, null],
       ['segment', 'beta', 1, 1, 4, 2, null],
@@ -183,6 +184,14 @@ describe('the report query on a small hand-built export, run by DuckDB', () => {
       ['segment_persona_channel', 'alpha/it/google/cpc', 1, 1, 4, 2, null],
       ['segment_persona_channel', 'alpha/it/linkedin/paid-social', 1, 0, 4, 2, null],
       ['segment_persona_channel', 'beta/cfo/google/cpc', 1, 1, 4, 2, null],
+      ['segment_campaign', 'alpha/(none)', 1, 0, 4, 3, null],
+      ['segment_campaign', 'alpha/alpha', 3, 1, 2, 1, null],
+      ['segment_campaign', 'alpha/alpha-search', 1, 1, 4, 2, null],
+      ['segment_campaign', 'beta/alpha-search', 1, 1, 4, 2, null],
+      ['segment_persona_variant', 'alpha/cfo/default', 2, 1, 3, 2, null],
+      ['segment_persona_variant', 'alpha/cfo/short-form', 1, 0, 4, 3, null],
+      ['segment_persona_variant', 'alpha/it/default', 2, 1, 3, 1, null],
+      ['segment_persona_variant', 'beta/cfo/default', 1, 1, 4, 2, null],
       ['total', '', 5, 3, null, null, null],
       ['unattributed_leads', '', null, 1, null, null, null],
       ['duplicate_events', '', null, null, null, null, 1],
@@ -201,7 +210,7 @@ describe('the report query on a small hand-built export, run by DuckDB', () => {
 
   it('judges none of these tiny rows, and says why', async () => {
     const result = await runDuckdb(rows, pages);
-    expect(new Set(result.filter((r) => r.other_visits !== null).map((r) => `${r.verdict}: ${r.too_small}`))).toEqual(new Set(['too small to judge: fewer than 30 visits']));
+    expect(new Set(result.filter((r) => r.other_visits !== null).map((r) => `${r.verdict}: ${r.too_small}`))).toEqual(new Set([`${VERDICT_LABELS['too-small']}: fewer than 30 visits`]));
     expect(result.every((r) => r.z === null)).toBe(true);
   });
 });
@@ -290,7 +299,7 @@ describe('the report query on 5,000 sample visits with the oddities of real expo
     expect(pageVisits).toBeGreaterThan(level('total')[0]!.visits as number);
     // Some rows are judged, some found different from the rest.
     expect(result.filter((r) => r.z !== null).length).toBeGreaterThan(3);
-    expect(result.some((r) => r.verdict === 'higher than the rest' || r.verdict === 'lower than the rest')).toBe(true);
+    expect(result.some((r) => r.verdict === VERDICT_LABELS.higher || r.verdict === VERDICT_LABELS.lower)).toBe(true);
   });
 
   it('splits each page\'s visits and leads over its channels', () => {
@@ -312,11 +321,11 @@ describe('the report query on 5,000 sample visits with the oddities of real expo
       const test = twoProportionZTest(row.leads as number, row.visits as number, row.other_leads as number, row.other_visits as number);
       expect(row.other_visits! as number + (row.visits as number)).toBe(level('total')[0]!.visits);
       if (row.z === null) {
-        expect(row.verdict).toBe('too small to judge');
+        expect(row.verdict).toBe(VERDICT_LABELS['too-small']);
         continue;
       }
       expect(row.z).toBe(test!.z);
-      expect(row.verdict).toBe(test!.p >= 0.05 ? 'no clear difference' : test!.z > 0 ? 'higher than the rest' : 'lower than the rest');
+      expect(row.verdict).toBe(VERDICT_LABELS[test!.p >= 0.05 ? 'no-difference' : test!.z > 0 ? 'higher' : 'lower']);
     }
   });
 });
