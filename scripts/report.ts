@@ -1,7 +1,7 @@
 /**
  * `npm run report -- <events file> [--out <dir>] [--min-visits N] [--content <dir>]`: conversion by
- * segment and by segment × persona from an event export (NDJSON or CSV, see
- * src/lib/tracking/contract.ts). Prints the tables, writes conversion-report.csv and
+ * segment, by segment × persona, by channel, by campaign and by variant from an event export (NDJSON or
+ * CSV, see src/lib/tracking/contract.ts), counted as src/lib/report/aggregate.ts defines. Prints the tables, writes conversion-report.csv and
  * conversion-report.html into the output folder (default .build/report/) and lists the rows it skipped.
  * Only the landing pages of the content (CONTENT_ROOT, or --content) are counted; events of any other
  * segment × persona are summed up in one line.
@@ -15,7 +15,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnosticsText, plural, summarize } from '../src/lib/diagnostics.ts';
-import { createAggregator, DEFAULT_MAX_VISITS, DEFAULT_MIN_VISITS, VisitLimitError } from '../src/lib/report/aggregate.ts';
+import { createAggregator, DEFAULT_MAX_VISITS, DEFAULT_MIN_VISITS, EVENT_IDS_PER_VISIT, VisitLimitError } from '../src/lib/report/aggregate.ts';
 import { formatCount, unknownSummary } from '../src/lib/report/format.ts';
 import { countPages, loadKnownPages } from '../src/lib/report/known-pages.ts';
 import { InputFileError } from '../src/lib/input-file.ts';
@@ -136,8 +136,15 @@ async function run(options: Options): Promise<number> {
     read = await readEventFile(file, (event, line) => aggregator.add(event, line));
   } catch (error) {
     if (!(error instanceof VisitLimitError)) throw error;
+    const where = `${file}${error.line === undefined ? '' : `:${error.line}`}`;
+    if (error.kind === 'event ids') {
+      return fail(
+        `${where} goes past ${formatCount(error.limit)} distinct event ids of landing page views and leads (${EVENT_IDS_PER_VISIT} per visit allowed by --max-visits), so no report was written: every event id is kept in memory to drop replays, and an export with more than that would take memory without bound`,
+        `If this machine has the memory (about 100 bytes an event id), raise the limit with --max-visits N; or split the export by date and report each part.`,
+      );
+    }
     return fail(
-      `${file}${error.line === undefined ? '' : `:${error.line}`} goes past ${formatCount(error.limit)} distinct visits, so no report was written: every visit is kept in memory, and an export with more than that would take memory without bound`,
+      `${where} goes past ${formatCount(error.limit)} distinct visits, so no report was written: every visit is kept in memory, and an export with more than that would take memory without bound`,
       `If this machine has the memory (about 400 bytes a visit), raise the limit with --max-visits N; or split the export by date and report each part.`,
     );
   }
@@ -159,7 +166,8 @@ async function run(options: Options): Promise<number> {
     if (skipped) console.error(skipped);
     if (unknown) console.error(unknown);
     const pages = report.unknown.events ? ` of the ${plural(countPages(known.pages), 'landing page')} in ${shown(root)}` : '';
-    return fail(`${file} has ${plural(read.events, 'valid event')} but no landing page visit (a page_view with page_type "landing") and no lead${pages}: nothing to report`, report.unknown.events ? 'Is this the export of this site? Name its content with --content <dir> or CONTENT_ROOT.' : undefined);
+    const leads = report.unattributedLeads ? `; its ${plural(report.unattributedLeads, 'lead')} without a landing page view cannot be counted` : '';
+    return fail(`${file} has ${plural(read.events, 'valid event')} but no landing page visit (a page_view with page_type "landing")${pages}${leads}: nothing to report`, report.unknown.events ? 'Is this the export of this site? Name its content with --content <dir> or CONTENT_ROOT.' : undefined);
   }
 
   const csvPath = join(outDir, 'conversion-report.csv');

@@ -58,7 +58,7 @@ describe('invented segment and persona ids', () => {
     const rows = (csv: string | undefined) => csv!.trim().split('\r\n');
     expect(rows(many.csv)).toHaveLength(rows(few.csv).length);
     expect(rows(many.csv).slice(0, -1)).toEqual(rows(few.csv).slice(0, -1));
-    expect(rows(many.csv).at(-1)).toBe(`unknown_pages,,,,,,,,,,,"${unknownLine('20,000').replace(/"/g, '""')} (and 19,997 more)."`);
+    expect(rows(many.csv).at(-1)).toBe(`unknown_pages,,,,,,,,,,,,,,,,,"${unknownLine('20,000').replace(/"/g, '""')} (and 19,997 more)."`);
     expect(many.stdout.split('\n')).toHaveLength(few.stdout.split('\n').length);
     expect(Math.abs(many.html!.length - few.html!.length)).toBeLessThan(40);
   }, TIMEOUT);
@@ -178,7 +178,7 @@ describe('the content the report counts against', () => {
     const project = report({ 'events.ndjson': REAL }, 'events.ndjson', ['--content', PROJECT_ROOT]);
     expect(project.status).toBe(1);
     expect(project.stderr).toMatch(/^Unknown pages: 69 landing page views and leads name a segment and persona the content does not define/);
-    expect(project.stderr).toMatch(/\nreport: events\.ndjson has 69 valid events but no landing page visit \(a page_view with page_type "landing"\) and no lead of the \d+ landing pages in .+: nothing to report\n    hint: Is this the export of this site\? Name its content with --content <dir> or CONTENT_ROOT\.\n$/);
+    expect(project.stderr).toMatch(/\nreport: events\.ndjson has 69 valid events but no landing page visit \(a page_view with page_type "landing"\) of the \d+ landing pages in .+: nothing to report\n    hint: Is this the export of this site\? Name its content with --content <dir> or CONTENT_ROOT\.\n$/);
   }, TIMEOUT);
 
   it('must have segments, without errors', () => {
@@ -202,12 +202,24 @@ describe('the content the report counts against', () => {
 
 describe('memory', () => {
   it('is capped by the number of distinct visits: an export past --max-visits stops with its line, and nothing is written', () => {
-    // REAL keeps 60 visits and 9 leads (lines 1–69): the 12th invented visit, on line 81, is the 81st kept.
+    // REAL keeps 60 visits (lines 1–69): the 21st invented visit, on line 90, is the 81st kept.
     const invented = Array.from({ length: 30 }, (_, i) => `${event({ visit_id: `flood-${i}` })}\n`).join('');
     const result = report({ 'events.ndjson': REAL + invented }, 'events.ndjson', ['--content', CONTENT, '--max-visits', '80']);
     expect(result.stderr).toBe(
-      'report: events.ndjson:81 goes past 80 distinct visits, so no report was written: every visit is kept in memory, and an export with more than that would take memory without bound\n' +
+      'report: events.ndjson:90 goes past 80 distinct visits, so no report was written: every visit is kept in memory, and an export with more than that would take memory without bound\n' +
         '    hint: If this machine has the memory (about 400 bytes a visit), raise the limit with --max-visits N; or split the export by date and report each part.\n',
+    );
+    expect(result.status).toBe(1);
+    expect(result.written).toBe(false);
+  }, TIMEOUT);
+
+  it('is capped by the number of event ids too: a flood of ids on one real visit stops with its line', () => {
+    // REAL carries no event_id; --max-visits 100 allows 400 event ids: the 401st, on line 470, goes past.
+    const flood = Array.from({ length: 450 }, (_, i) => `${event({ visit_id: 'r1', persona: 'cfo', event_id: `id-${i}` })}\n`).join('');
+    const result = report({ 'events.ndjson': REAL + flood }, 'events.ndjson', ['--content', CONTENT, '--max-visits', '100']);
+    expect(result.stderr).toBe(
+      'report: events.ndjson:470 goes past 400 distinct event ids of landing page views and leads (4 per visit allowed by --max-visits), so no report was written: every event id is kept in memory to drop replays, and an export with more than that would take memory without bound\n' +
+        '    hint: If this machine has the memory (about 100 bytes an event id), raise the limit with --max-visits N; or split the export by date and report each part.\n',
     );
     expect(result.status).toBe(1);
     expect(result.written).toBe(false);
