@@ -28,7 +28,7 @@
  * GREATEST, LEAST, SQRT, `||` and UNION ALL are the same in BigQuery and DuckDB; the dialect decides
  * quoting, the types, how a repeated record is unnested, and where the events come from.
  */
-import { DEFAULT_MIN_VISITS, MIN_EACH_OUTCOME, smallSampleReason, VERDICT_LABELS } from './aggregate.ts';
+import { DEFAULT_MIN_VISITS, DEFAULT_VARIANT, MIN_EACH_OUTCOME, NO_VALUE, smallSampleReason, VERDICT_LABELS, type Level } from './aggregate.ts';
 import type { KnownPages } from './known-pages.ts';
 import { Z_95 } from './stats.ts';
 import { numberLiteral, SQL_DIALECTS, type SqlDialect } from '../sql-dialect.ts';
@@ -45,23 +45,24 @@ export const DEFAULT_EVENTS_TABLE: Record<ReportSqlDialect, string> = {
 /** The named query parameters that bound the BigQuery date range (`_TABLE_SUFFIX`, YYYYMMDD). */
 export const BIGQUERY_DATE_PARAMETERS = ['start_date', 'end_date'] as const;
 
-/** The breakdowns, as the report's CSV names them in its `level` column, with the ids that make a row. */
-export const SQL_BREAKDOWNS = [
+const ID_COLUMNS = ['segment', 'persona', 'utm_source', 'utm_medium', 'utm_campaign', 'page_variant'] as const;
+
+/** The report's breakdowns (its `level`s, in its order), with the ids that make a row. */
+export const SQL_BREAKDOWNS: readonly { level: Level; keys: readonly (typeof ID_COLUMNS)[number][] }[] = [
   { level: 'segment', keys: ['segment'] },
   { level: 'segment_persona', keys: ['segment', 'persona'] },
   { level: 'segment_persona_channel', keys: ['segment', 'persona', 'utm_source', 'utm_medium'] },
   { level: 'segment_campaign', keys: ['segment', 'utm_campaign'] },
   { level: 'segment_persona_variant', keys: ['segment', 'persona', 'page_variant'] },
-] as const;
+];
 
 /** Rows that sum the export up, after the breakdowns. */
 export const SQL_SUMMARY_LEVELS = ['total', 'unattributed_leads', 'duplicate_events', 'unknown_pages'] as const;
 
 /** Names of the rows' `level` column, in the order the query returns them. */
-export const SQL_LEVELS = [...SQL_BREAKDOWNS.map((b) => b.level), ...SQL_SUMMARY_LEVELS] as const;
-export type SqlLevel = (typeof SQL_LEVELS)[number];
+export const SQL_LEVELS: readonly SqlLevel[] = [...SQL_BREAKDOWNS.map((b) => b.level), ...SQL_SUMMARY_LEVELS];
+export type SqlLevel = Level | (typeof SQL_SUMMARY_LEVELS)[number];
 
-const ID_COLUMNS = ['segment', 'persona', 'utm_source', 'utm_medium', 'utm_campaign', 'page_variant'] as const;
 const COUNT_COLUMNS = ['visits', 'leads', 'other_visits', 'other_leads', 'events'] as const;
 const RATE_COLUMNS = ['conversion_rate', 'ci_low', 'ci_high', 'z'] as const;
 
@@ -82,10 +83,6 @@ export const SQL_COLUMNS = [
   'events',
 ] as const;
 export type SqlColumn = (typeof SQL_COLUMNS)[number];
-
-/** Shown for a utm value the visit's first landing page_view did not carry; `default` for a missing page_variant. */
-export const NO_UTM_VALUE = '(none)';
-export const DEFAULT_VARIANT = 'default';
 
 export interface ReportSqlOptions {
   dialect: ReportSqlDialect;
@@ -234,9 +231,9 @@ page_visits AS (
     first_views.visit,
     first_views.segment,
     first_views.persona,
-    COALESCE(first_views.utm_source, ${str(NO_UTM_VALUE)}) AS utm_source,
-    COALESCE(first_views.utm_medium, ${str(NO_UTM_VALUE)}) AS utm_medium,
-    COALESCE(first_views.utm_campaign, ${str(NO_UTM_VALUE)}) AS utm_campaign,
+    COALESCE(first_views.utm_source, ${str(NO_VALUE)}) AS utm_source,
+    COALESCE(first_views.utm_medium, ${str(NO_VALUE)}) AS utm_medium,
+    COALESCE(first_views.utm_campaign, ${str(NO_VALUE)}) AS utm_campaign,
     COALESCE(first_views.page_variant, ${str(DEFAULT_VARIANT)}) AS page_variant,
     CASE WHEN lead_pages.visit IS NULL THEN 0 ELSE 1 END AS is_lead
   FROM first_views

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { parseProject } from '../../../src/lib/load/project.ts';
-import { VERDICT_LABELS } from '../../../src/lib/report/aggregate.ts';
+import { createAggregator, VERDICT_LABELS, type GroupRow } from '../../../src/lib/report/aggregate.ts';
+import { checkEvent } from '../../../src/lib/report/events.ts';
 import { knownPagesOf, type KnownPages } from '../../../src/lib/report/known-pages.ts';
 import { mulberry32 } from '../../../src/lib/report/random.ts';
 import { generateSampleEvents, sampleLandingsFromSite } from '../../../src/lib/report/sample-events.ts';
@@ -225,9 +226,9 @@ describe('the report query on a small hand-built export, run by DuckDB', () => {
 function sampleExport(seed: number, visits: number): { events: TrackingEvent[]; utmAs: Map<string, 'params' | 'collected'> } {
   const files = readTree(PROJECT_ROOT);
   const landings = sampleLandingsFromSite(build(files));
-  const channels = parseProject(files).project.site!.data.channels;
   const random = mulberry32(seed + 1);
-  const generated = [...generateSampleEvents({ seed, visits, landings, channels })];
+  // The sample's channel mix, campaigns, creatives and A/B variant.
+  const generated = [...generateSampleEvents({ seed, visits, landings })];
   const index = new Map<string, number>();
   for (const e of generated) if (!index.has(e.visit_id)) index.set(e.visit_id, index.size);
   const later = (e: TrackingEvent, seconds: number, change: Partial<TrackingEvent> = {}): TrackingEvent =>
@@ -300,6 +301,50 @@ describe('the report query on 5,000 sample visits with the oddities of real expo
     // Some rows are judged, some found different from the rest.
     expect(result.filter((r) => r.z !== null).length).toBeGreaterThan(3);
     expect(result.some((r) => r.verdict === VERDICT_LABELS.higher || r.verdict === VERDICT_LABELS.lower)).toBe(true);
+  });
+
+  it('gives exactly the report\'s rows, row by row, on the same events read from an export file', () => {
+    const aggregator = createAggregator({ pages });
+    events.forEach((e, i) => {
+      const checked = checkEvent(JSON.parse(JSON.stringify(e)));
+      if (!checked.ok) throw new Error(`event ${i}: ${checked.problem.reason}`);
+      aggregator.add(checked.event, i + 1);
+    });
+    const report = aggregator.report();
+    const none = { utm_source: null, utm_medium: null, utm_campaign: null, page_variant: null, persona: null };
+    const groupRow = (r: GroupRow): SqlRow => ({
+      level: r.level,
+      ...none,
+      segment: r.segment,
+      ...(r.persona === undefined ? {} : { persona: r.persona }),
+      ...(r.source === undefined ? {} : { utm_source: r.source }),
+      ...(r.medium === undefined ? {} : { utm_medium: r.medium }),
+      ...(r.campaign === undefined ? {} : { utm_campaign: r.campaign }),
+      ...(r.variant === undefined ? {} : { page_variant: r.variant }),
+      visits: r.visits,
+      leads: r.leads,
+      conversion_rate: r.rate,
+      ci_low: r.interval.low,
+      ci_high: r.interval.high,
+      other_visits: r.other.visits,
+      other_leads: r.other.leads,
+      z: r.test?.z ?? null,
+      verdict: VERDICT_LABELS[r.verdict],
+      too_small: r.tooSmall ?? null,
+      events: null,
+    });
+    const summary = (level: string, values: Partial<SqlRow>): SqlRow =>
+      ({ ...Object.fromEntries(SQL_COLUMNS.map((c) => [c, null])), level, ...values }) as SqlRow;
+    const expected: SqlRow[] = [
+      ...[...report.segments, ...report.pages, ...report.channels, ...report.campaigns, ...report.variants].map(groupRow),
+      summary('total', { visits: report.total.visits, leads: report.total.leads, conversion_rate: report.total.rate, ci_low: report.total.interval.low, ci_high: report.total.interval.high }),
+      summary('unattributed_leads', { leads: report.unattributedLeads }),
+      summary('duplicate_events', { events: report.duplicates }),
+      summary('unknown_pages', { events: report.unknown.events }),
+    ];
+    expect(report.overflow).toEqual([]);
+    expect(result.length).toBe(expected.length);
+    for (let i = 0; i < expected.length; i++) expect(result[i], `row ${i}`).toEqual(expected[i]);
   });
 
   it('splits each page\'s visits and leads over its channels', () => {

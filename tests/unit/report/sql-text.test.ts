@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { LEVELS } from '../../../src/lib/report/aggregate.ts';
 import { knownPagesOf } from '../../../src/lib/report/known-pages.ts';
-import { compileReportSql, REPORT_SQL_DIALECTS } from '../../../src/lib/report/sql.ts';
+import { compileReportSql, REPORT_SQL_DIALECTS, SQL_BREAKDOWNS } from '../../../src/lib/report/sql.ts';
 
 const pages = knownPagesOf([{ id: 'small-finance', personas: ['cfo', 'controller'] }]);
 const query = (dialect: (typeof REPORT_SQL_DIALECTS)[number], table?: string) => compileReportSql({ dialect, pages, ...(table === undefined ? {} : { table }) });
 
 describe('the report query\'s text', () => {
+  it('has a row level for each of the report\'s tables, in the report\'s order', () => {
+    expect(SQL_BREAKDOWNS.map((b) => b.level)).toEqual([...LEVELS]);
+  });
+
   it('keeps what differs between BigQuery and DuckDB in the dialect', () => {
     const bigquery = query('bigquery', 'acme-web.analytics_312345678');
     expect(bigquery).toContain(`NULLIF((SELECT COALESCE(MAX(param.value.string_value), CAST(MAX(param.value.int_value) AS STRING)) FROM UNNEST(event_params) AS param WHERE param.key = 'segment'), '')`);
