@@ -3,7 +3,8 @@
  * the warehouse rather than in an export file. It counts by the report's rules (the same as
  * aggregate.ts; tests/unit/report/sql-duckdb.test.ts runs both on the same events):
  *
- * 1. an event counts once per `event_id`: later copies (replays) are dropped and counted;
+ * 1. an event counts once per `event_id`: of its copies (replays) the one with the earliest
+ *    event_timestamp counts (a warehouse has no file order), the others are dropped and counted;
  * 2. a visit of a page is a distinct visit with a landing `page_view` of that segment × persona;
  * 3. its channel is that of its first landing `page_view` of the page (`(none)` for a missing utm
  *    value, `default` for a missing variant);
@@ -11,7 +12,9 @@
  *    `generate_lead` without such a visit is an unattributed lead, counted on one line and in no rate;
  * 5. rate = leads / visits with its Wilson 95 % interval;
  * 6. every row against all other visits: the pooled two-proportion z and the verdict (|z| above
- *    1.96 is p < 0.05; the p-value itself needs the normal distribution, which the report computes).
+ *    1.96 is p < 0.05; the p-value itself needs the normal distribution, which the report computes);
+ * 7. the report's five tables: by segment, segment × persona, segment × persona × source / medium,
+ *    segment × campaign and segment × persona × variant, then the total and the three counts.
  *
  * GA4 shapes, from the export schema: one row per event with `event_name`, `event_timestamp`
  * (microseconds, UTC), `user_pseudo_id` and `event_params`, a repeated record of `key` and `value`
