@@ -7,6 +7,9 @@
  * segment × persona are summed up in one line.
  * Exit codes: 0 report written (rows may have been skipped), 1 the file or the content could not be
  * used (nothing written), 2 wrong usage.
+ *
+ * `npm run report -- --sql [--dialect bigquery|duckdb] [--table <name>]` prints the same report as one
+ * SQL query over the GA4 BigQuery export instead (no events file then); see src/lib/report/sql.ts.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -20,16 +23,22 @@ import { readEventFile } from '../src/lib/report/read-events.ts';
 import { renderCsvReport } from '../src/lib/report/render-csv.ts';
 import { renderHtmlReport } from '../src/lib/report/render-html.ts';
 import { renderSkippedRows, renderTextReport } from '../src/lib/report/render-text.ts';
+import { compileReportSql, DEFAULT_EVENTS_TABLE, REPORT_SQL_DIALECTS, TABLE_NAME_PATTERN, type ReportSqlDialect } from '../src/lib/report/sql.ts';
 import { failure, runCommand, shown, usageError } from './cli.ts';
 import { buildEnvironmentOrExit } from './environment.ts';
 
 const USAGE = `Usage: npm run report -- <events file> [--out <dir>] [--min-visits N] [--content <dir>]
+       npm run report -- --sql [--dialect ${REPORT_SQL_DIALECTS.join('|')}] [--table <name>] [--min-visits N] [--content <dir>]
 
   <events file>     event export: .ndjson/.jsonl/.json (one event per line) or .csv (header row), UTF-8
   --out <dir>       where to write conversion-report.csv and .html (default: .build/report)
   --min-visits N    fewest visits a group needs to be judged (default: ${DEFAULT_MIN_VISITS})
   --content <dir>   the content whose landing pages count (default: CONTENT_ROOT, or this folder)
-  --max-visits N    most distinct visits kept in memory, about 400 bytes each (default: ${formatCount(DEFAULT_MAX_VISITS)})`;
+  --max-visits N    most distinct visits kept in memory, about 400 bytes each (default: ${formatCount(DEFAULT_MAX_VISITS)})
+  --sql             print one SQL query over the GA4 BigQuery export that computes the report, instead
+  --dialect <name>  with --sql: ${REPORT_SQL_DIALECTS.join(' or ')} (default: bigquery)
+  --table <name>    with --sql: the export's dataset for BigQuery (default: ${DEFAULT_EVENTS_TABLE.bigquery}),
+                    the table or view for DuckDB (default: ${DEFAULT_EVENTS_TABLE.duckdb})`;
 
 interface Options {
   file: string;
@@ -38,6 +47,8 @@ interface Options {
   maxVisits: number;
   /** Set by --content; otherwise CONTENT_ROOT decides. */
   contentRoot?: string;
+  /** Set by --sql: print the query instead of reading a file. */
+  sql?: { dialect: ReportSqlDialect; table?: string };
 }
 
 /** The options, or the exit code when there is nothing to run (help shown, or wrong usage). */
@@ -45,7 +56,7 @@ function readOptions(argv: string[]): Options | number {
   const usage = (problem: string) => usageError('report', problem, USAGE);
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, 'min-visits': { type: 'string' }, 'max-visits': { type: 'string' }, content: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    args = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, 'min-visits': { type: 'string' }, 'max-visits': { type: 'string' }, content: { type: 'string' }, sql: { type: 'boolean' }, dialect: { type: 'string' }, table: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
     return usage((error as Error).message);
   }
@@ -53,7 +64,9 @@ function readOptions(argv: string[]): Options | number {
     console.log(USAGE);
     return 0;
   }
-  if (args.positionals.length !== 1) return usage(args.positionals.length ? `expected one events file, got ${args.positionals.length}` : 'no events file given');
+  const sql = readSqlOptions(args.values, args.positionals.length);
+  if (typeof sql === 'string') return usage(sql);
+  if (!sql && args.positionals.length !== 1) return usage(args.positionals.length ? `expected one events file, got ${args.positionals.length}` : 'no events file given');
   const minVisitsText = args.values['min-visits'];
   const minVisits = minVisitsText === undefined ? DEFAULT_MIN_VISITS : Number(minVisitsText);
   if (!/^\d+$/.test(minVisitsText ?? '1') || !Number.isSafeInteger(minVisits) || minVisits < 1) return usage(`--min-visits must be a whole number of at least 1, got "${minVisitsText}"`);
@@ -62,14 +75,51 @@ function readOptions(argv: string[]): Options | number {
   if (!/^\d+$/.test(maxVisitsText ?? '1') || !Number.isSafeInteger(maxVisits) || maxVisits < 1) return usage(`--max-visits must be a whole number of at least 1, got "${maxVisitsText}"`);
   if (args.values.out === '') return usage('--out needs a folder');
   if (args.values.content === '') return usage('--content needs a folder');
-  const options: Options = { file: args.positionals[0]!, outDir: resolve(args.values.out ?? join('.build', 'report')), minVisits, maxVisits };
+  const options: Options = { file: args.positionals[0] ?? '', outDir: resolve(args.values.out ?? join('.build', 'report')), minVisits, maxVisits };
   if (args.values.content !== undefined) options.contentRoot = resolve(args.values.content);
+  if (sql) options.sql = sql;
   return options;
+}
+
+/** The --sql options; undefined without --sql, a usage problem as a string. */
+function readSqlOptions(values: { sql?: boolean; dialect?: string; table?: string; out?: string; 'max-visits'?: string }, positionals: number): Options['sql'] | string | undefined {
+  if (!values.sql) {
+    if (values.dialect !== undefined) return '--dialect goes with --sql';
+    if (values.table !== undefined) return '--table goes with --sql';
+    return undefined;
+  }
+  if (positionals > 0) return '--sql prints a query for the warehouse and reads no events file: leave the file out';
+  if (values.out !== undefined) return '--sql prints the query on standard output: redirect it instead of --out (npm run report -- --sql > report.sql)';
+  if (values['max-visits'] !== undefined) return '--max-visits bounds the memory of a file report; the warehouse needs no such bound with --sql';
+  const dialect = values.dialect ?? 'bigquery';
+  if (!(REPORT_SQL_DIALECTS as readonly string[]).includes(dialect)) return `unknown dialect "${dialect}": use ${REPORT_SQL_DIALECTS.join(' or ')}`;
+  if (values.table !== undefined && !TABLE_NAME_PATTERN.test(values.table)) {
+    return `--table "${values.table}" is not a ${dialect === 'bigquery' ? 'dataset like my-project.analytics_123456789' : 'table name like events or main.events'} (letters, digits, _ and -, parts joined by dots)`;
+  }
+  return { dialect: dialect as ReportSqlDialect, ...(values.table === undefined ? {} : { table: values.table }) };
+}
+
+/** --sql: the report as one query over the GA4 export, for the content's landing pages. */
+async function printSql({ sql, minVisits, contentRoot }: Options & { sql: NonNullable<Options['sql']> }): Promise<number> {
+  const root = contentRoot ?? buildEnvironmentOrExit().contentRoot;
+  const known = await loadKnownPages(root);
+  if (!known.ok) {
+    console.error(formatDiagnosticsText(known.diagnostics));
+    return fail(`the segments in ${shown(root)} have ${summarize(known.diagnostics)}: the query would not know which pages count`, 'Fix them first (npm run check).');
+  }
+  if (known.pages.size === 0) {
+    return fail(`${shown(root)} has no segments (no segments/*.yaml): the query counts only the landing pages the content defines`, 'Run the report in the project folder, or name the content with --content <dir> or CONTENT_ROOT.');
+  }
+  const comment = [`Conversion report generated by \`npm run report -- --sql\` for the ${plural(countPages(known.pages), 'landing page')} of the content's segments.`];
+  process.stdout.write(compileReportSql({ dialect: sql.dialect, pages: known.pages, minVisits, comment, ...(sql.table === undefined ? {} : { table: sql.table }) }));
+  return 0;
 }
 
 const fail = (message: string, hint?: string) => failure('report', message, hint);
 
-async function run({ file, outDir, minVisits, maxVisits, contentRoot }: Options): Promise<number> {
+async function run(options: Options): Promise<number> {
+  if (options.sql) return printSql({ ...options, sql: options.sql });
+  const { file, outDir, minVisits, maxVisits, contentRoot } = options;
   const started = performance.now();
   const root = contentRoot ?? buildEnvironmentOrExit().contentRoot;
   const known = await loadKnownPages(root);

@@ -15,14 +15,11 @@ import type { CriterionKey } from '../schemas/index.ts';
 import type { RankedSegment } from './assign.ts';
 import { placesIn, valuesMeaning, type CompiledMapping, type MappingField, type ValueField } from './mapping.ts';
 import { REVENUE_SOURCE_LABELS } from './stream.ts';
+import { DIALECTS, numberLiteral as literal, SQL_DIALECTS, type DialectName, type SqlDialect } from '../sql-dialect.ts';
 
-export const DIALECTS = ['duckdb', 'postgres', 'snowflake', 'bigquery'] as const;
-export type DialectName = (typeof DIALECTS)[number];
+export { DIALECTS, type DialectName };
 
-interface Dialect {
-  quote(identifier: string): string;
-  string(text: string): string;
-  double: string;
+interface Dialect extends SqlDialect {
   /** `text` (never NULL here) is digits with an optional decimal part. */
   isNumber(text: string): string;
   /** `text` is three capital letters. */
@@ -36,47 +33,36 @@ interface Dialect {
 const NUMBER_PATTERN = '[0-9]+([.][0-9]+)?';
 const CURRENCY_PATTERN = '[A-Z]{3}';
 
-/** Standard SQL strings: a quote is doubled, a backslash is itself (PostgreSQL's standard_conforming_strings, DuckDB). */
-const standardString = (text: string) => `'${text.replaceAll("'", "''")}'`;
-const doubleQuoted = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
+const { duckdb, postgres, snowflake, bigquery } = SQL_DIALECTS;
 
 export const DIALECT: Record<DialectName, Dialect> = {
   duckdb: {
-    quote: doubleQuoted,
-    string: standardString,
-    double: 'DOUBLE',
+    ...duckdb,
     isNumber: (t) => `regexp_full_match(${t}, '${NUMBER_PATTERN}')`,
     isCurrency: (t) => `regexp_full_match(${t}, '${CURRENCY_PATTERN}')`,
-    replaceAll: (t, p, r) => `regexp_replace(${t}, ${standardString(p)}, ${standardString(r)}, 'g')`,
+    replaceAll: (t, p, r) => `regexp_replace(${t}, ${duckdb.string(p)}, ${duckdb.string(r)}, 'g')`,
     contains: (h, n) => `strpos(${h}, ${n}) > 0`,
   },
   postgres: {
-    quote: doubleQuoted,
-    string: standardString,
-    double: 'DOUBLE PRECISION',
+    ...postgres,
     isNumber: (t) => `(${t} ~ '^${NUMBER_PATTERN}$')`,
     isCurrency: (t) => `(${t} ~ '^${CURRENCY_PATTERN}$')`,
-    replaceAll: (t, p, r) => `regexp_replace(${t}, ${standardString(p)}, ${standardString(r)}, 'g')`,
+    replaceAll: (t, p, r) => `regexp_replace(${t}, ${postgres.string(p)}, ${postgres.string(r)}, 'g')`,
     contains: (h, n) => `strpos(${h}, ${n}) > 0`,
   },
   snowflake: {
-    quote: doubleQuoted,
-    // Snowflake reads backslash escapes inside single-quoted strings.
-    string: (text) => `'${text.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`,
-    double: 'DOUBLE',
+    ...snowflake,
     // REGEXP_LIKE matches the whole string; REGEXP_REPLACE replaces every match.
     isNumber: (t) => `REGEXP_LIKE(${t}, '${NUMBER_PATTERN}')`,
     isCurrency: (t) => `REGEXP_LIKE(${t}, '${CURRENCY_PATTERN}')`,
-    replaceAll: (t, p, r) => `REGEXP_REPLACE(${t}, ${DIALECT.snowflake.string(p)}, ${DIALECT.snowflake.string(r)})`,
+    replaceAll: (t, p, r) => `REGEXP_REPLACE(${t}, ${snowflake.string(p)}, ${snowflake.string(r)})`,
     contains: (h, n) => `POSITION(${n} IN ${h}) > 0`,
   },
   bigquery: {
-    quote: (identifier) => `\`${identifier.replaceAll('\\', '\\\\').replaceAll('`', '\\`')}\``,
-    string: (text) => `'${text.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`,
-    double: 'FLOAT64',
+    ...bigquery,
     isNumber: (t) => `REGEXP_CONTAINS(${t}, '^${NUMBER_PATTERN}$')`,
     isCurrency: (t) => `REGEXP_CONTAINS(${t}, '^${CURRENCY_PATTERN}$')`,
-    replaceAll: (t, p, r) => `REGEXP_REPLACE(${t}, ${DIALECT.bigquery.string(p)}, ${DIALECT.bigquery.string(r)})`,
+    replaceAll: (t, p, r) => `REGEXP_REPLACE(${t}, ${bigquery.string(p)}, ${bigquery.string(r)})`,
     contains: (h, n) => `STRPOS(${h}, ${n}) > 0`,
   },
 };
@@ -220,11 +206,4 @@ export function compileSql(mapping: CompiledMapping, segments: readonly RankedSe
     `WHERE ${cell('id')} IS NOT NULL;`,
     '',
   ].join('\n');
-}
-
-/** A number as SQL reads it: integers as written, anything else as a double-precision literal (`1.08E0`), never a DECIMAL. */
-function literal(n: number): string {
-  if (Number.isSafeInteger(n)) return String(n);
-  const text = String(n);
-  return /e/i.test(text) ? text : `${text}E0`;
 }
