@@ -14,6 +14,8 @@ const sites = wanted ? TEST_SITES.filter((s) => wanted.includes(s.name)) : TEST_
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
+  // Approved screenshots (tests/e2e/visual.spec.ts) live in the repository, one file per page type and size.
+  snapshotPathTemplate: '{testDir}/screenshots/{arg}{ext}',
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
