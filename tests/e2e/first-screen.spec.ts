@@ -49,6 +49,23 @@ test.describe('[sample] first screen', () => {
         await expectOnFirstScreen(page, page.locator('[data-cta="form"]'), viewport);
         await expect(page.locator('[data-cta="hero"]')).toBeHidden();
       }
+      // A proof element: the customers' logos, in the hero, loaded at once.
+      await expectOnFirstScreen(page, page.locator('.hero .proof-logos'), viewport);
+      await expect(page.locator('.hero .proof-logos img').first()).toHaveAttribute('loading', 'eager');
+    });
+
+    test(`${name}: a page whose hero is written in an override keeps the same first screen`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      await page.goto('/eu-due-diligence/esg-lead/');
+      await expect(page.locator('#sp-consent')).toBeVisible();
+      await expectOnFirstScreen(page, page.locator('.hero h1'), viewport);
+      await expectOnFirstScreen(page, page.locator('.hero .proof-logos'), viewport);
+      const heroLink = page.locator('.hero .prose a[href="#lead-form"]');
+      if (name === 'phone') await expectOnFirstScreen(page, heroLink, viewport);
+      else {
+        await expectOnFirstScreen(page, page.locator('[data-cta="form"]'), viewport);
+        await expect(heroLink).toBeHidden();
+      }
     });
 
     for (const [path, cta] of [['/', 'home'], ['/enterprise-procurement/faq/', 'faq']] as const) {

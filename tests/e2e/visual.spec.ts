@@ -13,6 +13,7 @@ const PAGE_TYPES = [
   ['segment-hub', '/enterprise-procurement/'],
   ['landing', '/enterprise-procurement/cpo/'],
   ['faq', '/enterprise-procurement/faq/'],
+  ['thank-you', '/thank-you/'],
   ['not-found', '/no-such-page/'],
 ] as const;
 

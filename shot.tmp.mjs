@@ -1,0 +1,13 @@
+import { chromium } from '@playwright/test';
+import { createServer } from 'node:http';
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import { join, extname } from 'node:path';
+const root = 'dist';
+const types = { '.html': 'text/html', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml', '.webp': 'image/webp', '.png': 'image/png' };
+const server = createServer((req, res) => { let p = join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname)); if (existsSync(p) && statSync(p).isDirectory()) p = join(p, 'index.html'); if (!existsSync(p)) { res.writeHead(404); return res.end(); } res.writeHead(200, { 'content-type': types[extname(p)] ?? 'application/octet-stream' }); res.end(readFileSync(p)); }).listen(4799);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'] });
+const [path, w, h, out] = process.argv.slice(2);
+const page = await browser.newPage({ viewport: { width: +w, height: +h } });
+await page.goto('http://127.0.0.1:4799' + path);
+await page.screenshot({ path: out });
+await browser.close(); server.close();
