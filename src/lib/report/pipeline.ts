@@ -135,9 +135,19 @@ export function joinPipeline(leads: Iterable<PipelineLead>, rows: Iterable<CrmRo
     otherCurrencies: [],
     unknownStages: [],
   };
-  const example = (list: CrmExamples, text: string) => {
+  // The examples are the rows nearest the top of the file, whenever the join finds them.
+  const lines = new Map<CrmExamples, number[]>();
+  const example = (list: CrmExamples, line: number, text: string) => {
     list.rows++;
-    if (list.examples.length < CRM_EXAMPLES) list.examples.push(text);
+    const at = lines.get(list) ?? [];
+    lines.set(list, at);
+    const index = at.findIndex((l) => l > line);
+    const position = index === -1 ? at.length : index;
+    if (position >= CRM_EXAMPLES) return;
+    at.splice(position, 0, line);
+    list.examples.splice(position, 0, `line ${line}: ${text}`);
+    at.length = Math.min(at.length, CRM_EXAMPLES);
+    list.examples.length = at.length;
   };
   const stages = new Map<string, number>();
   /** The row kept for each lead (by its first id), and its group. */
@@ -148,12 +158,12 @@ export function joinPipeline(leads: Iterable<PipelineLead>, rows: Iterable<CrmRo
     if (row.leadId !== undefined) {
       const lead = leadOf.get(row.leadId);
       if (!lead) {
-        example(report.unmatched, `line ${row.line}: lead id ${quote(row.leadId)}`);
+        example(report.unmatched, row.line, `lead id ${quote(row.leadId)}`);
         continue;
       }
       const before = kept.get(lead.first);
       if (before) {
-        example(report.duplicates, `line ${row.line}: lead id ${quote(row.leadId)}, already on line ${before.row.line}`);
+        example(report.duplicates, row.line, `lead id ${quote(row.leadId)}, already on line ${before.row.line}`);
         if (RANK[row.kind] > RANK[before.row.kind]) before.row = row;
         continue;
       }
@@ -166,7 +176,7 @@ export function joinPipeline(leads: Iterable<PipelineLead>, rows: Iterable<CrmRo
     }
     const group = groups.get(groupKey(row.segment, row.persona, row.source ?? NO_VALUE, row.medium ?? NO_VALUE));
     if (!group) {
-      example(report.unmatched, `line ${row.line}: no lead of ${describeRow(row)} in the events`);
+      example(report.unmatched, row.line, `no lead of ${describeRow(row)} in the events`);
       continue;
     }
     group.fallback.push(row);
@@ -186,7 +196,7 @@ export function joinPipeline(leads: Iterable<PipelineLead>, rows: Iterable<CrmRo
       if (i < room) {
         group.counted.push(row);
         report.matchedByFields++;
-      } else example(report.unmatched, `line ${row.line}: more CRM rows without a lead id than leads left for ${describeRow(row)}`);
+      } else example(report.unmatched, row.line, `more CRM rows without a lead id than leads left for ${describeRow(row)}`);
     });
     for (const row of group.counted) {
       if (!isOpportunity(row.kind) || row.amount === undefined || row.currency === options.currency) continue;

@@ -11,12 +11,14 @@ const CRM = join(FIXTURES, 'crm');
 
 /**
  * The leads of tests/fixtures/crm/events.ndjson as the report counts them: small-finance/cfo has four
- * leads from linkedin / paid-social and two from google / cpc; small-finance/controller two without
- * campaign parameters.
+ * leads from linkedin / paid-social and two from google / cpc (lead-5's visit sent the form twice, the
+ * second time as lead-5b); small-finance/controller two without campaign parameters. lead-9's visit
+ * has no landing page_view, so it is no lead of a page.
  */
 export const FIXTURE_LEADS: PipelineLead[] = [
   ...[1, 2, 3, 4].map((n) => ({ leadId: `lead-${n}`, segment: 'small-finance', persona: 'cfo', source: 'linkedin', medium: 'paid-social' })),
-  ...[5, 6].map((n) => ({ leadId: `lead-${n}`, segment: 'small-finance', persona: 'cfo', source: 'google', medium: 'cpc' })),
+  { leadId: 'lead-5', otherLeadIds: ['lead-5b'], segment: 'small-finance', persona: 'cfo', source: 'google', medium: 'cpc' },
+  { leadId: 'lead-6', segment: 'small-finance', persona: 'cfo', source: 'google', medium: 'cpc' },
   ...[7, 8].map((n) => ({ leadId: `lead-${n}`, segment: 'small-finance', persona: 'controller', source: '(none)', medium: '(none)' })),
 ];
 
@@ -35,7 +37,7 @@ const row = (line: number, extra: Partial<CrmRow>): CrmRow => ({ line, kind: 'no
 describe('joinPipeline, known answers on tests/fixtures/crm/opportunities.csv', () => {
   it('counts opportunities, pipeline, wins and every row it leaves out', async () => {
     const read = await readFixture();
-    expect(read.rows).toBe(13);
+    expect(read.rows).toBe(15);
     expect(read.skipped).toEqual([{ line: 11, code: 'amount', reason: 'Amount: "12k" is not an amount; write digits with a point for decimals, like 12500.00' }]);
     const report = joinPipeline(FIXTURE_LEADS, read.usable, { currency: 'USD' });
     const pick = ({ segment, persona, source, medium, leads, opportunities, pipelineValue, won, wonValue, lost, closed }: (typeof report.rows)[number]) => ({ segment, persona, source, medium, leads, opportunities, pipelineValue, won, wonValue, lost, closed });
@@ -54,10 +56,10 @@ describe('joinPipeline, known answers on tests/fixtures/crm/opportunities.csv', 
     expect(report.matchedById).toBe(6);
     expect(report.matchedByFields).toBe(2);
     expect(report.unmatched).toEqual({
-      rows: 2,
-      examples: ['line 8: lead id "lead-zz"', 'line 10: more CRM rows without a lead id than leads left for "small-finance" / "cfo" / "google" / "cpc"'],
+      rows: 3,
+      examples: ['line 8: lead id "lead-zz"', 'line 10: more CRM rows without a lead id than leads left for "small-finance" / "cfo" / "google" / "cpc"', 'line 16: lead id "lead-9"'],
     });
-    expect(report.duplicates).toEqual({ rows: 1, examples: ['line 6: lead id "lead-1", already on line 2'] });
+    expect(report.duplicates).toEqual({ rows: 2, examples: ['line 6: lead id "lead-1", already on line 2', 'line 15: lead id "lead-5b", already on line 7'] });
     expect(report.notFromSite).toBe(1);
     expect(report.otherCurrencies).toEqual([{ currency: 'EUR', opportunities: 1, amount: 20000, lines: [7] }]);
     expect(report.unknownStages).toEqual([{ stage: 'Pending', rows: 1 }]);
@@ -78,13 +80,14 @@ describe('joinPipeline, known answers on tests/fixtures/crm/opportunities.csv', 
       -------------  ----------  --------  -----------  -----  ----  --------  ------------  --------  ---  ---------  --------  ------------
       All leads                                             8     6     75.0%    40.9–92.9%    20,001    2     10,000     50.0%    15.0–85.0%
 
-      - Joined 8 CRM rows of 13 to the leads: 6 by lead id, 2 by segment, persona, source and medium (rows
+      - Joined 8 CRM rows of 15 to the leads: 6 by lead id, 2 by segment, persona, source and medium (rows
         without a lead id).
-      - Unmatched CRM rows: 2 rows match no lead of these events, not counted: line 8: lead id "lead-zz";
+      - Unmatched CRM rows: 3 rows match no lead of these events, not counted: line 8: lead id "lead-zz";
         line 10: more CRM rows without a lead id than leads left for "small-finance" / "cfo" / "google" /
-        "cpc".
-      - Duplicate lead ids: 1 row names a lead another row already names; each lead counts once, with its
-        furthest stage: line 6: lead id "lead-1", already on line 2.
+        "cpc"; line 16: lead id "lead-9".
+      - Duplicate lead ids: 2 rows name a lead another row already names; each lead counts once, with its
+        furthest stage: line 6: lead id "lead-1", already on line 2; line 15: lead id "lead-5b", already
+        on line 7.
       - Not summed: 1 opportunity in EUR (20,000.00 EUR), counted as an opportunity but left out of the
         USD values: line 7.
       - Stages in none of the lists of the CRM mapping, counted as no opportunity: "Pending" (1 row). Add
@@ -101,10 +104,10 @@ describe('joinPipeline, known answers on tests/fixtures/crm/opportunities.csv', 
     expect(csv.split('\r\n')[0]).toBe('level,segment,persona,utm_source,utm_medium,leads,opportunities,opportunity_rate,opportunity_ci_low,opportunity_ci_high,pipeline_value,won,won_value,lost,closed,win_rate,win_ci_low,win_ci_high,currency,note');
     expect(csv).toContain('segment_persona_channel,small-finance,cfo,linkedin,paid-social,4,3,0.75,');
     expect(csv).toContain(',17000.5,1,10000,1,2,0.5,');
-    expect(csv).toMatch(/\r\nnote,,,,,,,,,,,,,,,,,,,"Unmatched CRM rows: 2 rows match no lead/);
+    expect(csv).toMatch(/\r\nnote,,,,,,,,,,,,,,,,,,,"Unmatched CRM rows: 3 rows match no lead/);
     const html = renderPipelineHtml(report, crm);
     expect(html).toContain('<h2 id="pipeline">From lead to pipeline</h2>');
-    expect(html).toContain('Duplicate lead ids: 1 row names a lead another row already names');
+    expect(html).toContain('Duplicate lead ids: 2 rows name a lead another row already names');
     expect(html).toContain('<li>line 11: Amount: &quot;12k&quot; is not an amount');
   });
 });
