@@ -12,7 +12,8 @@ import { cleanCell, readNumber } from '../assign/accounts.ts';
 import { readCsvRows, sniffDelimiter, type CsvDelimiter, type CsvStop } from '../csv.ts';
 import { closestMatch, type Diagnostic } from '../diagnostics.ts';
 import { readFailure, readStart, type InputKind } from '../input-file.ts';
-import type { Entry } from '../load/project.ts';
+import { readContentFile } from '../load/files.ts';
+import { parseProject, type Entry } from '../load/project.ts';
 import { crmSchema, type CrmColumn, type CrmMapping } from '../schemas/crm.ts';
 import { quote } from './events.ts';
 
@@ -86,6 +87,25 @@ export interface CrmMappingSource {
 
 export function defaultCrmMapping(): CrmMappingSource {
   return { data: crmSchema.parse({}) };
+}
+
+/**
+ * The mapping of the content under `root`: content/crm.yaml read and checked as the content loader
+ * does (a symbolic link is refused, never followed), or the defaults when there is no such file.
+ */
+export async function loadCrmMapping(root: string): Promise<{ ok: true; mapping: CrmMappingSource } | { ok: false; diagnostics: Diagnostic[] }> {
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = await readContentFile(root, CRM_MAPPING_FILE);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: true, mapping: defaultCrmMapping() };
+    throw error;
+  }
+  const { project, diagnostics } = parseProject([bytes ? { file: CRM_MAPPING_FILE, bytes } : { file: CRM_MAPPING_FILE, bytes: new Uint8Array(), symlink: true }]);
+  const errors = diagnostics.filter((d) => d.severity === 'error' && d.file === CRM_MAPPING_FILE);
+  if (errors.length || !project.crm) return { ok: false, diagnostics: errors };
+  return { ok: true, mapping: { data: project.crm.data, entry: project.crm } };
 }
 
 export const CRM_EXPORT: InputKind = {
@@ -203,7 +223,17 @@ export async function readCrmExport(input: Readable, mapping: CrmMappingSource, 
     if (amount !== undefined) out.amount = amount;
     read.usable.push(out);
   }
-  if (!header) return { ok: false, diagnostics: [{ severity: 'error', rule: 'crm-empty', file: options.name, message: csv.stopped()?.reason ?? 'the file is empty: it has no header row', hint: 'Export the leads and opportunities from your CRM as CSV with a header row.' }] };
+  if (!header) {
+    const stopped = csv.stopped();
+    return {
+      ok: false,
+      diagnostics: [
+        stopped
+          ? { severity: 'error', rule: 'stopped', file: options.name, line: stopped.line, message: stopped.reason, hint: stopped.hint }
+          : { severity: 'error', rule: 'crm-empty', file: options.name, message: 'the file is empty: it has no header row', hint: 'Export the leads and opportunities from your CRM as CSV with a header row.' },
+      ],
+    };
+  }
   const stopped = csv.stopped();
   if (stopped) read.stopped = stopped;
   return { ok: true, read };
