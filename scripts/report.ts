@@ -12,7 +12,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnosticsText, plural, summarize } from '../src/lib/diagnostics.ts';
-import { createAggregator, DEFAULT_MAX_VISITS, DEFAULT_MIN_VISITS, VisitLimitError } from '../src/lib/report/aggregate.ts';
+import { createAggregator, DEFAULT_MAX_VISITS, DEFAULT_MIN_VISITS, EVENT_IDS_PER_VISIT, VisitLimitError } from '../src/lib/report/aggregate.ts';
 import { formatCount, unknownSummary } from '../src/lib/report/format.ts';
 import { countPages, loadKnownPages } from '../src/lib/report/known-pages.ts';
 import { InputFileError } from '../src/lib/input-file.ts';
@@ -29,7 +29,7 @@ const USAGE = `Usage: npm run report -- <events file> [--out <dir>] [--min-visit
   --out <dir>       where to write conversion-report.csv and .html (default: .build/report)
   --min-visits N    fewest visits a group needs to be judged (default: ${DEFAULT_MIN_VISITS})
   --content <dir>   the content whose landing pages count (default: CONTENT_ROOT, or this folder)
-  --max-visits N    most distinct visits kept in memory, about 400 bytes each (default: ${formatCount(DEFAULT_MAX_VISITS)})`;
+  --max-visits N    most distinct visits kept in memory, about 500 bytes each (default: ${formatCount(DEFAULT_MAX_VISITS)})`;
 
 interface Options {
   file: string;
@@ -86,9 +86,16 @@ async function run({ file, outDir, minVisits, maxVisits, contentRoot }: Options)
     read = await readEventFile(file, (event, line) => aggregator.add(event, line));
   } catch (error) {
     if (!(error instanceof VisitLimitError)) throw error;
+    const where = `${file}${error.line === undefined ? '' : `:${error.line}`}`;
+    if (error.kind === 'event ids') {
+      return fail(
+        `${where} goes past ${formatCount(error.limit)} distinct event ids of landing page views and leads (${EVENT_IDS_PER_VISIT} per visit allowed by --max-visits), so no report was written: every event id is kept in memory to drop replays, and an export with more than that would take memory without bound`,
+        `If this machine has the memory (about 100 bytes an event id), raise the limit with --max-visits N; or split the export by date and report each part.`,
+      );
+    }
     return fail(
-      `${file}${error.line === undefined ? '' : `:${error.line}`} goes past ${formatCount(error.limit)} distinct visits, so no report was written: every visit is kept in memory, and an export with more than that would take memory without bound`,
-      `If this machine has the memory (about 400 bytes a visit), raise the limit with --max-visits N; or split the export by date and report each part.`,
+      `${where} goes past ${formatCount(error.limit)} distinct visits, so no report was written: every visit is kept in memory, and an export with more than that would take memory without bound`,
+      `If this machine has the memory (about 500 bytes a visit), raise the limit with --max-visits N; or split the export by date and report each part.`,
     );
   }
   const skipped = renderSkippedRows(file, read);

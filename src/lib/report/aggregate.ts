@@ -1,25 +1,42 @@
 /**
- * Turns events into conversion by segment and by segment × persona, with an interval for every rate
- * and a test of every group against the rest of the traffic.
+ * Turns events into conversion by segment, by segment × persona, by channel, by campaign and by
+ * variant, with an interval for every rate and a test of every row against all other visits.
  *
- * Counting (visit_id is the unit, so duplicate events and events out of order change nothing):
- * - a visit of a page: a distinct visit_id with a `page_view` whose page_type is `landing`, counted
- *   for that page's segment and persona;
- * - a lead: a distinct visit_id with a `generate_lead`, counted for that event's segment and persona
- *   (the page the form was on). A lead proves the visit: when its page_view is missing from the export
- *   the visit is counted anyway, and the report says how often that happened, so that a rate can never
- *   exceed 100 %.
- * - only the pages the content defines count (when the aggregator is given them): an event of any
- *   other segment × persona is counted once in `unknown`, with a few examples, and never becomes a row.
+ * Counting (the shared definitions: the report, its SQL form and the CRM join follow the same rules):
+ * 1. an event counts once per `event_id`: a later landing page_view or generate_lead with an event_id
+ *    already seen is a replay and is dropped (counted in `duplicates`). An event without an event_id
+ *    cannot be a replay;
+ * 2. a visit of a page: a distinct visit_id with at least one `page_view` whose page_type is
+ *    `landing`, for that page's segment × persona. A visit that saw several pages counts for each;
+ * 3. the channel of a visit of a page (utm_source, utm_medium, utm_campaign, page_variant) is that of
+ *    its first landing page_view of the page: the smallest event_time (a view without one comes after
+ *    every timed view), ties to the first in the file. A missing utm value is `(none)`, a missing
+ *    page_variant `default`;
+ * 4. a lead of a page: a visit of the page with a `generate_lead` on the same segment × persona,
+ *    whatever the order of the two in the file. A generate_lead of a visit with no landing page_view of
+ *    that page in the export is an unattributed lead: counted once per visit × page in
+ *    `unattributedLeads`, never in a row or a rate, so no rate can exceed 100 %;
+ * 5. rate = leads / visits, with its Wilson 95 % interval;
+ * 6. every row is compared with all other visits, as two independent samples: the other sample is
+ *    every distinct visit of a known page that is not in the row, and one of those converts when it has
+ *    a lead on any page. A visit sits in exactly one of the two samples.
+ * Only the pages the content defines count (when the aggregator is given them): an event of any other
+ * segment × persona is counted once in `unknown`, with a few examples, and never becomes a row.
  *
- * Memory: the rows are bounded by the known pages; what grows with the file is the set of distinct
- * visits of known pages, each held as a 16-character hash of its visit_id whatever the length of the
- * id: about 400 bytes a visit at the peak, while the segment and total sets are built (measured: 200,000
- * visits 205 MB, 600,000 visits 370 MB, the process itself 140 MB). Bad rows, events of unknown pages
- * and other events take no memory. So that an export flooded with invented visit ids cannot take
- * all the memory there is, the visits kept are capped (`maxVisits`, default DEFAULT_MAX_VISITS, about
- * 1 GB): past the cap the aggregator throws VisitLimitError, and the command says so instead of
- * growing without bound.
+ * Memory: rows are bounded by the known pages and by the distinct utm values kept (MAX_DISTINCT_VALUES
+ * per field: past it a new value counts as `(other)`, and the report says so). What grows with the file:
+ * - per distinct visit, a 16-character hash of its visit_id (whatever the id's length) mapped to its
+ *   number, and for each known page it touched one 25-byte slot in typed arrays (the page, the time and
+ *   channel of its first landing view, whether it viewed and whether it converted);
+ * - per landing page_view and generate_lead of a known page that carries an event_id, a 16-character
+ *   hash of the event_id, to recognise replays.
+ * The rows are computed in one pass over the visits at the end, without building any set. Measured:
+ * about 500 bytes a visit at the peak with the process itself (200,000 visits of the sample: see the
+ * README). Bad rows, events of unknown pages and other events take no memory. So that an export
+ * flooded with invented ids cannot take all the memory there is, the visits kept are capped
+ * (`maxVisits`, default DEFAULT_MAX_VISITS) and the event ids kept at EVENT_IDS_PER_VISIT times as
+ * many: past either the aggregator throws VisitLimitError, and the command says so instead of growing
+ * without bound.
  */
 import { hash } from 'node:crypto';
 import { EVENT_NAMES, type EventName } from '../tracking/contract.ts';
@@ -27,19 +44,31 @@ import { quote, type ReportEvent } from './events.ts';
 import { isKnownPage, type KnownPages } from './known-pages.ts';
 import { twoProportionZTest, wilsonInterval, type Interval, type ZTest } from './stats.ts';
 
-/** Default of `--max-visits`: distinct visits kept in memory (about 400 bytes each at the peak). */
+/** Default of `--max-visits`: distinct visits kept in memory. */
 export const DEFAULT_MAX_VISITS = 2_000_000;
+/** Distinct event ids kept, per visit allowed by `maxVisits`: a real visit has one or two that count. */
+export const EVENT_IDS_PER_VISIT = 4;
+/** Distinct values kept per channel field (utm_source, utm_medium, utm_campaign, page_variant). */
+export const MAX_DISTINCT_VALUES = 1000;
+/** A utm value the event does not carry. */
+export const NO_VALUE = '(none)';
+/** page_variant when the event does not carry one. */
+export const DEFAULT_VARIANT = 'default';
+/** A value past MAX_DISTINCT_VALUES distinct ones of its field. */
+export const OTHER_VALUE = '(other)';
 
-/** More distinct visits than the aggregator may keep; `line` is the event that went past the cap. */
+/** More distinct visits (or event ids) than the aggregator may keep; `line` is the event that went past the cap. */
 export class VisitLimitError extends Error {
   readonly line: number | undefined;
   readonly limit: number;
+  readonly kind: 'visits' | 'event ids';
 
-  constructor(limit: number, line: number | undefined) {
-    super(`more than ${limit} distinct visits`);
+  constructor(limit: number, line: number | undefined, kind: 'visits' | 'event ids' = 'visits') {
+    super(`more than ${limit} distinct ${kind}`);
     this.name = 'VisitLimitError';
     this.limit = limit;
     this.line = line;
+    this.kind = kind;
   }
 }
 
@@ -53,8 +82,8 @@ export const ALPHA = 0.05;
 export type Verdict = 'higher' | 'lower' | 'no-difference' | 'too-small';
 
 export const VERDICT_LABELS: Record<Verdict, string> = {
-  higher: 'higher than the rest',
-  lower: 'lower than the rest',
+  higher: 'higher than other visits',
+  lower: 'lower than other visits',
   'no-difference': 'no clear difference',
   'too-small': 'too small to judge',
 };
@@ -68,14 +97,28 @@ export interface Rate {
   interval: Interval;
 }
 
+/** The tables of the report, as the CSV's `level` column names them. */
+export const LEVELS = ['segment', 'segment_persona', 'segment_persona_channel', 'segment_campaign', 'segment_persona_variant'] as const;
+export type Level = (typeof LEVELS)[number];
+
 export interface GroupRow extends Rate {
+  level: Level;
   segment: string;
-  /** Absent on segment rows. */
+  /** On every level but `segment`. */
   persona?: string;
-  /** The group against the rest of the same table; absent when the group is too small to judge. */
+  /** On `segment_persona_channel` rows. */
+  source?: string;
+  medium?: string;
+  /** On `segment_campaign` rows. */
+  campaign?: string;
+  /** On `segment_persona_variant` rows. */
+  variant?: string;
+  /** The other sample: every visit of a known page not in the row, and how many of them converted anywhere. */
+  other: { visits: number; leads: number };
+  /** The row against the other visits; absent when either is too small to judge. */
   test?: ZTest;
   verdict: Verdict;
-  /** Why the group is too small to judge. */
+  /** Why the row is too small to judge. */
   tooSmall?: string;
 }
 
@@ -84,21 +127,31 @@ export interface ConversionReport {
   segments: GroupRow[];
   /** One row per segment × persona, by segment id then persona id. */
   pages: GroupRow[];
-  /** Distinct visits and leads over every landing page. */
+  /** One row per segment × persona × utm_source × utm_medium. */
+  channels: GroupRow[];
+  /** One row per segment × utm_campaign. */
+  campaigns: GroupRow[];
+  /** One row per segment × persona × page_variant. */
+  variants: GroupRow[];
+  /** Distinct visits of known pages, and how many of them have a lead on any page. */
   total: Rate;
   minVisits: number;
-  /** Valid events read, by name. */
+  /** Valid events read, by name (replays included). */
   events: Record<EventName, number>;
   /** First and last event_time (ISO 8601), when events carry one. */
   period?: { from: string; to: string };
-  /** Leads whose visit had no landing page_view on the same page in the export. */
-  leadsWithoutPageView: number;
+  /** Landing page_views and generate_leads dropped because their event_id was seen before. */
+  duplicates: number;
+  /** Leads (visit × page) of visits with no landing page_view of that page in the export: in no row. */
+  unattributedLeads: number;
   /** Visits that saw the landing pages of more than one segment: they count once in each. */
   visitsInSeveralSegments: number;
   /** Visits that saw more than one landing page: they count once for each page. */
   visitsOnSeveralPages: number;
   /** Landing page views and leads of pages the content does not define: not counted anywhere else. */
   unknown: UnknownPages;
+  /** Channel fields that had more than MAX_DISTINCT_VALUES distinct values, and how many views carried a value past it. */
+  overflow: { field: ChannelField; views: number }[];
 }
 
 export interface UnknownPages {
@@ -118,17 +171,8 @@ export interface ReportOptions {
   minVisits?: number;
 }
 
-interface Tally {
-  visits: Set<string>;
-  leads: Set<string>;
-}
-
-function newTally(): Tally {
-  return { visits: new Set(), leads: new Set() };
-}
-
 export interface Aggregator {
-  /** Counts one event; `line` (where it is in the file) is for the examples of unknown pages. */
+  /** Counts one event; `line` (where it is in the file) is for the examples of unknown pages and the limit error. */
   add(event: ReportEvent, line?: number): void;
   report(options?: ReportOptions): ConversionReport;
 }
@@ -136,37 +180,140 @@ export interface Aggregator {
 export interface AggregatorOptions {
   /** The pages that count; without them every segment × persona in the events becomes a row. */
   pages?: KnownPages;
-  /** Most visits (and leads) kept, counted per page: past it `add` throws VisitLimitError (default DEFAULT_MAX_VISITS). */
+  /** Most distinct visits kept: past it `add` throws VisitLimitError (default DEFAULT_MAX_VISITS). */
   maxVisits?: number;
 }
 
 /**
- * A visit as the report keeps it: a fixed-size hash of its id, so that memory per visit does not
- * depend on what the export puts in visit_id. 96 bits: a collision is not expected before some
- * 10^14 visits.
+ * A visit (or an event id) as the report keeps it: a fixed-size hash of its id, so that memory does not
+ * depend on what the export puts in the id. 96 bits: a collision is not expected before some 10^14 ids.
  */
 export function visitKey(visitId: string): string {
   // Encoding 12 bytes, rather than slicing a longer string, leaves no parent string held behind the key.
   return hash('sha256', visitId, 'buffer').toString('base64url', 0, 12);
 }
 
+export const CHANNEL_FIELDS = ['utm_source', 'utm_medium', 'utm_campaign', 'page_variant'] as const;
+export type ChannelField = (typeof CHANNEL_FIELDS)[number];
+
+/** Slot flags: the visit viewed the page; the visit sent a lead from it. */
+const VIEWED = 1;
+const LEAD = 2;
+/** Ids of a value dictionary fit in 10 bits, so four of them make one channel number. */
+const VALUE_BITS = 1024;
+
+/** The distinct values of one channel field, each given a small number; capped so hostile values cannot grow it. */
+class ValueDictionary {
+  readonly values: string[] = [];
+  private readonly ids = new Map<string, number>();
+  /** Views whose value was past the cap. */
+  overflow = 0;
+
+  id(value: string): number {
+    const known = this.ids.get(value);
+    if (known !== undefined) return known;
+    if (this.values.length >= MAX_DISTINCT_VALUES) {
+      this.overflow++;
+      return this.id(OTHER_VALUE);
+    }
+    this.ids.set(value, this.values.length);
+    this.values.push(value);
+    return this.values.length - 1;
+  }
+}
+
+/** A growable typed array. */
+class Column<T extends Int32Array | Float64Array | Uint8Array> {
+  data: T;
+  private readonly make: (n: number) => T;
+  constructor(make: (n: number) => T) {
+    this.make = make;
+    this.data = make(1024);
+  }
+  grow(size: number): void {
+    if (size <= this.data.length) return;
+    const bigger = this.make(Math.max(size, Math.ceil(this.data.length * 1.5)));
+    bigger.set(this.data as never);
+    this.data = bigger;
+  }
+}
+
+/**
+ * A string-keyed map split into 16 maps by the key's first character, as one JavaScript Map holds
+ * at most 2^24 entries: keys are base64url hashes, so the 16 parts fill evenly.
+ */
+class KeyMap {
+  private readonly parts = Array.from({ length: 16 }, () => new Map<string, number>());
+  size = 0;
+  private part(key: string): Map<string, number> {
+    return this.parts[key.charCodeAt(0) & 15]!;
+  }
+  get(key: string): number | undefined {
+    return this.part(key).get(key);
+  }
+  set(key: string, value: number): void {
+    const part = this.part(key);
+    if (!part.has(key)) this.size++;
+    part.set(key, value);
+  }
+}
+
 /** Collects events one at a time (so a file can be streamed into it), then computes the report. */
 export function createAggregator(options: AggregatorOptions = {}): Aggregator {
   const known = options.pages;
   const maxVisits = options.maxVisits ?? DEFAULT_MAX_VISITS;
-  let kept = 0;
+  const maxEventIds = maxVisits * EVENT_IDS_PER_VISIT;
   const unknown: UnknownPages = { events: 0, examples: [] };
-  const pages = new Map<string, Map<string, Tally>>();
   const events = Object.fromEntries(EVENT_NAMES.map((n) => [n, 0])) as Record<EventName, number>;
   let first = Infinity;
   let last = -Infinity;
+  let duplicates = 0;
 
-  const tallyOf = (segment: string, persona: string): Tally => {
-    let personas = pages.get(segment);
-    if (!personas) pages.set(segment, (personas = new Map()));
-    let tally = personas.get(persona);
-    if (!tally) personas.set(persona, (tally = newTally()));
-    return tally;
+  // Pages: segment -> persona -> page number.
+  const pageIds = new Map<string, Map<string, number>>();
+  const pages: { segment: string; persona: string }[] = [];
+  const pageOf = (segment: string, persona: string): number => {
+    let personas = pageIds.get(segment);
+    if (!personas) pageIds.set(segment, (personas = new Map()));
+    let id = personas.get(persona);
+    if (id === undefined) {
+      personas.set(persona, (id = pages.length));
+      pages.push({ segment, persona });
+    }
+    return id;
+  };
+
+  const dictionaries = Object.fromEntries(CHANNEL_FIELDS.map((f) => [f, new ValueDictionary()])) as Record<ChannelField, ValueDictionary>;
+  const channelOf = (event: ReportEvent): number =>
+    dictionaries.utm_source.id(event.utm_source ?? NO_VALUE) +
+    VALUE_BITS * (dictionaries.utm_medium.id(event.utm_medium ?? NO_VALUE) + VALUE_BITS * (dictionaries.utm_campaign.id(event.utm_campaign ?? NO_VALUE) + VALUE_BITS * dictionaries.page_variant.id(event.page_variant ?? DEFAULT_VARIANT)));
+
+  const eventIds = new KeyMap();
+  const visits = new KeyMap();
+  const heads = new Column((n) => new Int32Array(n));
+  // One slot per visit × page, chained per visit through `next` (-1 ends the chain).
+  const slotPage = new Column((n) => new Int32Array(n));
+  const slotNext = new Column((n) => new Int32Array(n));
+  const slotTime = new Column((n) => new Float64Array(n));
+  const slotChannel = new Column((n) => new Float64Array(n));
+  const slotFlags = new Column((n) => new Uint8Array(n));
+  const slotColumns = [slotPage, slotNext, slotTime, slotChannel, slotFlags];
+  let slots = 0;
+
+  const slotOf = (visit: number, page: number): number => {
+    let slot = heads.data[visit]!;
+    while (slot !== -1) {
+      if (slotPage.data[slot] === page) return slot;
+      slot = slotNext.data[slot]!;
+    }
+    slot = slots++;
+    for (const column of slotColumns) column.grow(slots);
+    slotPage.data[slot] = page;
+    slotNext.data[slot] = heads.data[visit]!;
+    slotTime.data[slot] = Infinity;
+    slotFlags.data[slot] = 0;
+    heads.data[visit] = slot;
+    return slot;
   };
 
   return {
@@ -176,8 +323,8 @@ export function createAggregator(options: AggregatorOptions = {}): Aggregator {
         if (event.time < first) first = event.time;
         if (event.time > last) last = event.time;
       }
-      const isVisit = event.event === 'page_view' && event.page_type === 'landing';
-      if (!isVisit && event.event !== 'generate_lead') return;
+      const isView = event.event === 'page_view' && event.page_type === 'landing';
+      if (!isView && event.event !== 'generate_lead') return;
       // Event checking guarantees the ids of the two events that count.
       const segment = event.segment!;
       const persona = event.persona!;
@@ -188,15 +335,66 @@ export function createAggregator(options: AggregatorOptions = {}): Aggregator {
         }
         return;
       }
-      const tally = tallyOf(segment, persona);
-      const visits = isVisit ? tally.visits : tally.leads;
-      const before = visits.size;
-      visits.add(visitKey(event.visit_id));
-      if (visits.size > before && ++kept > maxVisits) throw new VisitLimitError(maxVisits, line);
+      if (event.event_id !== undefined) {
+        const key = visitKey(event.event_id);
+        if (eventIds.get(key) !== undefined) {
+          duplicates++;
+          return;
+        }
+        if (eventIds.size >= maxEventIds) throw new VisitLimitError(maxEventIds, line, 'event ids');
+        eventIds.set(key, 0);
+      }
+      const key = visitKey(event.visit_id);
+      let visit = visits.get(key);
+      if (visit === undefined) {
+        if (visits.size >= maxVisits) throw new VisitLimitError(maxVisits, line);
+        visit = visits.size;
+        visits.set(key, visit);
+        heads.grow(visit + 1);
+        heads.data[visit] = -1;
+      }
+      const slot = slotOf(visit, pageOf(segment, persona));
+      if (!isView) {
+        slotFlags.data[slot]! |= LEAD;
+        return;
+      }
+      const time = event.time ?? Infinity;
+      // The first view decides the channel: the earliest, and of equal times the first in the file.
+      if (!(slotFlags.data[slot]! & VIEWED) || time < slotTime.data[slot]!) {
+        slotTime.data[slot] = time;
+        slotChannel.data[slot] = channelOf(event);
+      }
+      slotFlags.data[slot]! |= VIEWED;
     },
     report(options = {}) {
       const period = first <= last ? { from: new Date(first).toISOString(), to: new Date(last).toISOString() } : undefined;
-      return computeReport(pages, events, period, options.minVisits ?? DEFAULT_MIN_VISITS, { events: unknown.events, examples: [...unknown.examples] });
+      const tallies = tallyVisits(visits.size, {
+        head: (v) => heads.data[v]!,
+        next: (s) => slotNext.data[s]!,
+        page: (s) => slotPage.data[s]!,
+        flags: (s) => slotFlags.data[s]!,
+        channel: (s) => slotChannel.data[s]!,
+      }, pages, (field, id) => dictionaries[field].values[id]!);
+      const minVisits = options.minVisits ?? DEFAULT_MIN_VISITS;
+      const rowsOf = (level: Level) => judge(level, tallies.rows.get(level)!, tallies.total, minVisits);
+      const report: ConversionReport = {
+        segments: rowsOf('segment'),
+        pages: rowsOf('segment_persona'),
+        channels: rowsOf('segment_persona_channel'),
+        campaigns: rowsOf('segment_campaign'),
+        variants: rowsOf('segment_persona_variant'),
+        total: rateOf(tallies.total.leads, tallies.total.visits),
+        minVisits,
+        events: { ...events },
+        duplicates,
+        unattributedLeads: tallies.unattributedLeads,
+        visitsInSeveralSegments: tallies.visitsInSeveralSegments,
+        visitsOnSeveralPages: tallies.visitsOnSeveralPages,
+        unknown: { events: unknown.events, examples: [...unknown.examples] },
+        overflow: CHANNEL_FIELDS.filter((f) => dictionaries[f].overflow > 0).map((field) => ({ field, views: dictionaries[field].overflow })),
+      };
+      if (period) report.period = period;
+      return report;
     },
   };
 }
@@ -208,92 +406,127 @@ export function aggregateEvents(events: Iterable<ReportEvent>, options: ReportOp
   return aggregator.report(options);
 }
 
-function computeReport(
-  pages: Map<string, Map<string, Tally>>,
-  events: Record<EventName, number>,
-  period: ConversionReport['period'],
-  minVisits: number,
-  unknown: UnknownPages,
-): ConversionReport {
-  let leadsWithoutPageView = 0;
-  const all = newTally();
-  const segmentTallies = new Map<string, Tally>();
-  const pageTallies: { segment: string; persona: string; tally: Tally }[] = [];
-  const pagesSeen = new Map<string, number>();
-  const segmentsSeen = new Map<string, number>();
+/** The ids of a row, as its GroupRow carries them. */
+type RowIds = Pick<GroupRow, 'segment' | 'persona' | 'source' | 'medium' | 'campaign' | 'variant'>;
 
-  for (const segment of sortedKeys(pages)) {
-    const personas = pages.get(segment)!;
-    const segmentTally = newTally();
-    for (const persona of sortedKeys(personas)) {
-      const tally = personas.get(persona)!;
-      for (const visit of tally.leads) {
-        if (!tally.visits.has(visit)) {
-          tally.visits.add(visit);
-          leadsWithoutPageView++;
-        }
-      }
-      for (const visit of tally.visits) {
-        segmentTally.visits.add(visit);
-        pagesSeen.set(visit, (pagesSeen.get(visit) ?? 0) + 1);
-      }
-      for (const visit of tally.leads) segmentTally.leads.add(visit);
-      pageTallies.push({ segment, persona, tally });
-    }
-    for (const visit of segmentTally.visits) {
-      all.visits.add(visit);
-      segmentsSeen.set(visit, (segmentsSeen.get(visit) ?? 0) + 1);
-    }
-    for (const visit of segmentTally.leads) all.leads.add(visit);
-    segmentTallies.set(segment, segmentTally);
-  }
+interface RowTally {
+  ids: RowIds;
+  visits: number;
+  leads: number;
+  /** Visits of the row with a lead on any page: they are not in the other sample. */
+  convertedAnywhere: number;
+}
 
-  const segments = judge(
-    [...segmentTallies].map(([segment, tally]) => ({ segment, ...rateOf(tally.leads.size, tally.visits.size) })),
-    minVisits,
-  );
-  const pageRows = judge(
-    pageTallies.map(({ segment, persona, tally }) => ({ segment, persona, ...rateOf(tally.leads.size, tally.visits.size) })),
-    minVisits,
-  );
-  const report: ConversionReport = {
-    segments,
-    pages: pageRows,
-    total: rateOf(all.leads.size, all.visits.size),
-    minVisits,
-    events,
-    leadsWithoutPageView,
-    visitsInSeveralSegments: countAbove(segmentsSeen, 1),
-    visitsOnSeveralPages: countAbove(pagesSeen, 1),
-    unknown,
+/** The slots of each visit, as the aggregator holds them. */
+interface VisitSlots {
+  head(visit: number): number;
+  next(slot: number): number;
+  page(slot: number): number;
+  flags(slot: number): number;
+  channel(slot: number): number;
+}
+
+/** The value of one field of a channel number. */
+function channelPart(channel: number, field: ChannelField): number {
+  return Math.floor(channel / VALUE_BITS ** CHANNEL_FIELDS.indexOf(field)) % VALUE_BITS;
+}
+
+/**
+ * One pass over the visits: each adds itself once to every row it belongs to. Rows are found by
+ * numbers (page, segment and value numbers), so nothing from the file is parsed or joined again.
+ */
+function tallyVisits(visitCount: number, slots: VisitSlots, pages: readonly { segment: string; persona: string }[], valueOf: (field: ChannelField, id: number) => string) {
+  const rows = new Map<Level, Map<number, RowTally>>(LEVELS.map((level) => [level, new Map()]));
+  const segmentNumbers = new Map<string, number>();
+  const segmentOf = pages.map(({ segment }) => {
+    if (!segmentNumbers.has(segment)) segmentNumbers.set(segment, segmentNumbers.size);
+    return segmentNumbers.get(segment)!;
+  });
+  const total = { visits: 0, leads: 0 };
+  let unattributedLeads = 0;
+  let visitsInSeveralSegments = 0;
+  let visitsOnSeveralPages = 0;
+  // The rows of the current visit, each with whether the visit converted on one of its pages.
+  const visitRows = new Map<RowTally, boolean>();
+  const segmentsSeen = new Set<number>();
+
+  const touch = (level: Level, key: number, ids: () => RowIds, lead: boolean) => {
+    const table = rows.get(level)!;
+    let row = table.get(key);
+    if (!row) table.set(key, (row = { ids: ids(), visits: 0, leads: 0, convertedAnywhere: 0 }));
+    visitRows.set(row, (visitRows.get(row) ?? false) || lead);
   };
-  if (period) report.period = period;
-  return report;
+
+  for (let visit = 0; visit < visitCount; visit++) {
+    visitRows.clear();
+    segmentsSeen.clear();
+    let pagesViewed = 0;
+    for (let slot = slots.head(visit); slot !== -1; slot = slots.next(slot)) {
+      const flags = slots.flags(slot);
+      if (!(flags & VIEWED)) {
+        if (flags & LEAD) unattributedLeads++;
+        continue;
+      }
+      pagesViewed++;
+      const lead = (flags & LEAD) !== 0;
+      const page = slots.page(slot);
+      const { segment, persona } = pages[page]!;
+      const segmentNumber = segmentOf[page]!;
+      const channel = slots.channel(slot);
+      const source = channelPart(channel, 'utm_source');
+      const medium = channelPart(channel, 'utm_medium');
+      const campaign = channelPart(channel, 'utm_campaign');
+      const variant = channelPart(channel, 'page_variant');
+      segmentsSeen.add(segmentNumber);
+      touch('segment', segmentNumber, () => ({ segment }), lead);
+      touch('segment_persona', page, () => ({ segment, persona }), lead);
+      touch('segment_persona_channel', (page * VALUE_BITS + source) * VALUE_BITS + medium, () => ({ segment, persona, source: valueOf('utm_source', source), medium: valueOf('utm_medium', medium) }), lead);
+      touch('segment_campaign', segmentNumber * VALUE_BITS + campaign, () => ({ segment, campaign: valueOf('utm_campaign', campaign) }), lead);
+      touch('segment_persona_variant', page * VALUE_BITS + variant, () => ({ segment, persona, variant: valueOf('page_variant', variant) }), lead);
+    }
+    if (pagesViewed === 0) continue;
+    let converted = false;
+    for (const lead of visitRows.values()) converted ||= lead;
+    total.visits++;
+    if (converted) total.leads++;
+    if (pagesViewed > 1) visitsOnSeveralPages++;
+    if (segmentsSeen.size > 1) visitsInSeveralSegments++;
+    for (const [row, lead] of visitRows) {
+      row.visits++;
+      if (lead) row.leads++;
+      if (converted) row.convertedAnywhere++;
+    }
+  }
+  const sorted = new Map(LEVELS.map((level) => [level, [...rows.get(level)!.values()].sort(compareRows)]));
+  return { rows: sorted, total, unattributedLeads, visitsInSeveralSegments, visitsOnSeveralPages };
 }
 
-/** Plain code-unit order, the same on every machine whatever its locale. */
-function sortedKeys(map: Map<string, unknown>): string[] {
-  return [...map.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-function countAbove(counts: Map<string, number>, limit: number): number {
-  let n = 0;
-  for (const c of counts.values()) if (c > limit) n++;
-  return n;
+/** By segment, persona, source, medium, campaign, variant: plain code-unit order, the same on every machine whatever its locale. */
+function compareRows(a: RowTally, b: RowTally): number {
+  for (const field of ['segment', 'persona', 'source', 'medium', 'campaign', 'variant'] as const) {
+    const x = a.ids[field] ?? '';
+    const y = b.ids[field] ?? '';
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
 }
 
 export function rateOf(leads: number, visits: number): Rate {
   return { visits, leads, rate: visits > 0 ? leads / visits : 0, interval: wilsonInterval(leads, visits) };
 }
 
-/** Tests every row against the sum of the other rows of the same table. */
-function judge(rows: (Rate & { segment: string; persona?: string })[], minVisits: number): GroupRow[] {
-  const visits = rows.reduce((sum, r) => sum + r.visits, 0);
-  const leads = rows.reduce((sum, r) => sum + r.leads, 0);
-  return rows.map((row): GroupRow => {
-    const rest = { visits: visits - row.visits, leads: leads - row.leads };
-    const tooSmall = smallSampleReason(row, rest, minVisits);
-    const test = tooSmall ? undefined : twoProportionZTest(row.leads, row.visits, rest.leads, rest.visits);
+/** The other sample of a row: every visit not in it, and those of them with a lead on any page. */
+export function otherVisits(row: { visits: number; convertedAnywhere: number }, total: { visits: number; leads: number }): { visits: number; leads: number } {
+  return { visits: total.visits - row.visits, leads: total.leads - row.convertedAnywhere };
+}
+
+/** Tests every row against all other visits (rule 6). */
+function judge(level: Level, rows: RowTally[], total: { visits: number; leads: number }, minVisits: number): GroupRow[] {
+  return rows.map((tally): GroupRow => {
+    const other = otherVisits(tally, total);
+    const row = { level, ...tally.ids, ...rateOf(tally.leads, tally.visits), other };
+    const tooSmall = smallSampleReason(row, other, minVisits);
+    const test = tooSmall ? undefined : twoProportionZTest(row.leads, row.visits, other.leads, other.visits);
     if (!test) return { ...row, verdict: 'too-small', tooSmall: tooSmall ?? 'no variation to test' };
     const verdict = test.p >= ALPHA ? 'no-difference' : test.z > 0 ? 'higher' : 'lower';
     return { ...row, test, verdict };
@@ -302,14 +535,14 @@ function judge(rows: (Rate & { segment: string; persona?: string })[], minVisits
 
 /**
  * The small-sample rule: a group is too small to judge when it has fewer than `minVisits` visits, or
- * fewer than 5 leads, or fewer than 5 visits without a lead; or when the rest of the traffic fails
- * the same rule. Below those counts the normal approximation behind the z-test is unreliable.
+ * fewer than 5 leads, or fewer than 5 visits without a lead; or when the other visits fail the same
+ * rule. Below those counts the normal approximation behind the z-test is unreliable.
  */
-export function smallSampleReason(group: { visits: number; leads: number }, rest: { visits: number; leads: number }, minVisits: number): string | undefined {
+export function smallSampleReason(group: { visits: number; leads: number }, other: { visits: number; leads: number }, minVisits: number): string | undefined {
   if (group.visits < minVisits) return `fewer than ${minVisits} visits`;
   if (group.leads < MIN_EACH_OUTCOME) return `fewer than ${MIN_EACH_OUTCOME} leads`;
   if (group.visits - group.leads < MIN_EACH_OUTCOME) return `fewer than ${MIN_EACH_OUTCOME} visits without a lead`;
-  if (rest.visits === 0) return 'no other traffic to compare with';
-  if (rest.visits < minVisits || rest.leads < MIN_EACH_OUTCOME || rest.visits - rest.leads < MIN_EACH_OUTCOME) return 'the rest of the traffic is too small to compare with';
+  if (other.visits === 0) return 'no other visits to compare with';
+  if (other.visits < minVisits || other.leads < MIN_EACH_OUTCOME || other.visits - other.leads < MIN_EACH_OUTCOME) return 'the other visits are too few to compare with';
   return undefined;
 }

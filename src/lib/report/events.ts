@@ -20,7 +20,17 @@ export interface ReportEvent {
   visit_id: string;
   /** Milliseconds since the epoch, when the event has a valid `event_time`. */
   time?: number;
+  /** The event's own id, for dropping replays; absent when the export has none. */
+  event_id?: string;
+  /** The channel of a landing page_view, each absent when the event has none. */
+  page_variant?: string;
+  utm_source?: string;
+  utm_medium?: string;
+  utm_campaign?: string;
 }
+
+/** Fields of the event kept as they are when present (and not empty). */
+const KEPT_FIELDS = ['event_id', 'page_variant', 'utm_source', 'utm_medium', 'utm_campaign'] as const satisfies readonly (keyof ReportEvent)[];
 
 /** Why a row was skipped: a stable code for counting, and a short sentence for people. */
 export interface RowProblem {
@@ -116,6 +126,10 @@ function finish(name: EventName, visit: string, record: Readonly<Record<string, 
   }
   const event: ReportEvent = { event: name, page_type: pageType, segment, persona, visit_id: visit };
   if (time !== undefined) event.time = time;
+  for (const field of KEPT_FIELDS) {
+    const value = idOf(record[field]);
+    if (value !== null) event[field] = value;
+  }
   return { ok: true, event };
 }
 

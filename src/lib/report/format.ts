@@ -50,13 +50,28 @@ export function testsRun(report: ConversionReport): number {
   return [...report.segments, ...report.pages].filter((r) => r.test).length;
 }
 
+/**
+ * The definitions, in the words the README, the text and HTML notes and the CSV header notes all use,
+ * so that every output says exactly the same thing.
+ */
+export const DEFINITIONS = {
+  duplicate: 'Duplicates: a landing page_view or generate_lead whose event_id was already seen is a replay and is dropped.',
+  visit: 'Visit of a page: a distinct visit_id with at least one landing page_view of that segment × persona; a visit that saw several pages counts once for each.',
+  channel: 'Channel of a visit: the utm_source, utm_medium, utm_campaign and page_variant of its first landing page_view of the page (earliest event_time, ties to the first in the file); a missing utm value is (none), a missing page_variant default.',
+  lead: 'Lead of a page: a visit of that page with a generate_lead on the same segment × persona, attributed to the visit’s channel. A generate_lead whose visit has no landing page_view of that page in the export is an unattributed lead: counted in one line, never in a row or a rate.',
+  rate: 'Rate: leads / visits, with its 95% Wilson score interval (the range the true rate most likely lies in).',
+  comparison: `Verdict: each row is compared with all other visits, as two independent samples: every visit of a landing page that is not in the row, converting when it has a lead on any page (pooled two-proportion z-test, two-sided): “higher than other visits” or “lower than other visits” when p < ${ALPHA}, otherwise “no clear difference”.`,
+} as const;
+
 /** How the numbers are counted and judged, in plain words: printed under the tables and in the HTML. */
 export function reportNotes(report: ConversionReport): string[] {
-  const notes = [
-    'Visits: distinct visit_id with a landing page_view, counted for that page’s segment and persona. Leads: distinct visit_id with a generate_lead, counted for the page the form was on.',
-    'Rates are shown with their 95% Wilson score interval: the range the true rate most likely lies in.',
-    `Verdict: each row is compared with the other rows of its table taken together (pooled two-proportion z-test, two-sided): “higher than the rest” or “lower than the rest” when p < ${ALPHA}, otherwise “no clear difference”.`,
-    `Too small to judge: fewer than ${report.minVisits} visits, fewer than ${MIN_EACH_OUTCOME} leads or fewer than ${MIN_EACH_OUTCOME} visits without a lead, in the row or in the rest of the traffic. The normal approximation behind the test is unreliable there, so no z or p is given. Change the visit threshold with --min-visits.`,
+  const notes: string[] = [
+    DEFINITIONS.visit,
+    DEFINITIONS.lead,
+    DEFINITIONS.channel,
+    DEFINITIONS.rate,
+    DEFINITIONS.comparison,
+    tooSmallNote(report.minVisits),
   ];
   const tests = testsRun(report);
   if (tests > 1) {
@@ -64,9 +79,10 @@ export function reportNotes(report: ConversionReport): string[] {
       `${plural(tests, 'test')} at p < ${ALPHA}: even if no group truly differed, about ${(tests * ALPHA).toFixed(1)} of them would show a “difference” by chance alone. Treat a single borderline p as a reason to keep measuring, not as a result.`,
     );
   }
-  if (report.leadsWithoutPageView > 0) {
-    notes.push(`${plural(report.leadsWithoutPageView, 'lead')} came from visits with no landing page_view on the same page in this export; each of those visits is counted as a visit of its page.`);
-  }
+  const unattributed = unattributedSummary(report);
+  if (unattributed) notes.push(unattributed);
+  const duplicates = duplicatesSummary(report);
+  if (duplicates) notes.push(duplicates);
   if (report.visitsInSeveralSegments > 0) {
     notes.push(`${plural(report.visitsInSeveralSegments, 'visit')} saw the landing pages of more than one segment and count${report.visitsInSeveralSegments === 1 ? 's' : ''} once in each, so the segment rows add up to more than the total.`);
   }
@@ -74,6 +90,24 @@ export function reportNotes(report: ConversionReport): string[] {
     notes.push(`${plural(report.visitsOnSeveralPages, 'visit')} saw more than one landing page and count${report.visitsOnSeveralPages === 1 ? 's' : ''} once for each page.`);
   }
   return notes;
+}
+
+export function tooSmallNote(minVisits: number): string {
+  return `Too small to judge: fewer than ${minVisits} visits, fewer than ${MIN_EACH_OUTCOME} leads or fewer than ${MIN_EACH_OUTCOME} visits without a lead, in the row or in the other visits. The normal approximation behind the test is unreliable there, so no z or p is given. Change the visit threshold with --min-visits.`;
+}
+
+/** `Unattributed leads: 3 …`, or undefined when there were none. */
+export function unattributedSummary(report: ConversionReport): string | undefined {
+  const n = report.unattributedLeads;
+  if (n === 0) return undefined;
+  return `Unattributed leads: ${formatCount(n)} ${n === 1 ? 'lead' : 'leads'} (visit × page) came from visits with no landing page_view of that page in this export; not counted in any row or rate.`;
+}
+
+/** `Duplicate events: 12 …`, or undefined when there were none. */
+export function duplicatesSummary(report: ConversionReport): string | undefined {
+  const n = report.duplicates;
+  if (n === 0) return undefined;
+  return `Duplicate events: ${formatCount(n)} landing page ${n === 1 ? 'view or lead repeats' : 'views and leads repeat'} an event_id already seen; dropped as replays.`;
 }
 
 /** `5,000 visits, 231 leads on 21 landing pages; 21,602 events from 2026-10-01 to 2026-10-28.` */

@@ -1,6 +1,6 @@
 /**
  * The statistics behind the conversion report: a confidence interval for one conversion rate and a
- * test of one group against the rest of the traffic. Pure functions, no dependencies.
+ * test of one group against all other visits. Pure functions, no dependencies.
  */
 
 /** The 97.5th percentile of the standard normal distribution: two-sided 95 %. */
@@ -85,7 +85,7 @@ export function wilsonInterval(successes: number, trials: number, z = Z_95): Int
 }
 
 export interface ZTest {
-  /** Positive when the group converts better than the rest. */
+  /** Positive when the group converts better than the other sample. */
   z: number;
   /** Two-sided p-value. */
   p: number;

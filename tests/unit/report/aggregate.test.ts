@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateEvents, createAggregator, smallSampleReason, VisitLimitError, visitKey, type GroupRow } from '../../../src/lib/report/aggregate.ts';
+import { aggregateEvents, createAggregator, EVENT_IDS_PER_VISIT, smallSampleReason, visitKey, type GroupRow } from '../../../src/lib/report/aggregate.ts';
 import { knownPagesOf } from '../../../src/lib/report/known-pages.ts';
 import type { ReportEvent } from '../../../src/lib/report/events.ts';
 import { twoProportionZTest } from '../../../src/lib/report/stats.ts';
@@ -17,11 +17,11 @@ const counts = (rows: GroupRow[]) => rows.map((r) => `${r.segment}${r.persona ? 
 describe('counting visits and leads', () => {
   // Worked out by hand:
   // alpha/cfo  visits v1 v2        leads v1        → 2/1
-  // alpha/it   visits v3 v7        leads v7        → 2/1
-  // beta/cfo   visits v3 v4        leads v3 v4     → 2/2  (v4's page_view is missing: its lead proves the visit)
+  // alpha/it   visits v3 v7        leads v7        → 2/1  (v7's lead comes before its view in the file)
+  // beta/cfo   visits v3           leads v3        → 1/1  (v4 has leads but no page_view: unattributed)
   // alpha      visits v1 v2 v3 v7  leads v1 v7     → 4/2
-  // beta       visits v3 v4        leads v3 v4     → 2/2
-  // total      visits v1 v2 v3 v4 v7, leads v1 v3 v4 v7 → 5/4
+  // beta       visits v3           leads v3        → 1/1
+  // total      visits v1 v2 v3 v7, leads v1 v3 v7  → 4/3
   const events: ReportEvent[] = [
     view('v1', 'alpha', 'cfo'),
     view('v1', 'alpha', 'cfo'), // reload: still one visit
@@ -32,7 +32,7 @@ describe('counting visits and leads', () => {
     view('v3', 'beta', 'cfo'), // the same visit moves on to another segment's page and converts there
     lead('v3', 'beta', 'cfo'),
     lead('v4', 'beta', 'cfo'),
-    lead('v4', 'beta', 'cfo'), // double submit: one lead
+    lead('v4', 'beta', 'cfo'), // double submit: one unattributed lead
     event('page_view', 'v5', null, null, 'home'),
     event('page_view', 'v6', 'alpha', null, 'faq'),
     lead('v7', 'alpha', 'it'), // out of order in the export
@@ -41,13 +41,14 @@ describe('counting visits and leads', () => {
   const report = aggregateEvents(events);
 
   it('counts distinct visits and leads per segment × persona, per segment and in total', () => {
-    expect(counts(report.pages)).toEqual(['alpha/cfo 2/1', 'alpha/it 2/1', 'beta/cfo 2/2']);
-    expect(counts(report.segments)).toEqual(['alpha 4/2', 'beta 2/2']);
-    expect(report.total).toMatchObject({ visits: 5, leads: 4, rate: 0.8 });
+    expect(counts(report.pages)).toEqual(['alpha/cfo 2/1', 'alpha/it 2/1', 'beta/cfo 1/1']);
+    expect(counts(report.segments)).toEqual(['alpha 4/2', 'beta 1/1']);
+    expect(report.total).toMatchObject({ visits: 4, leads: 3, rate: 0.75 });
   });
 
   it('says how often the data was odd', () => {
-    expect(report.leadsWithoutPageView).toBe(1);
+    expect(report.unattributedLeads).toBe(1);
+    expect(report.duplicates).toBe(0);
     expect(report.visitsInSeveralSegments).toBe(1);
     expect(report.visitsOnSeveralPages).toBe(1);
     expect(report.events).toEqual({ page_view: 8, cta_click: 1, faq_open: 0, generate_lead: 5 });
@@ -86,7 +87,7 @@ function traffic(segment: string, persona: string, visits: number, leads: number
   }).flat();
 }
 
-describe('judging each group against the rest', () => {
+describe('judging each group against the other visits', () => {
   const report = aggregateEvents([
     ...traffic('high', 'cfo', 200, 40), // 20 %
     ...traffic('low', 'cfo', 400, 10), // 2.5 %
@@ -104,9 +105,9 @@ describe('judging each group against the rest', () => {
     ]);
   });
 
-  it('tests a group against the sum of the other rows of its table', () => {
+  it('tests a group against the other visits, here (each visit on one page) the sum of the other rows', () => {
     const mid = report.segments.find((r) => r.segment === 'mid')!;
-    // The rest: 200 + 400 + 20 visits, 40 + 10 + 3 leads.
+    // The other visits: 200 + 400 + 20 visits, 40 + 10 + 3 leads.
     expect(mid.test).toEqual(twoProportionZTest(45, 600, 53, 620));
     const midIt = report.pages.find((r) => r.segment === 'mid' && r.persona === 'it')!;
     expect(midIt.test).toEqual(twoProportionZTest(25, 300, 73, 920));
@@ -127,14 +128,14 @@ describe('the small-sample rule', () => {
     expect(smallSampleReason({ visits: 29, leads: 10 }, enough, 30)).toBe('fewer than 30 visits');
     expect(smallSampleReason({ visits: 500, leads: 4 }, enough, 30)).toBe('fewer than 5 leads');
     expect(smallSampleReason({ visits: 40, leads: 36 }, enough, 30)).toBe('fewer than 5 visits without a lead');
-    expect(smallSampleReason({ visits: 500, leads: 20 }, { visits: 0, leads: 0 }, 30)).toBe('no other traffic to compare with');
-    expect(smallSampleReason({ visits: 500, leads: 20 }, { visits: 100, leads: 2 }, 30)).toBe('the rest of the traffic is too small to compare with');
+    expect(smallSampleReason({ visits: 500, leads: 20 }, { visits: 0, leads: 0 }, 30)).toBe('no other visits to compare with');
+    expect(smallSampleReason({ visits: 500, leads: 20 }, { visits: 100, leads: 2 }, 30)).toBe('the other visits are too few to compare with');
     expect(smallSampleReason({ visits: 30, leads: 5 }, enough, 30)).toBeUndefined();
   });
 
   it('judges nothing when there is only one segment', () => {
     const single = aggregateEvents(traffic('only', 'cfo', 500, 50));
-    expect(single.segments[0]).toMatchObject({ verdict: 'too-small', tooSmall: 'no other traffic to compare with' });
+    expect(single.segments[0]).toMatchObject({ verdict: 'too-small', tooSmall: 'no other visits to compare with' });
   });
 });
 
@@ -174,21 +175,23 @@ describe('holding visits', () => {
     expect(visitKey('v1')).not.toBe(visitKey('v2'));
   });
 
-  it('keeps at most maxVisits visits and leads, and says at which line it went past', () => {
-    const aggregator = createAggregator({ maxVisits: 3 });
-    // A repeated visit and the lead of a visit already counted as a lead take no new room.
+  it('keeps at most maxVisits visits, and says at which line it went past', () => {
+    const aggregator = createAggregator({ maxVisits: 2 });
+    // A repeated visit, its leads and its views of other pages take no new visit.
     aggregator.add(view('v1', 'a', 'p'), 1);
     aggregator.add(view('v1', 'a', 'p'), 2);
     aggregator.add(lead('v1', 'a', 'p'), 3);
-    aggregator.add(lead('v1', 'a', 'p'), 4);
+    aggregator.add(view('v1', 'b', 'p'), 4);
     aggregator.add(view('v2', 'a', 'p'), 5);
-    let error: unknown;
-    try {
-      aggregator.add(view('v3', 'a', 'p'), 6);
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(VisitLimitError);
-    expect(error).toMatchObject({ limit: 3, line: 6 });
+    expect(() => aggregator.add(view('v3', 'a', 'p'), 6)).toThrow(expect.objectContaining({ name: 'VisitLimitError', limit: 2, line: 6, kind: 'visits' }));
+  });
+
+  it(`keeps at most ${EVENT_IDS_PER_VISIT} event ids per visit allowed, so a flood of ids on one visit stops too`, () => {
+    const aggregator = createAggregator({ maxVisits: 2 });
+    const limit = 2 * EVENT_IDS_PER_VISIT;
+    for (let i = 1; i <= limit; i++) aggregator.add({ ...view('v1', 'a', 'p'), event_id: `e${i}` }, i);
+    // A replay takes no room: it is dropped.
+    aggregator.add({ ...view('v1', 'a', 'p'), event_id: 'e1' }, limit + 1);
+    expect(() => aggregator.add({ ...view('v1', 'a', 'p'), event_id: 'new' }, limit + 2)).toThrow(expect.objectContaining({ limit, line: limit + 2, kind: 'event ids' }));
   });
 });

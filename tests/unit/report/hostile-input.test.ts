@@ -202,12 +202,12 @@ describe('the content the report counts against', () => {
 
 describe('memory', () => {
   it('is capped by the number of distinct visits: an export past --max-visits stops with its line, and nothing is written', () => {
-    // REAL keeps 60 visits and 9 leads (lines 1–69): the 12th invented visit, on line 81, is the 81st kept.
+    // REAL keeps 60 visits (lines 1–69): the 21st invented visit, on line 90, is the 81st kept.
     const invented = Array.from({ length: 30 }, (_, i) => `${event({ visit_id: `flood-${i}` })}\n`).join('');
     const result = report({ 'events.ndjson': REAL + invented }, 'events.ndjson', ['--content', CONTENT, '--max-visits', '80']);
     expect(result.stderr).toBe(
-      'report: events.ndjson:81 goes past 80 distinct visits, so no report was written: every visit is kept in memory, and an export with more than that would take memory without bound\n' +
-        '    hint: If this machine has the memory (about 400 bytes a visit), raise the limit with --max-visits N; or split the export by date and report each part.\n',
+      'report: events.ndjson:90 goes past 80 distinct visits, so no report was written: every visit is kept in memory, and an export with more than that would take memory without bound\n' +
+        '    hint: If this machine has the memory (about 500 bytes a visit), raise the limit with --max-visits N; or split the export by date and report each part.\n',
     );
     expect(result.status).toBe(1);
     expect(result.written).toBe(false);

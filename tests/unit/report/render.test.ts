@@ -38,12 +38,12 @@ describe('the CSV report', () => {
     const rows = parse(renderCsvReport(plain), { columns: true }) as Record<string, string>[];
     expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS]);
     expect(rows.map((r) => `${r.level} ${r.segment} ${r.persona} ${r.visits} ${r.leads} ${r.verdict}`)).toEqual([
-      'segment enterprise  700 21 lower than the rest',
-      'segment mid-market  500 45 higher than the rest',
+      'segment enterprise  700 21 lower than other visits',
+      'segment mid-market  500 45 higher than other visits',
       'segment startup  25 2 too small to judge',
-      'segment_persona enterprise cfo 400 12 lower than the rest',
-      'segment_persona enterprise it 300 9 lower than the rest',
-      'segment_persona mid-market cfo 500 45 higher than the rest',
+      'segment_persona enterprise cfo 400 12 lower than other visits',
+      'segment_persona enterprise it 300 9 lower than other visits',
+      'segment_persona mid-market cfo 500 45 higher than other visits',
       'segment_persona startup cfo 25 2 too small to judge',
       'total   1225 68 ',
     ]);
@@ -83,7 +83,7 @@ describe('the CSV report', () => {
   it('writes the figures it computes as numbers, negative ones too', () => {
     const text = renderCsvReport(plain);
     const enterprise = text.split('\r\n').find((line) => line.startsWith('segment,enterprise,'))!;
-    expect(enterprise).toMatch(/^segment,enterprise,,700,21,0\.03,[0-9.]+,[0-9.]+,-[0-9.]+,[0-9.e-]+,lower than the rest,$/);
+    expect(enterprise).toMatch(/^segment,enterprise,,700,21,0\.03,[0-9.]+,[0-9.]+,-[0-9.]+,[0-9.e-]+,lower than other visits,$/);
   });
 });
 
@@ -146,8 +146,8 @@ describe('the text report', () => {
       Conversion by segment
       Segment            Visits  Leads   Rate  95% interval      z       p  Verdict
       -----------------  ------  -----  -----  ------------  -----  ------  -----------------------------------------
-      enterprise            700     21  3.00%    1.97–4.54%  -4.50  <0.001  lower than the rest
-      mid-market            500     45  9.00%   6.79–11.83%   4.38  <0.001  higher than the rest
+      enterprise            700     21  3.00%    1.97–4.54%  -4.50  <0.001  lower than other visits
+      mid-market            500     45  9.00%   6.79–11.83%   4.38  <0.001  higher than other visits
       startup                25      2  8.00%   2.22–24.97%                 too small to judge (fewer than 30 visits)
       -----------------  ------  -----  -----  ------------  -----  ------  -----------------------------------------
       All landing pages   1,225     68  5.55%    4.40–6.98%
@@ -155,23 +155,31 @@ describe('the text report', () => {
       Conversion by segment × persona
       Segment            Persona  Visits  Leads   Rate  95% interval      z       p  Verdict
       -----------------  -------  ------  -----  -----  ------------  -----  ------  -----------------------------------------
-      enterprise         cfo         400     12  3.00%    1.72–5.17%  -2.72   0.007  lower than the rest
-      enterprise         it          300      9  3.00%    1.59–5.60%  -2.22   0.026  lower than the rest
-      mid-market         cfo         500     45  9.00%   6.79–11.83%   4.38  <0.001  higher than the rest
+      enterprise         cfo         400     12  3.00%    1.72–5.17%  -2.72   0.007  lower than other visits
+      enterprise         it          300      9  3.00%    1.59–5.60%  -2.22   0.026  lower than other visits
+      mid-market         cfo         500     45  9.00%   6.79–11.83%   4.38  <0.001  higher than other visits
       startup            cfo          25      2  8.00%   2.22–24.97%                 too small to judge (fewer than 30 visits)
       -----------------  -------  ------  -----  -----  ------------  -----  ------  -----------------------------------------
       All landing pages            1,225     68  5.55%    4.40–6.98%
 
       How to read this
-      - Visits: distinct visit_id with a landing page_view, counted for that page’s segment and persona.
-        Leads: distinct visit_id with a generate_lead, counted for the page the form was on.
-      - Rates are shown with their 95% Wilson score interval: the range the true rate most likely lies in.
-      - Verdict: each row is compared with the other rows of its table taken together (pooled
-        two-proportion z-test, two-sided): “higher than the rest” or “lower than the rest” when p < 0.05,
-        otherwise “no clear difference”.
+      - Visit of a page: a distinct visit_id with at least one landing page_view of that segment ×
+        persona; a visit that saw several pages counts once for each.
+      - Lead of a page: a visit of that page with a generate_lead on the same segment × persona,
+        attributed to the visit’s channel. A generate_lead whose visit has no landing page_view of that
+        page in the export is an unattributed lead: counted in one line, never in a row or a rate.
+      - Channel of a visit: the utm_source, utm_medium, utm_campaign and page_variant of its first landing
+        page_view of the page (earliest event_time, ties to the first in the file); a missing utm value is
+        (none), a missing page_variant default.
+      - Rate: leads / visits, with its 95% Wilson score interval (the range the true rate most likely lies
+        in).
+      - Verdict: each row is compared with all other visits, as two independent samples: every visit of a
+        landing page that is not in the row, converting when it has a lead on any page (pooled
+        two-proportion z-test, two-sided): “higher than other visits” or “lower than other visits” when p
+        < 0.05, otherwise “no clear difference”.
       - Too small to judge: fewer than 30 visits, fewer than 5 leads or fewer than 5 visits without a
-        lead, in the row or in the rest of the traffic. The normal approximation behind the test is
-        unreliable there, so no z or p is given. Change the visit threshold with --min-visits.
+        lead, in the row or in the other visits. The normal approximation behind the test is unreliable
+        there, so no z or p is given. Change the visit threshold with --min-visits.
       - 5 tests at p < 0.05: even if no group truly differed, about 0.3 of them would show a “difference”
         by chance alone. Treat a single borderline p as a reason to keep measuring, not as a result."
     `);

@@ -76,7 +76,7 @@ describe('sample events', () => {
     expect(read.badRowCount).toBe(0);
     const report = aggregator.report();
     expect(report.total.visits).toBe(visits);
-    expect(report.leadsWithoutPageView).toBe(0);
+    expect(report.unattributedLeads).toBe(0);
     const rates = report.segments.map((s) => s.rate);
     expect(Math.min(...rates)).toBeLessThan(0.035);
     expect(Math.max(...rates)).toBeGreaterThan(0.07);
