@@ -23,15 +23,18 @@
  * apart, never added.
  */
 import type { CrmRow, StageKind } from './crm-export.ts';
+import { NO_VALUE } from './aggregate.ts';
 import { quote } from './events.ts';
 import { wilsonInterval, type Interval } from './stats.ts';
 
-/** A lead the conversion report counted, with the channel of its visit (rule 3 of the report). */
+/** A lead the conversion report counted (a visit × page with a generate_lead), with the channel of its visit. */
 export interface PipelineLead {
-  /** event_id of the lead's generate_lead: the lead form's hidden `lead_id`. */
-  leadId: string;
-  /** event_ids of further generate_leads of the same visit on the same page (a form sent twice): the same lead. */
-  otherLeadIds?: readonly string[];
+  /**
+   * The event_ids of the lead's generate_leads (the lead form's hidden `lead_id`), as `leadKey` of
+   * joinPipeline's options gives them: usually one; two when the form was sent twice in the visit,
+   * none when the events carry no event_id.
+   */
+  leadIds: readonly string[];
   segment: string;
   persona: string;
   /** utm_source of the visit's first landing page_view, `(none)` when it had none. */
@@ -40,8 +43,6 @@ export interface PipelineLead {
   medium: string;
 }
 
-/** What a channel value missing from a CRM row is shown as, as in the report. */
-export const NO_VALUE = '(none)';
 
 export interface PipelineTotals {
   leads: number;
@@ -111,16 +112,26 @@ interface Group {
 
 const groupKey = (segment: string, persona: string, source: string, medium: string) => JSON.stringify([segment, persona, source, medium]);
 
-export function joinPipeline(leads: Iterable<PipelineLead>, rows: Iterable<CrmRow>, options: { currency: string }): PipelineReport {
+export interface JoinOptions {
+  /** The report's currency: amounts in any other are not summed. */
+  currency: string;
+  /** How the leads' ids are kept (the aggregator keeps a fixed-size hash of each): applied to a row's lead id before looking it up. Default: as it is. */
+  leadKey?: (leadId: string) => string;
+}
+
+export function joinPipeline(leads: Iterable<PipelineLead>, rows: Iterable<CrmRow>, options: JoinOptions): PipelineReport {
+  const leadKey = options.leadKey ?? ((id: string) => id);
   const groups = new Map<string, Group>();
-  /** Lead id → its lead: the group, and the first id, which stands for the lead whichever of its ids a row names. */
-  const leadOf = new Map<string, { group: Group; first: string }>();
+  /** Lead id key → its lead: the group, and a number that stands for the lead whichever of its ids a row names. */
+  const leadOf = new Map<string, { group: Group; lead: number }>();
+  let count = 0;
   for (const lead of leads) {
     const key = groupKey(lead.segment, lead.persona, lead.source, lead.medium);
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { key: { segment: lead.segment, persona: lead.persona, source: lead.source, medium: lead.medium }, leads: 0, byId: 0, fallback: [], counted: [] }));
     group.leads++;
-    for (const id of [lead.leadId, ...(lead.otherLeadIds ?? [])]) if (!leadOf.has(id)) leadOf.set(id, { group, first: lead.leadId });
+    const number = count++;
+    for (const id of lead.leadIds) if (!leadOf.has(id)) leadOf.set(id, { group, lead: number });
   }
 
   const report: PipelineReport = {
@@ -150,24 +161,24 @@ export function joinPipeline(leads: Iterable<PipelineLead>, rows: Iterable<CrmRo
     list.examples.length = at.length;
   };
   const stages = new Map<string, number>();
-  /** The row kept for each lead (by its first id), and its group. */
-  const kept = new Map<string, { row: CrmRow; group: Group }>();
+  /** The row kept for each lead (by its number), and its group. */
+  const kept = new Map<number, { row: CrmRow; group: Group }>();
 
   for (const row of rows) {
     if (row.kind === 'unknown' && row.stage !== undefined && (stages.has(row.stage) || stages.size < STAGE_LIMIT)) stages.set(row.stage, (stages.get(row.stage) ?? 0) + 1);
     if (row.leadId !== undefined) {
-      const lead = leadOf.get(row.leadId);
+      const lead = leadOf.get(leadKey(row.leadId));
       if (!lead) {
         example(report.unmatched, row.line, `lead id ${quote(row.leadId)}`);
         continue;
       }
-      const before = kept.get(lead.first);
+      const before = kept.get(lead.lead);
       if (before) {
         example(report.duplicates, row.line, `lead id ${quote(row.leadId)}, already on line ${before.row.line}`);
         if (RANK[row.kind] > RANK[before.row.kind]) before.row = row;
         continue;
       }
-      kept.set(lead.first, { row, group: lead.group });
+      kept.set(lead.lead, { row, group: lead.group });
       continue;
     }
     if (row.segment === undefined || row.persona === undefined) {

@@ -58,7 +58,8 @@ export const REPORT_CSP = [
   "form-action 'none'",
 ].join('; ');
 
-export function renderHtmlReport(report: ConversionReport, source: ReportSource): string {
+/** `sections`: more sections, already HTML (like the CRM pipeline's), placed before "How to read this". */
+export function renderHtmlReport(report: ConversionReport, source: ReportSource, sections: readonly string[] = []): string {
   const skipped = skippedRowsSection(source);
   const unknown = unknownSummary(report);
   return `<!doctype html>
@@ -87,7 +88,7 @@ ${renderChart(report.pages, report.total, { id: 'chart-pages', title: 'Conversio
 ${renderTable(report.pages, report.total, { id: 'table-pages', caption: 'Conversion by segment and persona', persona: true })}
 </section>
 
-<section aria-labelledby="how-to-read">
+${sections.join('\n')}<section aria-labelledby="how-to-read">
 <h2 id="how-to-read">How to read this</h2>
 <ul class="notes">
 ${reportNotes(report)

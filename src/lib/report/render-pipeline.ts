@@ -25,6 +25,9 @@ function formatAmount(value: number): string {
   return `${formatCount(Number(units))}.${cents}`;
 }
 
+/** How many skipped rows the notes name by line (the text and HTML list more, with their reasons). */
+const SKIPPED_LINES = 5;
+
 /** The lines under the table: how rows were joined, and every row that was not counted, with examples. */
 export function pipelineNotes(report: PipelineReport, crm: { name: string; read: CrmRead }): string[] {
   const notes: string[] = [];
@@ -53,7 +56,11 @@ export function pipelineNotes(report: PipelineReport, crm: { name: string; read:
   if (report.notFromSite) notes.push(`Not from a landing page: ${plural(report.notFromSite, 'row')} with neither a lead id nor a segment and persona, not counted.`);
   const absent = read.absent.filter((a) => a.field !== 'id');
   if (absent.length) notes.push(`The export has no column ${absent.map((a) => `"${a.column}"`).join(', ')}: ${absentMeaning(absent.map((a) => a.field), report.currency)}.`);
-  if (read.skippedCount) notes.push(`${plural(read.skippedCount, 'row')} of ${crm.name} skipped (listed below), not counted.`);
+  if (read.skippedCount) {
+    const lines = read.skipped.slice(0, SKIPPED_LINES).map((r) => r.line);
+    const more = read.skippedCount > lines.length ? ', …' : '';
+    notes.push(`Skipped: ${plural(read.skippedCount, 'row')} of ${crm.name} that cannot be read (an amount or currency not understood, a value too long, the wrong number of fields), not counted: line${read.skippedCount === 1 ? '' : 's'} ${lines.join(', ')}${more}.`);
+  }
   notes.push(
     `Opportunity rate: leads whose CRM row has an open, won or lost stage, over the leads counted above. Pipeline: the amounts of those opportunities, in ${report.currency}. Win rate: won over closed (won or lost) opportunities; open ones are not decided yet. Intervals are 95% Wilson intervals.`,
   );

@@ -57,7 +57,7 @@ describe('the sample CRM export', () => {
     // Sample visits send at most one lead, and carry the same campaign on every event.
     const leads: PipelineLead[] = events
       .filter((e) => e.event === 'generate_lead')
-      .map((e) => ({ leadId: e.event_id, segment: e.segment!, persona: e.persona!, source: e.utm_source ?? '(none)', medium: e.utm_medium ?? '(none)' }));
+      .map((e) => ({ leadIds: [e.event_id], segment: e.segment!, persona: e.persona!, source: e.utm_source ?? '(none)', medium: e.utm_medium ?? '(none)' }));
     const report = joinPipeline(leads, read.read.usable, { currency: 'USD' });
     expect(report.total.leads).toBe(leads.length);
     expect(report.matchedById).toBeGreaterThan(0);
