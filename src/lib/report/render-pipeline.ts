@@ -46,7 +46,7 @@ export function pipelineNotes(report: PipelineReport, crm: { name: string; read:
   }
   for (const other of report.otherCurrencies) {
     notes.push(
-      `Not summed: ${plural(other.opportunities, 'opportunity')} in ${other.currency} (${formatAmount(other.amount)} ${other.currency}), counted as ${other.opportunities === 1 ? 'an opportunity' : 'opportunities'} but left out of the ${report.currency} values: line${other.lines.length === 1 ? '' : 's'} ${other.lines.join(', ')}${other.opportunities > other.lines.length ? ', …' : ''}.`,
+      `Not summed: ${formatCount(other.opportunities)} ${other.opportunities === 1 ? 'opportunity' : 'opportunities'} in ${other.currency} (${formatAmount(other.amount)} ${other.currency}), counted as ${other.opportunities === 1 ? 'an opportunity' : 'opportunities'} but left out of the ${report.currency} values: line${other.lines.length === 1 ? '' : 's'} ${other.lines.join(', ')}${other.opportunities > other.lines.length ? ', …' : ''}.`,
     );
   }
   if (report.unknownStages.length) {
