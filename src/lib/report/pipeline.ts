@@ -71,7 +71,7 @@ export interface PipelineRow extends PipelineTotals {
 
 export interface CrmExamples {
   rows: number;
-  /** The first few, like `line 12: lead id "9f1c…"`, values shortened and escaped. */
+  /** The first few, like `line 12 ("OPP-00042"): lead id "9f1c…"` (the record id when the mapping names its column), values shortened and escaped. */
   examples: string[];
 }
 
@@ -148,7 +148,7 @@ export function joinPipeline(leads: Iterable<PipelineLead>, rows: Iterable<CrmRo
   };
   // The examples are the rows nearest the top of the file, whenever the join finds them.
   const lines = new Map<CrmExamples, number[]>();
-  const example = (list: CrmExamples, line: number, text: string) => {
+  const example = (list: CrmExamples, { line, id }: CrmRow, text: string) => {
     list.rows++;
     const at = lines.get(list) ?? [];
     lines.set(list, at);
@@ -156,7 +156,7 @@ export function joinPipeline(leads: Iterable<PipelineLead>, rows: Iterable<CrmRo
     const position = index === -1 ? at.length : index;
     if (position >= CRM_EXAMPLES) return;
     at.splice(position, 0, line);
-    list.examples.splice(position, 0, `line ${line}: ${text}`);
+    list.examples.splice(position, 0, `line ${line}${id === undefined ? '' : ` (${quote(id)})`}: ${text}`);
     at.length = Math.min(at.length, CRM_EXAMPLES);
     list.examples.length = at.length;
   };
@@ -169,12 +169,12 @@ export function joinPipeline(leads: Iterable<PipelineLead>, rows: Iterable<CrmRo
     if (row.leadId !== undefined) {
       const lead = leadOf.get(leadKey(row.leadId));
       if (!lead) {
-        example(report.unmatched, row.line, `lead id ${quote(row.leadId)}`);
+        example(report.unmatched, row, `lead id ${quote(row.leadId)}`);
         continue;
       }
       const before = kept.get(lead.lead);
       if (before) {
-        example(report.duplicates, row.line, `lead id ${quote(row.leadId)}, already on line ${before.row.line}`);
+        example(report.duplicates, row, `lead id ${quote(row.leadId)}, already on line ${before.row.line}`);
         if (RANK[row.kind] > RANK[before.row.kind]) before.row = row;
         continue;
       }
@@ -187,7 +187,7 @@ export function joinPipeline(leads: Iterable<PipelineLead>, rows: Iterable<CrmRo
     }
     const group = groups.get(groupKey(row.segment, row.persona, row.source ?? NO_VALUE, row.medium ?? NO_VALUE));
     if (!group) {
-      example(report.unmatched, row.line, `no lead of ${describeRow(row)} in the events`);
+      example(report.unmatched, row, `no lead of ${describeRow(row)} in the events`);
       continue;
     }
     group.fallback.push(row);
@@ -207,7 +207,7 @@ export function joinPipeline(leads: Iterable<PipelineLead>, rows: Iterable<CrmRo
       if (i < room) {
         group.counted.push(row);
         report.matchedByFields++;
-      } else example(report.unmatched, row.line, `more CRM rows without a lead id than leads left for ${describeRow(row)}`);
+      } else example(report.unmatched, row, `more CRM rows without a lead id than leads left for ${describeRow(row)}`);
     });
     for (const row of group.counted) {
       if (!isOpportunity(row.kind) || row.amount === undefined || row.currency === options.currency) continue;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -253,5 +254,15 @@ describe('the leads the report hands to the join', () => {
     await readEventFile(join(CRM, 'events.ndjson'), (event, line) => aggregator.add(event, line));
     const report = joinPipeline(aggregator.leads(), (await readFixture()).usable, { currency: 'USD', leadKey });
     expect(report).toEqual(joinPipeline(FIXTURE_LEADS, (await readFixture()).usable, { currency: 'USD' }));
+  });
+});
+
+describe('examples', () => {
+  it('name the CRM record id when the mapping has its column', async () => {
+    const mapping = { data: crmSchema.parse({ columns: { id: 'Opportunity ID' } }) };
+    const outcome = await readCrmExport(Readable.from([Buffer.from(readFileSync(join(CRM, 'opportunities.csv')))]), mapping, { name: 'opportunities.csv' });
+    if (!outcome.ok) throw new Error('not ok');
+    const report = joinPipeline(FIXTURE_LEADS, outcome.read.usable, { currency: 'USD' });
+    expect(report.unmatched.examples[0]).toBe('line 8 ("O6"): lead id "lead-zz"');
   });
 });
