@@ -10,10 +10,9 @@ import { parseArgs } from 'node:util';
 import { buildEnvironmentOrExit } from './environment.ts';
 import { formatDiagnosticsText, plural, summarize } from '../src/lib/diagnostics.ts';
 import { readContentFiles } from '../src/lib/load/files.ts';
-import { parseProject } from '../src/lib/load/project.ts';
 import { formatCount } from '../src/lib/report/format.ts';
 import { createSampleCrm } from '../src/lib/report/sample-crm.ts';
-import { generateSampleEvents, sampleLandingsFromSite } from '../src/lib/report/sample-events.ts';
+import { generateSampleEvents, SAMPLE_CHANNELS, SAMPLE_VARIANTS, sampleLandingsFromSite } from '../src/lib/report/sample-events.ts';
 import { buildSite } from '../src/lib/site-build.ts';
 import { failure, runCommand, usageError } from './cli.ts';
 
@@ -68,7 +67,6 @@ async function run(options: Options): Promise<number> {
   }
   const landings = sampleLandingsFromSite(result.build);
   if (landings.length === 0) return fail(`the content in ${env.contentRoot} has no published landing page to generate visits for.`);
-  const channels = parseProject(files).project.site?.data.channels ?? [];
 
   const output: WriteStream | NodeJS.WriteStream = options.out ? createWriteStream(options.out) : process.stdout;
   let failed: NodeJS.ErrnoException | undefined;
@@ -82,7 +80,7 @@ async function run(options: Options): Promise<number> {
   });
   let events = 0;
   let chunk = '';
-  for (const event of generateSampleEvents({ seed: options.seed, visits: options.visits, landings, channels })) {
+  for (const event of generateSampleEvents({ seed: options.seed, visits: options.visits, landings })) {
     events++;
     chunk += `${JSON.stringify(event)}\n`;
     if (crm) {
@@ -107,7 +105,7 @@ async function run(options: Options): Promise<number> {
     return fail(`cannot write ${options.out ?? 'to standard output'}: ${failed.code ?? failed.message}`);
   }
   const where = options.out ? ` to ${options.out}` : '';
-  console.error(`Wrote ${formatCount(events)} events of ${formatCount(options.visits)} visits on ${plural(landings.length, 'landing page')}${where} (seed ${options.seed}, ${plural(channels.length, 'channel')}).`);
+  console.error(`Wrote ${formatCount(events)} events of ${formatCount(options.visits)} visits on ${plural(landings.length, 'landing page')}${where} (seed ${options.seed}, ${plural(SAMPLE_CHANNELS.length, 'channel')}, ${plural(SAMPLE_VARIANTS.length, 'variant')} of each page).`);
   if (crm) console.error(`Wrote ${plural(crm.sample.rows, 'CRM row')} of their leads and opportunities to ${options.crmOut}.`);
   return 0;
 }

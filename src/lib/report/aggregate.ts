@@ -225,8 +225,13 @@ class ValueDictionary {
     if (known !== undefined) return known;
     if (this.values.length >= MAX_DISTINCT_VALUES) {
       this.overflow++;
-      return this.id(OTHER_VALUE);
+      // `(other)` itself takes the one place past the cap (ids stay below VALUE_BITS).
+      return this.ids.get(OTHER_VALUE) ?? this.add(OTHER_VALUE);
     }
+    return this.add(value);
+  }
+
+  private add(value: string): number {
     this.ids.set(value, this.values.length);
     this.values.push(value);
     return this.values.length - 1;

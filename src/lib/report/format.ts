@@ -1,6 +1,6 @@
 /** Numbers and explanations shared by the text and HTML reports, so both say exactly the same thing. */
 import { plural } from '../diagnostics.ts';
-import { ALPHA, MIN_EACH_OUTCOME, type ConversionReport, type GroupRow } from './aggregate.ts';
+import { ALPHA, MAX_DISTINCT_VALUES, MIN_EACH_OUTCOME, OTHER_VALUE, type ConversionReport, type GroupRow, type Level } from './aggregate.ts';
 import { UNSAFE_CHARS } from './events.ts';
 import type { ReadSummary } from './read-events.ts';
 import type { Interval } from './stats.ts';
@@ -46,8 +46,9 @@ export function printable(text: string): string {
   return text.replace(/[\u0000-\u001f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(UNSAFE_CHARS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** Tests behind the verdicts of every table, shown or not. */
 export function testsRun(report: ConversionReport): number {
-  return [...report.segments, ...report.pages].filter((r) => r.test).length;
+  return [...report.segments, ...report.pages, ...report.channels, ...report.campaigns, ...report.variants].filter((r) => r.test).length;
 }
 
 /**
@@ -55,34 +56,34 @@ export function testsRun(report: ConversionReport): number {
  * so that every output says exactly the same thing.
  */
 export const DEFINITIONS = {
-  duplicate: 'Duplicates: a landing page_view or generate_lead whose event_id was already seen is a replay and is dropped.',
+  duplicate: 'Duplicate events: a landing page_view or generate_lead whose event_id was already seen is a replay and is dropped; an event without an event_id is never a replay.',
   visit: 'Visit of a page: a distinct visit_id with at least one landing page_view of that segment × persona; a visit that saw several pages counts once for each.',
-  channel: 'Channel of a visit: the utm_source, utm_medium, utm_campaign and page_variant of its first landing page_view of the page (earliest event_time, ties to the first in the file); a missing utm value is (none), a missing page_variant default.',
-  lead: 'Lead of a page: a visit of that page with a generate_lead on the same segment × persona, attributed to the visit’s channel. A generate_lead whose visit has no landing page_view of that page in the export is an unattributed lead: counted in one line, never in a row or a rate.',
+  channel:
+    'Channel of a visit: the utm_source, utm_medium, utm_campaign and page_variant of its first landing page_view of the page (earliest event_time, a view without one after every timed view, ties to the first in the file); a missing utm value is (none), a missing page_variant default.',
+  lead: 'Lead of a page: a visit of that page with a generate_lead on the same segment × persona, in either order in the file, attributed to the visit’s channel. A generate_lead whose visit has no landing page_view of that page in the export is an unattributed lead: counted once per visit × page in one line, never in a row or a rate, so no rate exceeds 100%.',
   rate: 'Rate: leads / visits, with its 95% Wilson score interval (the range the true rate most likely lies in).',
-  comparison: `Verdict: each row is compared with all other visits, as two independent samples: every visit of a landing page that is not in the row, converting when it has a lead on any page (pooled two-proportion z-test, two-sided): “higher than other visits” or “lower than other visits” when p < ${ALPHA}, otherwise “no clear difference”.`,
+  comparison: `Verdict: each row is compared with all other visits, as two independent samples: every distinct visit of a landing page of the content that is not in the row, converting when it has a lead on any page; a visit is in exactly one of the two. Pooled two-proportion z-test, two-sided: “higher than other visits” or “lower than other visits” when p < ${ALPHA}, otherwise “no clear difference”.`,
 } as const;
+
+/** The small-sample rule in words, with the visit threshold of this report. */
+export function tooSmallNote(minVisits: number): string {
+  return `Too small to judge: fewer than ${minVisits} visits (--min-visits), fewer than ${MIN_EACH_OUTCOME} leads or fewer than ${MIN_EACH_OUTCOME} visits without a lead, in the row or in the other visits; the normal approximation behind the test is unreliable there, so no z or p is given.`;
+}
+
+/** Every definition, in order, as the outputs list them. */
+export function definitionNotes(minVisits: number): string[] {
+  return [DEFINITIONS.duplicate, DEFINITIONS.visit, DEFINITIONS.channel, DEFINITIONS.lead, DEFINITIONS.rate, DEFINITIONS.comparison, tooSmallNote(minVisits)];
+}
 
 /** How the numbers are counted and judged, in plain words: printed under the tables and in the HTML. */
 export function reportNotes(report: ConversionReport): string[] {
-  const notes: string[] = [
-    DEFINITIONS.visit,
-    DEFINITIONS.lead,
-    DEFINITIONS.channel,
-    DEFINITIONS.rate,
-    DEFINITIONS.comparison,
-    tooSmallNote(report.minVisits),
-  ];
+  const notes = definitionNotes(report.minVisits);
   const tests = testsRun(report);
   if (tests > 1) {
     notes.push(
       `${plural(tests, 'test')} at p < ${ALPHA}: even if no group truly differed, about ${(tests * ALPHA).toFixed(1)} of them would show a “difference” by chance alone. Treat a single borderline p as a reason to keep measuring, not as a result.`,
     );
   }
-  const unattributed = unattributedSummary(report);
-  if (unattributed) notes.push(unattributed);
-  const duplicates = duplicatesSummary(report);
-  if (duplicates) notes.push(duplicates);
   if (report.visitsInSeveralSegments > 0) {
     notes.push(`${plural(report.visitsInSeveralSegments, 'visit')} saw the landing pages of more than one segment and count${report.visitsInSeveralSegments === 1 ? 's' : ''} once in each, so the segment rows add up to more than the total.`);
   }
@@ -90,10 +91,6 @@ export function reportNotes(report: ConversionReport): string[] {
     notes.push(`${plural(report.visitsOnSeveralPages, 'visit')} saw more than one landing page and count${report.visitsOnSeveralPages === 1 ? 's' : ''} once for each page.`);
   }
   return notes;
-}
-
-export function tooSmallNote(minVisits: number): string {
-  return `Too small to judge: fewer than ${minVisits} visits, fewer than ${MIN_EACH_OUTCOME} leads or fewer than ${MIN_EACH_OUTCOME} visits without a lead, in the row or in the other visits. The normal approximation behind the test is unreliable there, so no z or p is given. Change the visit threshold with --min-visits.`;
 }
 
 /** `Unattributed leads: 3 …`, or undefined when there were none. */
@@ -108,6 +105,79 @@ export function duplicatesSummary(report: ConversionReport): string | undefined 
   const n = report.duplicates;
   if (n === 0) return undefined;
   return `Duplicate events: ${formatCount(n)} landing page ${n === 1 ? 'view or lead repeats' : 'views and leads repeat'} an event_id already seen; dropped as replays.`;
+}
+
+/** `Other values: …`, or undefined when every channel field stayed under its cap. */
+export function overflowSummary(report: ConversionReport): string | undefined {
+  if (report.overflow.length === 0) return undefined;
+  const parts = report.overflow.map((o) => `${o.field} (${plural(o.views, 'view')})`);
+  return `Other values: past ${formatCount(MAX_DISTINCT_VALUES)} distinct values of a field, further values are counted as ${OTHER_VALUE}: ${parts.join(', ')}.`;
+}
+
+/** The lines about what the report left out of its rows, shown under the summary: duplicates, unattributed leads, values past the cap, unknown pages. */
+export function exclusionLines(report: ConversionReport): string[] {
+  return [duplicatesSummary(report), unattributedSummary(report), overflowSummary(report), unknownSummary(report)].filter((line): line is string => line !== undefined);
+}
+
+/** A column that names a row: its title and its value. */
+export interface IdColumn {
+  title: string;
+  value: (row: GroupRow) => string;
+}
+
+const SEGMENT: IdColumn = { title: 'Segment', value: (r) => r.segment };
+const PERSONA: IdColumn = { title: 'Persona', value: (r) => r.persona ?? '' };
+
+/** One table of the report: its rows and the columns that name them. */
+export interface ReportTable {
+  level: Level;
+  /** For ids in the HTML. */
+  id: string;
+  title: string;
+  idColumns: IdColumn[];
+  rows: GroupRow[];
+}
+
+/** The two main tables: every row is shown. */
+export function mainTables(report: ConversionReport): ReportTable[] {
+  return [
+    { level: 'segment', id: 'segments', title: 'Conversion by segment', idColumns: [SEGMENT], rows: report.segments },
+    { level: 'segment_persona', id: 'pages', title: 'Conversion by segment × persona', idColumns: [SEGMENT, PERSONA], rows: report.pages },
+  ];
+}
+
+/** The breakdowns by channel, campaign and variant: outputs show their larger rows (see `shownRows`). */
+export function breakdownTables(report: ConversionReport): ReportTable[] {
+  return [
+    {
+      level: 'segment_persona_channel',
+      id: 'channels',
+      title: 'Conversion by channel (utm_source / utm_medium) within segment × persona',
+      idColumns: [SEGMENT, PERSONA, { title: 'Source', value: (r) => r.source ?? '' }, { title: 'Medium', value: (r) => r.medium ?? '' }],
+      rows: report.channels,
+    },
+    { level: 'segment_campaign', id: 'campaigns', title: 'Conversion by campaign (utm_campaign) within segment', idColumns: [SEGMENT, { title: 'Campaign', value: (r) => r.campaign ?? '' }], rows: report.campaigns },
+    { level: 'segment_persona_variant', id: 'variants', title: 'Conversion by page variant within segment × persona', idColumns: [SEGMENT, PERSONA, { title: 'Variant', value: (r) => r.variant ?? '' }], rows: report.variants },
+  ];
+}
+
+/**
+ * The rows of a breakdown an output shows: those with at least `minVisits` visits, and of those at
+ * most `limit` (the ones with the most visits), in table order; with a sentence saying what was left
+ * out, so a reader never takes a shortened table for the whole.
+ */
+export function shownRows(rows: GroupRow[], minVisits: number, limit: number): { rows: GroupRow[]; note: string } {
+  const enough = rows.filter((r) => r.visits >= minVisits);
+  const keep = enough.length <= limit ? new Set(enough) : new Set([...enough].sort((a, b) => b.visits - a.visits).slice(0, limit));
+  const shown = rows.filter((r) => keep.has(r));
+  const which = enough.length <= limit ? `those with at least ${minVisits} visits` : `the ${limit} with the most visits of the ${formatCount(enough.length)} with at least ${minVisits} visits`;
+  const note = shown.length === rows.length ? `All ${plural(rows.length, 'row')}.` : `${formatCount(shown.length)} of ${plural(rows.length, 'row')} shown: ${which}. The CSV has every row.`;
+  return { rows: shown, note };
+}
+
+/** A value from the events file as a table shows it: shortened and with control characters escaped. */
+export function shownValue(value: string, max = 40): string {
+  return printable(value.length > max ? `${value.slice(0, max - 1)}…` : value);
 }
 
 /** `5,000 visits, 231 leads on 21 landing pages; 21,602 events from 2026-10-01 to 2026-10-28.` */

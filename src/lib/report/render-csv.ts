@@ -1,46 +1,85 @@
 /**
  * The report as CSV (RFC 4180: CRLF line ends, fields with a comma, quote or line break quoted, quotes
- * doubled), one row per segment, per segment × persona and for the total, for spreadsheets and BI tools.
+ * doubled): one flat table for spreadsheets and BI tools, whose `level` column says what each row is:
+ * - `definition` rows first, the definitions in `note` (the same words as the README and the other outputs);
+ * - one row per segment, per segment × persona, per segment × persona × channel, per segment × campaign
+ *   and per segment × persona × variant, every row whatever its size; the id columns a level does not
+ *   use are empty;
+ * - the `total`, then one row each for duplicate events, unattributed leads, values past the cap and
+ *   unknown pages when there were any, the sentence in `note` (unattributed leads counted in `leads`).
  * Numbers are plain decimals (rates as fractions, not percent); z and p are empty where there is no test.
  */
 import { csvRow } from '../csv.ts';
 import { VERDICT_LABELS, type ConversionReport, type GroupRow, type Rate } from './aggregate.ts';
-import { unknownSummary } from './format.ts';
+import { definitionNotes, duplicatesSummary, overflowSummary, unattributedSummary, unknownSummary } from './format.ts';
 
-export const CSV_COLUMNS = ['level', 'segment', 'persona', 'visits', 'leads', 'conversion_rate', 'ci_low', 'ci_high', 'z', 'p_value', 'verdict', 'note'] as const;
+export const CSV_COLUMNS = [
+  'level',
+  'segment',
+  'persona',
+  'source',
+  'medium',
+  'campaign',
+  'variant',
+  'visits',
+  'leads',
+  'conversion_rate',
+  'ci_low',
+  'ci_high',
+  'other_visits',
+  'other_leads',
+  'z',
+  'p_value',
+  'verdict',
+  'note',
+] as const;
+type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 /**
- * Segment and persona ids come from the events file, which anyone who can load a page can write to:
- * they go to the CSV as text, which csvRow defuses when it could open as a formula. Our figures go
- * as numbers, written as they are.
+ * Ids and utm values come from the events file, which anyone who can load a page can write to: they
+ * go to the CSV as text, which csvRow defuses when it could open as a formula. Our figures go as
+ * numbers, written as they are.
  */
 export function renderCsvReport(report: ConversionReport): string {
   const rows: unknown[][] = [[...CSV_COLUMNS]];
-  for (const row of report.segments) rows.push(groupRow('segment', row));
-  for (const row of report.pages) rows.push(groupRow('segment_persona', row));
-  rows.push(['total', '', '', ...rateCells(report.total), '', '', '', '']);
+  const line = (cells: Partial<Record<CsvColumn, unknown>>) => rows.push(CSV_COLUMNS.map((column) => cells[column] ?? ''));
+  for (const note of definitionNotes(report.minVisits)) line({ level: 'definition', note });
+  for (const row of [...report.segments, ...report.pages, ...report.channels, ...report.campaigns, ...report.variants]) line(groupRow(row));
+  line({ level: 'total', ...rateCells(report.total) });
+  const duplicates = duplicatesSummary(report);
+  if (duplicates) line({ level: 'duplicate_events', note: duplicates });
+  const unattributed = unattributedSummary(report);
+  if (unattributed) line({ level: 'unattributed_leads', leads: report.unattributedLeads, note: unattributed });
+  const overflow = overflowSummary(report);
+  if (overflow) line({ level: 'other_values', note: overflow });
   // Events of pages the content does not define are no row of their own: one `unknown_pages` row,
   // in the same columns, says how many and shows a few examples in `note`.
   const unknown = unknownSummary(report);
-  if (unknown) rows.push(CSV_COLUMNS.map((column) => (column === 'level' ? 'unknown_pages' : column === 'note' ? unknown : '')));
+  if (unknown) line({ level: 'unknown_pages', note: unknown });
   return rows.map(csvRow).join('');
 }
 
-function groupRow(level: string, row: GroupRow): unknown[] {
-  return [
-    level,
-    row.segment,
-    row.persona ?? '',
+function groupRow(row: GroupRow): Partial<Record<CsvColumn, unknown>> {
+  return {
+    level: row.level,
+    segment: row.segment,
+    persona: row.persona,
+    source: row.source,
+    medium: row.medium,
+    campaign: row.campaign,
+    variant: row.variant,
     ...rateCells(row),
-    row.test ? round(row.test.z, 4) : '',
-    row.test ? formatPValue(row.test.p) : '',
-    VERDICT_LABELS[row.verdict],
-    row.tooSmall ?? '',
-  ];
+    other_visits: row.other.visits,
+    other_leads: row.other.leads,
+    z: row.test ? round(row.test.z, 4) : '',
+    p_value: row.test ? formatPValue(row.test.p) : '',
+    verdict: VERDICT_LABELS[row.verdict],
+    note: row.tooSmall ?? '',
+  };
 }
 
-function rateCells(rate: Rate): number[] {
-  return [rate.visits, rate.leads, round(rate.rate, 6), round(rate.interval.low, 6), round(rate.interval.high, 6)];
+function rateCells(rate: Rate): Partial<Record<CsvColumn, number>> {
+  return { visits: rate.visits, leads: rate.leads, conversion_rate: round(rate.rate, 6), ci_low: round(rate.interval.low, 6), ci_high: round(rate.interval.high, 6) };
 }
 
 /** Four significant digits; tiny values in exponent form (1.933e-6), which every spreadsheet reads. */

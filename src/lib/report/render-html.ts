@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { plural } from '../diagnostics.ts';
 import { VERDICT_LABELS, type ConversionReport, type GroupRow, type Rate } from './aggregate.ts';
-import { formatCount, formatInterval, formatPercent, printable, reportNotes, reportSummary, rowCells, skippedSummary, unknownSummary, type ReportSource } from './format.ts';
+import { breakdownTables, exclusionLines, formatCount, formatInterval, formatPercent, mainTables, printable, reportNotes, reportSummary, rowCells, shownRows, shownValue, skippedSummary, unknownSummary, type ReportSource, type ReportTable } from './format.ts';
 
 /**
  * Escapes text for HTML content and quoted attributes. Control characters and bidirectional
@@ -25,7 +25,8 @@ body { margin: 0; }
 main { max-width: 72rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
 h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.25rem; margin: 2.5rem 0 .75rem; }
-.summary { margin: 0 0 1rem; color: #333; }
+.summary, .excluded { margin: 0 0 1rem; color: #333; }
+.shown { font-size: .9rem; color: #333; }
 figure { margin: 0 0 1.5rem; }
 figure svg { display: block; width: 100%; max-width: 56rem; height: auto; }
 figcaption { font-size: .9rem; color: #333; margin-top: .25rem; }
@@ -58,10 +59,26 @@ export const REPORT_CSP = [
   "form-action 'none'",
 ].join('; ');
 
+/** Most rows of a breakdown the page shows (the CSV has every row). */
+export const HTML_BREAKDOWN_ROWS = 200;
+
 /** `sections`: more sections, already HTML (like the CRM pipeline's), placed before "How to read this". */
 export function renderHtmlReport(report: ConversionReport, source: ReportSource, sections: readonly string[] = []): string {
   const skipped = skippedRowsSection(source);
+  const [segments, pages] = mainTables(report) as [ReportTable, ReportTable];
   const unknown = unknownSummary(report);
+  const excluded = exclusionLines(report).filter((line) => line !== unknown);
+  const breakdowns = breakdownTables(report)
+    .map((t) => {
+      const shown = shownRows(t.rows, report.minVisits, HTML_BREAKDOWN_ROWS);
+      return `
+<section aria-labelledby="by-${t.id}">
+<h2 id="by-${t.id}">${escapeHtml(t.title.replace(/^Conversion by/, 'By'))}</h2>
+<p class="shown">${escapeHtml(shown.note)}</p>
+${shown.rows.length ? renderTable(t, shown.rows, undefined) : ''}
+</section>`;
+    })
+    .join('\n');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -75,18 +92,19 @@ export function renderHtmlReport(report: ConversionReport, source: ReportSource,
 <main>
 <h1>Conversion by segment</h1>
 <p class="summary">${escapeHtml(reportSummary(report))} Source: <code>${escapeHtml(source.name)}</code>.</p>
-${unknown ? `<p class="unknown" id="unknown-pages">${escapeHtml(unknown)}</p>\n` : ''}
+${excluded.map((line) => `<p class="excluded">${escapeHtml(line)}</p>\n`).join('')}${unknown ? `<p class="unknown" id="unknown-pages">${escapeHtml(unknown)}</p>\n` : ''}
 <section aria-labelledby="by-segment">
 <h2 id="by-segment">By segment</h2>
 ${renderChart(report.segments, report.total, { id: 'chart-segments', title: 'Conversion rate by segment', label: (r) => r.segment })}
-${renderTable(report.segments, report.total, { id: 'table-segments', caption: 'Conversion by segment', persona: false })}
+${renderTable(segments, segments.rows, report.total)}
 </section>
 
 <section aria-labelledby="by-page">
 <h2 id="by-page">By segment and persona</h2>
 ${renderChart(report.pages, report.total, { id: 'chart-pages', title: 'Conversion rate by segment and persona', label: (r) => `${r.segment} / ${r.persona ?? ''}` })}
-${renderTable(report.pages, report.total, { id: 'table-pages', caption: 'Conversion by segment and persona', persona: true })}
+${renderTable(pages, pages.rows, report.total)}
 </section>
+${breakdowns}
 
 ${sections.join('\n')}<section aria-labelledby="how-to-read">
 <h2 id="how-to-read">How to read this</h2>
@@ -102,26 +120,29 @@ ${skipped}</main>
 `;
 }
 
-function renderTable(rows: GroupRow[], total: Rate, options: { id: string; caption: string; persona: boolean }): string {
-  const head = ['Segment', ...(options.persona ? ['Persona'] : [])];
+/** A table of rows named by the table's id columns; with `total`, a footer row for all landing pages. */
+function renderTable(table: ReportTable, rows: GroupRow[], total: Rate | undefined): string {
+  const id = `table-${table.id}`;
   const numeric = ['Visits', 'Leads', 'Rate', '95% interval', 'z', 'p'];
   const body = rows
     .map((row) => {
       const c = rowCells(row);
-      const ids = [row.segment, ...(options.persona ? [row.persona ?? ''] : [])].map((id) => `<th scope="row" class="id">${escapeHtml(id)}</th>`).join('');
+      const ids = table.idColumns.map((column) => `<th scope="row" class="id">${escapeHtml(shownValue(column.value(row), 80))}</th>`).join('');
       const reason = row.tooSmall ? `<span class="reason">${escapeHtml(row.tooSmall)}</span>` : '';
       return `<tr>${ids}${[c.visits, c.leads, c.rate, c.interval, c.z, c.p].map((v) => `<td class="num">${escapeHtml(v)}</td>`).join('')}<td class="verdict-${row.verdict}">${escapeHtml(VERDICT_LABELS[row.verdict])}${reason}</td></tr>`;
     })
     .join('\n');
-  const totalCells = [formatCount(total.visits), formatCount(total.leads), formatPercent(total.rate), formatInterval(total.interval), '', ''];
-  return `<div class="scroll" role="region" aria-labelledby="${options.id}-caption" tabindex="0">
-<table id="${options.id}">
-<caption id="${options.id}-caption">${escapeHtml(options.caption)}</caption>
-<thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}${numeric.map((h) => `<th scope="col" class="num">${h}</th>`).join('')}<th scope="col">Verdict</th></tr></thead>
+  const span = table.idColumns.length > 1 ? ` colspan="${table.idColumns.length}"` : '';
+  const foot = total
+    ? `\n<tfoot><tr><th scope="row"${span}>All landing pages</th>${[formatCount(total.visits), formatCount(total.leads), formatPercent(total.rate), formatInterval(total.interval), '', ''].map((v) => `<td class="num">${v}</td>`).join('')}<td></td></tr></tfoot>`
+    : '';
+  return `<div class="scroll" role="region" aria-labelledby="${id}-caption" tabindex="0">
+<table id="${id}">
+<caption id="${id}-caption">${escapeHtml(table.title)}</caption>
+<thead><tr>${table.idColumns.map((h) => `<th scope="col">${escapeHtml(h.title)}</th>`).join('')}${numeric.map((h) => `<th scope="col" class="num">${h}</th>`).join('')}<th scope="col">Verdict</th></tr></thead>
 <tbody>
 ${body}
-</tbody>
-<tfoot><tr><th scope="row"${options.persona ? ' colspan="2"' : ''}>All landing pages</th>${totalCells.map((v) => `<td class="num">${v}</td>`).join('')}<td></td></tr></tfoot>
+</tbody>${foot}
 </table>
 </div>`;
 }

@@ -1,13 +1,16 @@
 /** The report as plain text for a terminal: aligned tables, then how to read them. */
 import { formatDiagnosticText } from '../diagnostics.ts';
 import { VERDICT_LABELS, type ConversionReport, type GroupRow } from './aggregate.ts';
-import { formatCount, formatInterval, formatPercent, printable, reportNotes, reportSummary, rowCells, skippedSummary, unknownSummary } from './format.ts';
+import { breakdownTables, exclusionLines, formatCount, formatInterval, formatPercent, mainTables, reportNotes, reportSummary, rowCells, shownRows, shownValue, skippedSummary, type ReportTable } from './format.ts';
 import type { ReadSummary } from './read-events.ts';
 import { textTable, type Align } from '../text-table.ts';
 
 type Column = { title: string; align: Align };
 
 const WRAP_WIDTH = 100;
+
+/** Most rows of a breakdown the text shows (the CSV and HTML have more). */
+export const TEXT_BREAKDOWN_ROWS = 40;
 
 export function renderTextReport(report: ConversionReport): string {
   const metrics: Column[] = [
@@ -21,27 +24,23 @@ export function renderTextReport(report: ConversionReport): string {
   ];
   const total = report.total;
   const totalCells = [formatCount(total.visits), formatCount(total.leads), formatPercent(total.rate), formatInterval(total.interval), '', '', ''];
-
-  const segments = textTable(
-    [{ title: 'Segment', align: 'left' }, ...metrics],
-    [...report.segments.map((r) => [printable(r.segment), ...metricCells(r)]), ['All landing pages', ...totalCells]],
-    { total: true },
-  );
-  const pages = textTable(
-    [{ title: 'Segment', align: 'left' }, { title: 'Persona', align: 'left' }, ...metrics],
-    [...report.pages.map((r) => [printable(r.segment), printable(r.persona ?? ''), ...metricCells(r)]), ['All landing pages', '', ...totalCells]],
-    { total: true },
-  );
-  const unknown = unknownSummary(report);
+  const table = (t: ReportTable, rows: GroupRow[], withTotal: boolean) =>
+    textTable(
+      [...t.idColumns.map((c): Column => ({ title: c.title, align: 'left' })), ...metrics],
+      [...rows.map((r) => [...t.idColumns.map((c) => shownValue(c.value(r))), ...metricCells(r)]), ...(withTotal ? [['All landing pages', ...t.idColumns.slice(1).map(() => ''), ...totalCells]] : [])],
+      { total: withTotal },
+    );
+  const sections: string[] = [];
+  for (const t of mainTables(report)) sections.push('', t.title, table(t, t.rows, true));
+  for (const t of breakdownTables(report)) {
+    const shown = shownRows(t.rows, report.minVisits, TEXT_BREAKDOWN_ROWS);
+    sections.push('', t.title, wrap(shown.note, WRAP_WIDTH, ''));
+    if (shown.rows.length) sections.push(table(t, shown.rows, false));
+  }
   return [
     reportSummary(report),
-    ...(unknown ? [unknown] : []),
-    '',
-    'Conversion by segment',
-    segments,
-    '',
-    'Conversion by segment × persona',
-    pages,
+    ...exclusionLines(report),
+    ...sections,
     '',
     'How to read this',
     ...reportNotes(report).map((note) => wrap(`- ${note}`, WRAP_WIDTH, '  ')),
@@ -53,7 +52,6 @@ function metricCells(row: GroupRow): string[] {
   const verdict = row.tooSmall ? `${VERDICT_LABELS[row.verdict]} (${row.tooSmall})` : VERDICT_LABELS[row.verdict];
   return [cells.visits, cells.leads, cells.rate, cells.interval, cells.z, cells.p, verdict];
 }
-
 
 /** Word-wraps a paragraph, indenting continuation lines. */
 export function wrap(text: string, width: number, indent: string): string {

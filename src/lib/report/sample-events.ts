@@ -4,10 +4,12 @@
  * give byte-identical output; events come out in event_time order, visits interleaved as they would
  * be in a real export.
  *
- * A visit arrives on a landing page from one campaign channel (utm_campaign = segment id,
- * utm_content = persona id), may open some questions and click the hero button, converts with a
- * probability that depends on its segment, persona and channel, and sometimes goes on to the
- * segment's hub or FAQ page. As on the real site, only visitors who granted analytics storage keep
+ * A visit arrives on a landing page from one channel (LinkedIn ads, Google and Bing search ads, the
+ * newsletter, or directly without campaign parameters), through one of the channel's campaigns and
+ * creatives (utm_campaign, utm_content), and sees one of two page variants (the page's own, or
+ * `short-form`: an A/B test of a shorter form). It may open some questions and click the hero button,
+ * converts with a probability that depends on its segment, persona, channel, campaign and variant, and
+ * sometimes goes on to the segment's hub or FAQ page. As on the real site, only visitors who granted analytics storage keep
  * their visit id (and campaign parameters) on the next page; the others get a new id.
  */
 import type { LandingView, PageView } from '../compose/types.ts';
@@ -34,18 +36,66 @@ export interface SampleLanding extends SamplePage {
   next: SamplePage[];
 }
 
+/** Where sample visits come from. */
 export interface SampleChannel {
-  source: string;
-  medium: string;
+  /** utm_source and utm_medium; both absent for visits that arrive without campaign parameters. */
+  source?: string;
+  medium?: string;
+  /** Share of the visits, relative to the other channels (default 1). */
+  weight?: number;
+  /** How much better (above 1) or worse than the page's rate visits of this channel convert (default 1). */
+  lift?: number;
+  /** utm_campaign values (`{segment}` is replaced by the page's segment id), each with its share and lift; default none. */
+  campaigns?: readonly { name: string; weight: number; lift: number }[];
+  /** utm_content values: the creatives, one drawn per visit; default none. */
+  creatives?: readonly string[];
 }
+
+/** A page variant of the sample's A/B test; `name` absent is the page's own variant. */
+export interface SampleVariant {
+  name?: string;
+  weight: number;
+  lift: number;
+}
+
+/**
+ * A B2B channel mix: search ads bring visitors with intent, the newsletter reaches people who know
+ * the product, LinkedIn brings reach at a lower rate, direct visits convert least. Retargeting
+ * campaigns convert better than prospecting ones.
+ */
+export const SAMPLE_CHANNELS: readonly SampleChannel[] = [
+  {
+    source: 'linkedin',
+    medium: 'paid-social',
+    weight: 0.3,
+    lift: 0.9,
+    campaigns: [
+      { name: '{segment}-prospecting', weight: 0.7, lift: 0.8 },
+      { name: '{segment}-retargeting', weight: 0.3, lift: 1.6 },
+    ],
+    creatives: ['carousel-benchmark', 'video-cfo-story', 'single-image-checklist'],
+  },
+  { source: 'google', medium: 'cpc', weight: 0.25, lift: 1.4, campaigns: [{ name: '{segment}-search', weight: 1, lift: 1 }], creatives: ['rsa-pain', 'rsa-proof'] },
+  { source: 'bing', medium: 'cpc', weight: 0.07, lift: 1.2, campaigns: [{ name: '{segment}-search', weight: 1, lift: 1 }], creatives: ['rsa-pain'] },
+  { source: 'newsletter', medium: 'email', weight: 0.13, lift: 1.8, campaigns: [{ name: 'newsletter-2026-10', weight: 1, lift: 1 }], creatives: ['hero-link', 'footer-link'] },
+  { weight: 0.25, lift: 0.6, campaigns: [], creatives: [] },
+];
+
+/** The sample's A/B test: the page as it is, and a shorter form that converts better. */
+export const SAMPLE_VARIANTS: readonly SampleVariant[] = [
+  { weight: 0.5, lift: 1 },
+  { name: 'short-form', weight: 0.5, lift: 1.3 },
+];
 
 export interface SampleOptions {
   seed: number;
   /** Number of visits arriving on landing pages. */
   visits: number;
   landings: readonly SampleLanding[];
-  /** Campaign channels; without any, visits arrive without campaign parameters. */
-  channels: readonly SampleChannel[];
+  /** Where visits come from (default SAMPLE_CHANNELS); without any, visits arrive without campaign parameters. */
+  channels?: readonly SampleChannel[];
+  /** Page variants each visit is dealt (default SAMPLE_VARIANTS). */
+  variants?: readonly SampleVariant[];
   /** First day of the period, ISO 8601 date (default 2026-10-01). */
   start?: string;
   /** Length of the period in days (default 28). */
@@ -100,12 +150,6 @@ interface LandingPlan {
   rate: number;
 }
 
-interface ChannelPlan {
-  channel: SampleChannel;
-  weight: number;
-  lift: number;
-}
-
 /** Segment rates spread evenly over SEGMENT_RATE_RANGE, dealt to the segments in an order the seed decides. */
 function planLandings(random: Random, landings: readonly SampleLanding[]): LandingPlan[] {
   const segments = [...new Set(landings.map((l) => l.segment ?? ''))].sort();
@@ -137,7 +181,8 @@ export function* generateSampleEvents(options: SampleOptions): Generator<Trackin
   const days = options.days ?? SAMPLE_DAYS;
 
   const landings = planLandings(random, options.landings);
-  const channels: ChannelPlan[] = options.channels.map((channel) => ({ channel, weight: 0.5 + random.next() * 1.5, lift: 0.8 + random.next() * 0.4 }));
+  const channels = options.channels ?? SAMPLE_CHANNELS;
+  const variants = options.variants ?? SAMPLE_VARIANTS;
   const dayWeights = Array.from({ length: days }, (_, d) => {
     const weekday = new Date(start + d * DAY_MS).getUTCDay();
     return weekday === 0 || weekday === 6 ? WEEKEND_WEIGHT : 1;
@@ -156,21 +201,26 @@ export function* generateSampleEvents(options: SampleOptions): Generator<Trackin
   const pending = new EventQueue();
   for (const arrival of arrivals) {
     while (pending.size > 0 && pending.peekTime() <= arrival) yield pending.pop();
-    for (const [time, event] of planVisit(random, arrival, landings, channels)) pending.push(time, event);
+    for (const [time, event] of planVisit(random, arrival, landings, channels, variants)) pending.push(time, event);
   }
   while (pending.size > 0) yield pending.pop();
 }
 
 /** One visit's events with their times, in the order they happen. */
-function planVisit(random: Random, arrival: number, landings: readonly LandingPlan[], channels: readonly ChannelPlan[]): [number, TrackingEvent][] {
+function planVisit(random: Random, arrival: number, landings: readonly LandingPlan[], channels: readonly SampleChannel[], variants: readonly SampleVariant[]): [number, TrackingEvent][] {
   const plan = random.weighted(landings, landings.map((l) => l.weight));
-  const channel = channels.length ? random.weighted(channels, channels.map((c) => c.weight)) : undefined;
-  const page = plan.landing;
+  const channel = channels.length ? random.weighted(channels, channels.map((c) => c.weight ?? 1)) : undefined;
+  const campaigns = channel?.campaigns ?? [];
+  const campaign = campaigns.length ? random.weighted(campaigns, campaigns.map((c) => c.weight)) : undefined;
+  const variant = variants.length ? random.weighted(variants, variants.map((v) => v.weight)) : undefined;
+  const page: SampleLanding = { ...plan.landing, variant: variant?.name ?? plan.landing.variant };
   const consent = random.chance(CONSENT_RATE);
-  const converts = random.chance(Math.min(0.5, plan.rate * (channel?.lift ?? 1)));
-  const utm: Partial<EventBase> = channel
-    ? { utm_source: channel.channel.source, utm_medium: channel.channel.medium, utm_campaign: page.segment ?? undefined, utm_content: page.persona ?? undefined }
-    : {};
+  const converts = random.chance(Math.min(0.5, plan.rate * (channel?.lift ?? 1) * (campaign?.lift ?? 1) * (variant?.lift ?? 1)));
+  const utm: Partial<EventBase> = {};
+  if (channel?.source !== undefined) utm.utm_source = channel.source;
+  if (channel?.medium !== undefined) utm.utm_medium = channel.medium;
+  if (campaign) utm.utm_campaign = campaign.name.replaceAll('{segment}', page.segment ?? '');
+  if (channel?.creatives?.length) utm.utm_content = random.pick(channel.creatives);
   let visit = random.uuid();
   let time = arrival;
   const events: [number, TrackingEvent][] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateEvents, createAggregator, EVENT_IDS_PER_VISIT, smallSampleReason, visitKey, type GroupRow } from '../../../src/lib/report/aggregate.ts';
+import { aggregateEvents, createAggregator, EVENT_IDS_PER_VISIT, MAX_DISTINCT_VALUES, smallSampleReason, visitKey, type GroupRow } from '../../../src/lib/report/aggregate.ts';
 import { knownPagesOf } from '../../../src/lib/report/known-pages.ts';
 import type { ReportEvent } from '../../../src/lib/report/events.ts';
 import { twoProportionZTest } from '../../../src/lib/report/stats.ts';
@@ -193,5 +193,17 @@ describe('holding visits', () => {
     // A replay takes no room: it is dropped.
     aggregator.add({ ...view('v1', 'a', 'p'), event_id: 'e1' }, limit + 1);
     expect(() => aggregator.add({ ...view('v1', 'a', 'p'), event_id: 'new' }, limit + 2)).toThrow(expect.objectContaining({ limit, line: limit + 2, kind: 'event ids' }));
+  });
+});
+
+describe('holding channel values', () => {
+  it(`keeps ${MAX_DISTINCT_VALUES} distinct values of a field and counts any further one as (other)`, () => {
+    const events = Array.from({ length: MAX_DISTINCT_VALUES + 5 }, (_, i) => ({ ...view(`v${i}`, 'a', 'p'), utm_campaign: `c${String(i).padStart(4, '0')}` }));
+    const report = aggregateEvents(events);
+    expect(report.campaigns).toHaveLength(MAX_DISTINCT_VALUES + 1);
+    expect(report.campaigns[0]).toMatchObject({ campaign: '(other)', visits: 5 });
+    expect(report.campaigns.at(-1)).toMatchObject({ campaign: 'c0999', visits: 1 });
+    expect(report.overflow).toEqual([{ field: 'utm_campaign', views: 5 }]);
+    expect(report.channels.map((r) => `${r.source}/${r.medium} ${r.visits}`)).toEqual([`(none)/(none) ${MAX_DISTINCT_VALUES + 5}`]);
   });
 });

@@ -58,7 +58,7 @@ describe('invented segment and persona ids', () => {
     const rows = (csv: string | undefined) => csv!.trim().split('\r\n');
     expect(rows(many.csv)).toHaveLength(rows(few.csv).length);
     expect(rows(many.csv).slice(0, -1)).toEqual(rows(few.csv).slice(0, -1));
-    expect(rows(many.csv).at(-1)).toBe(`unknown_pages,,,,,,,,,,,"${unknownLine('20,000').replace(/"/g, '""')} (and 19,997 more)."`);
+    expect(rows(many.csv).at(-1)).toBe(`unknown_pages,,,,,,,,,,,,,,,,,"${unknownLine('20,000').replace(/"/g, '""')} (and 19,997 more)."`);
     expect(many.stdout.split('\n')).toHaveLength(few.stdout.split('\n').length);
     expect(Math.abs(many.html!.length - few.html!.length)).toBeLessThan(40);
   }, TIMEOUT);
@@ -208,6 +208,18 @@ describe('memory', () => {
     expect(result.stderr).toBe(
       'report: events.ndjson:90 goes past 80 distinct visits, so no report was written: every visit is kept in memory, and an export with more than that would take memory without bound\n' +
         '    hint: If this machine has the memory (about 500 bytes a visit), raise the limit with --max-visits N; or split the export by date and report each part.\n',
+    );
+    expect(result.status).toBe(1);
+    expect(result.written).toBe(false);
+  }, TIMEOUT);
+
+  it('is capped by the number of event ids too: a flood of ids on one real visit stops with its line', () => {
+    // REAL carries no event_id; --max-visits 100 allows 400 event ids: the 401st, on line 470, goes past.
+    const flood = Array.from({ length: 450 }, (_, i) => `${event({ visit_id: 'r1', persona: 'cfo', event_id: `id-${i}` })}\n`).join('');
+    const result = report({ 'events.ndjson': REAL + flood }, 'events.ndjson', ['--content', CONTENT, '--max-visits', '100']);
+    expect(result.stderr).toBe(
+      'report: events.ndjson:470 goes past 400 distinct event ids of landing page views and leads (4 per visit allowed by --max-visits), so no report was written: every event id is kept in memory to drop replays, and an export with more than that would take memory without bound\n' +
+        '    hint: If this machine has the memory (about 100 bytes an event id), raise the limit with --max-visits N; or split the export by date and report each part.\n',
     );
     expect(result.status).toBe(1);
     expect(result.written).toBe(false);

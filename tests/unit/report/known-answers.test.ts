@@ -112,3 +112,60 @@ describe('the counting rules on a hand-built export', async () => {
     expect(Math.abs(alpha.test!.z)).toBeLessThan(Math.abs(old.z));
   });
 });
+
+/**
+ * The channel rules on a second hand-built export, tests/fixtures/events/channels.ndjson (pages alpha/cfo
+ * and beta/cfo), again worked out by hand before the report ran:
+ *
+ *   C1  views at 10:05 (linkedin / paid-social, camp-a) then at 10:00 (google / cpc, camp-b, short-form):
+ *       the earlier view decides, though later in the file → google / cpc, camp-b, short-form; lead
+ *   C2  two views at 10:00, google then bing: a tie, the first in the file decides → google / cpc, camp-b
+ *   C3  a view without event_time (newsletter), then one at 12:00 (linkedin, camp-a): a timed view comes
+ *       first → linkedin / paid-social, camp-a; lead (the lead's own utm values change nothing)
+ *   C4  a view without any utm value or variant → (none) / (none), (none), default; lead
+ *   C5  a view with utm_source linkedin only → linkedin / (none), (none)
+ *   C6  alpha/cfo by google (camp-b), beta/cfo by linkedin (camp-a); the lead is on beta/cfo only
+ *   C7  a view at 11:00 (linkedin, camp-a) and its replay (same event_id) claiming 08:00, google,
+ *       short-form: the replay is dropped → linkedin / paid-social, camp-a
+ *   C8  two views without event_time, bing then google: a tie → bing / cpc, camp-c; lead
+ *
+ *   alpha/cfo by channel: (none)/(none) C4 1/1; bing/cpc C8 1/1; google/cpc C1 C2 C6 3/1;
+ *                         linkedin/(none) C5 1/0; linkedin/paid-social C3 C7 2/1
+ *   beta/cfo by channel:  linkedin/paid-social C6 1/1
+ *   alpha by campaign: (none) C4 C5 2/1; camp-a C3 C7 2/1; camp-b C1 C2 C6 3/1; camp-c C8 1/1
+ *   beta by campaign:  camp-a C6 1/1
+ *   alpha/cfo by variant: default C2–C8 7/3; short-form C1 1/1.   beta/cfo: default C6 1/1
+ *   total: 8 visits; with a lead anywhere C1 C3 C4 C6 C8 = 5.
+ *   Other visits of alpha/cfo google/cpc: 8 − 3 = 5, of which 5 − 2 (C1, C6 convert) = 3 convert.
+ */
+describe('the channel of a visit and the breakdowns, on a hand-built export', async () => {
+  const aggregator = createAggregator({ pages: knownPagesOf([{ id: 'alpha', personas: ['cfo'] }, { id: 'beta', personas: ['cfo'] }]) });
+  const read = await readNdjson(createReadStream(join(FIXTURES, 'events', 'channels.ndjson')), (event, line) => aggregator.add(event, line));
+  const report = aggregator.report({ minVisits: 1 });
+  const rows = (list: GroupRow[], name: (r: GroupRow) => string) => list.map((r) => `${name(r)} ${r.visits}/${r.leads}`);
+
+  it('takes the channel of the first landing view of the page: earliest time, then the first in the file', () => {
+    expect(read.badRowCount).toBe(0);
+    expect(report.duplicates).toBe(1);
+    expect(rows(report.channels, (r) => `${r.segment}/${r.persona} ${r.source}/${r.medium}`)).toEqual([
+      'alpha/cfo (none)/(none) 1/1',
+      'alpha/cfo bing/cpc 1/1',
+      'alpha/cfo google/cpc 3/1',
+      'alpha/cfo linkedin/(none) 1/0',
+      'alpha/cfo linkedin/paid-social 2/1',
+      'beta/cfo linkedin/paid-social 1/1',
+    ]);
+  });
+
+  it('counts campaigns within a segment and variants within a page', () => {
+    expect(rows(report.campaigns, (r) => `${r.segment} ${r.campaign}`)).toEqual(['alpha (none) 2/1', 'alpha camp-a 2/1', 'alpha camp-b 3/1', 'alpha camp-c 1/1', 'beta camp-a 1/1']);
+    expect(rows(report.variants, (r) => `${r.segment}/${r.persona} ${r.variant}`)).toEqual(['alpha/cfo default 7/3', 'alpha/cfo short-form 1/1', 'beta/cfo default 1/1']);
+    expect(report.total).toMatchObject({ visits: 8, leads: 5 });
+  });
+
+  it('compares each breakdown row with all other visits too', () => {
+    const google = report.channels.find((r) => r.source === 'google')!;
+    expect(google.other).toEqual({ visits: 5, leads: 3 });
+    for (const row of [...report.channels, ...report.campaigns, ...report.variants]) expect(row.visits + row.other.visits).toBe(8);
+  });
+});

@@ -8,6 +8,7 @@ import type { ReadSummary } from '../../../src/lib/report/read-events.ts';
 import { CSV_COLUMNS, renderCsvReport } from '../../../src/lib/report/render-csv.ts';
 import { axis, escapeHtml, renderHtmlReport, REPORT_CSP } from '../../../src/lib/report/render-html.ts';
 import { renderTextReport } from '../../../src/lib/report/render-text.ts';
+import { definitionNotes } from '../../../src/lib/report/format.ts';
 import { defused, FORMULA_CELLS } from '../csv-hostile.ts';
 
 /** `visits` visits to one page, the first `leads` of which convert. */
@@ -34,18 +35,32 @@ const read: ReadSummary = {
 };
 
 describe('the CSV report', () => {
-  it('parses back to the same rows with csv-parse', () => {
-    const rows = parse(renderCsvReport(plain), { columns: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS]);
-    expect(rows.map((r) => `${r.level} ${r.segment} ${r.persona} ${r.visits} ${r.leads} ${r.verdict}`)).toEqual([
-      'segment enterprise  700 21 lower than other visits',
-      'segment mid-market  500 45 higher than other visits',
-      'segment startup  25 2 too small to judge',
-      'segment_persona enterprise cfo 400 12 lower than other visits',
-      'segment_persona enterprise it 300 9 lower than other visits',
-      'segment_persona mid-market cfo 500 45 higher than other visits',
-      'segment_persona startup cfo 25 2 too small to judge',
-      'total   1225 68 ',
+  it('parses back to the same rows with csv-parse, the definitions first', () => {
+    const all = parse(renderCsvReport(plain), { columns: true }) as Record<string, string>[];
+    expect(Object.keys(all[0]!)).toEqual([...CSV_COLUMNS]);
+    expect(all.filter((r) => r.level === 'definition').map((r) => r.note)).toEqual(definitionNotes(30));
+    expect(all.slice(0, 7).every((r) => r.level === 'definition')).toBe(true);
+    const rows = all.filter((r) => r.level !== 'definition');
+    expect(rows.map((r) => `${r.level} ${r.segment} ${r.persona} ${r.source} ${r.medium} ${r.campaign} ${r.variant} ${r.visits} ${r.leads} ${r.other_visits} ${r.other_leads} ${r.verdict}`)).toEqual([
+      'segment enterprise      700 21 525 47 lower than other visits',
+      'segment mid-market      500 45 725 23 higher than other visits',
+      'segment startup      25 2 1200 66 too small to judge',
+      'segment_persona enterprise cfo     400 12 825 56 lower than other visits',
+      'segment_persona enterprise it     300 9 925 59 lower than other visits',
+      'segment_persona mid-market cfo     500 45 725 23 higher than other visits',
+      'segment_persona startup cfo     25 2 1200 66 too small to judge',
+      'segment_persona_channel enterprise cfo (none) (none)   400 12 825 56 lower than other visits',
+      'segment_persona_channel enterprise it (none) (none)   300 9 925 59 lower than other visits',
+      'segment_persona_channel mid-market cfo (none) (none)   500 45 725 23 higher than other visits',
+      'segment_persona_channel startup cfo (none) (none)   25 2 1200 66 too small to judge',
+      'segment_campaign enterprise    (none)  700 21 525 47 lower than other visits',
+      'segment_campaign mid-market    (none)  500 45 725 23 higher than other visits',
+      'segment_campaign startup    (none)  25 2 1200 66 too small to judge',
+      'segment_persona_variant enterprise cfo    default 400 12 825 56 lower than other visits',
+      'segment_persona_variant enterprise it    default 300 9 925 59 lower than other visits',
+      'segment_persona_variant mid-market cfo    default 500 45 725 23 higher than other visits',
+      'segment_persona_variant startup cfo    default 25 2 1200 66 too small to judge',
+      'total       1225 68   ',
     ]);
     const mid = rows[1]!;
     expect(Number(mid.conversion_rate)).toBe(0.09);
@@ -53,6 +68,21 @@ describe('the CSV report', () => {
     expect(Number(mid.z)).toBeCloseTo(plain.segments[1]!.test!.z, 4);
     expect(Number(mid.p_value)).toBeCloseTo(plain.segments[1]!.test!.p, 8);
     expect(rows[2]).toMatchObject({ z: '', p_value: '', note: 'fewer than 30 visits' });
+  });
+
+  it('ends with one row each for duplicates, unattributed leads and values past the cap', () => {
+    const odd = aggregateEvents([
+      ...traffic('plain', 'cfo', 40, 6),
+      { event: 'page_view', page_type: 'landing', segment: 'plain', persona: 'cfo', visit_id: 'plain|cfo|0', event_id: 'e1' },
+      { event: 'page_view', page_type: 'landing', segment: 'plain', persona: 'cfo', visit_id: 'plain|cfo|0', event_id: 'e1' },
+      { event: 'generate_lead', page_type: 'landing', segment: 'plain', persona: 'cfo', visit_id: 'nobody' },
+    ]);
+    const rows = parse(renderCsvReport({ ...odd, overflow: [{ field: 'utm_campaign', views: 3 }] }), { columns: true }) as Record<string, string>[];
+    expect(rows.slice(-3).map((r) => [r.level, r.leads, r.note])).toEqual([
+      ['duplicate_events', '', 'Duplicate events: 1 landing page view or lead repeats an event_id already seen; dropped as replays.'],
+      ['unattributed_leads', '1', 'Unattributed leads: 1 lead (visit × page) came from visits with no landing page_view of that page in this export; not counted in any row or rate.'],
+      ['other_values', '', 'Other values: past 1,000 distinct values of a field, further values are counted as (other): utm_campaign (3 views).'],
+    ]);
   });
 
   it('quotes commas, quotes and line breaks (RFC 4180) and ends lines with CRLF', () => {
@@ -83,7 +113,7 @@ describe('the CSV report', () => {
   it('writes the figures it computes as numbers, negative ones too', () => {
     const text = renderCsvReport(plain);
     const enterprise = text.split('\r\n').find((line) => line.startsWith('segment,enterprise,'))!;
-    expect(enterprise).toMatch(/^segment,enterprise,,700,21,0\.03,[0-9.]+,[0-9.]+,-[0-9.]+,[0-9.e-]+,lower than other visits,$/);
+    expect(enterprise).toMatch(/^segment,enterprise,,,,,,700,21,0\.03,[0-9.]+,[0-9.]+,525,47,-[0-9.]+,[0-9.e-]+,lower than other visits,$/);
   });
 });
 
@@ -110,7 +140,7 @@ describe('the HTML report', () => {
       expect(html).toContain(`role="img" aria-labelledby="${id}-title ${id}-desc"`);
       expect(html).toMatch(new RegExp(`<title id="${id}-title">[^<]+</title>\\n<desc id="${id}-desc">[^<]+</desc>`));
     }
-    expect(html.match(/<table /g)).toHaveLength(2);
+    expect(html.match(/<table /g)).toHaveLength(5);
     expect(html).toContain('<caption id="table-segments-caption">Conversion by segment</caption>');
     expect(html).toContain('<th scope="col" class="num">Visits</th>');
   });
@@ -162,25 +192,51 @@ describe('the text report', () => {
       -----------------  -------  ------  -----  -----  ------------  -----  ------  -----------------------------------------
       All landing pages            1,225     68  5.55%    4.40–6.98%
 
+      Conversion by channel (utm_source / utm_medium) within segment × persona
+      3 of 4 rows shown: those with at least 30 visits. The CSV has every row.
+      Segment     Persona  Source  Medium  Visits  Leads   Rate  95% interval      z       p  Verdict
+      ----------  -------  ------  ------  ------  -----  -----  ------------  -----  ------  ------------------------
+      enterprise  cfo      (none)  (none)     400     12  3.00%    1.72–5.17%  -2.72   0.007  lower than other visits
+      enterprise  it       (none)  (none)     300      9  3.00%    1.59–5.60%  -2.22   0.026  lower than other visits
+      mid-market  cfo      (none)  (none)     500     45  9.00%   6.79–11.83%   4.38  <0.001  higher than other visits
+
+      Conversion by campaign (utm_campaign) within segment
+      2 of 3 rows shown: those with at least 30 visits. The CSV has every row.
+      Segment     Campaign  Visits  Leads   Rate  95% interval      z       p  Verdict
+      ----------  --------  ------  -----  -----  ------------  -----  ------  ------------------------
+      enterprise  (none)       700     21  3.00%    1.97–4.54%  -4.50  <0.001  lower than other visits
+      mid-market  (none)       500     45  9.00%   6.79–11.83%   4.38  <0.001  higher than other visits
+
+      Conversion by page variant within segment × persona
+      3 of 4 rows shown: those with at least 30 visits. The CSV has every row.
+      Segment     Persona  Variant  Visits  Leads   Rate  95% interval      z       p  Verdict
+      ----------  -------  -------  ------  -----  -----  ------------  -----  ------  ------------------------
+      enterprise  cfo      default     400     12  3.00%    1.72–5.17%  -2.72   0.007  lower than other visits
+      enterprise  it       default     300      9  3.00%    1.59–5.60%  -2.22   0.026  lower than other visits
+      mid-market  cfo      default     500     45  9.00%   6.79–11.83%   4.38  <0.001  higher than other visits
+
       How to read this
+      - Duplicate events: a landing page_view or generate_lead whose event_id was already seen is a replay
+        and is dropped; an event without an event_id is never a replay.
       - Visit of a page: a distinct visit_id with at least one landing page_view of that segment ×
         persona; a visit that saw several pages counts once for each.
-      - Lead of a page: a visit of that page with a generate_lead on the same segment × persona,
-        attributed to the visit’s channel. A generate_lead whose visit has no landing page_view of that
-        page in the export is an unattributed lead: counted in one line, never in a row or a rate.
       - Channel of a visit: the utm_source, utm_medium, utm_campaign and page_variant of its first landing
-        page_view of the page (earliest event_time, ties to the first in the file); a missing utm value is
-        (none), a missing page_variant default.
+        page_view of the page (earliest event_time, a view without one after every timed view, ties to the
+        first in the file); a missing utm value is (none), a missing page_variant default.
+      - Lead of a page: a visit of that page with a generate_lead on the same segment × persona, in either
+        order in the file, attributed to the visit’s channel. A generate_lead whose visit has no landing
+        page_view of that page in the export is an unattributed lead: counted once per visit × page in one
+        line, never in a row or a rate, so no rate exceeds 100%.
       - Rate: leads / visits, with its 95% Wilson score interval (the range the true rate most likely lies
         in).
-      - Verdict: each row is compared with all other visits, as two independent samples: every visit of a
-        landing page that is not in the row, converting when it has a lead on any page (pooled
-        two-proportion z-test, two-sided): “higher than other visits” or “lower than other visits” when p
-        < 0.05, otherwise “no clear difference”.
-      - Too small to judge: fewer than 30 visits, fewer than 5 leads or fewer than 5 visits without a
-        lead, in the row or in the other visits. The normal approximation behind the test is unreliable
-        there, so no z or p is given. Change the visit threshold with --min-visits.
-      - 5 tests at p < 0.05: even if no group truly differed, about 0.3 of them would show a “difference”
+      - Verdict: each row is compared with all other visits, as two independent samples: every distinct
+        visit of a landing page of the content that is not in the row, converting when it has a lead on
+        any page; a visit is in exactly one of the two. Pooled two-proportion z-test, two-sided: “higher
+        than other visits” or “lower than other visits” when p < 0.05, otherwise “no clear difference”.
+      - Too small to judge: fewer than 30 visits (--min-visits), fewer than 5 leads or fewer than 5 visits
+        without a lead, in the row or in the other visits; the normal approximation behind the test is
+        unreliable there, so no z or p is given.
+      - 13 tests at p < 0.05: even if no group truly differed, about 0.7 of them would show a “difference”
         by chance alone. Treat a single borderline p as a reason to keep measuring, not as a result."
     `);
   });
@@ -245,6 +301,24 @@ describe('what no output lets through', () => {
     const html = renderHtmlReport(sneaky, { name: 'e.ndjson', read });
     expect(html).not.toMatch(CONTROLS);
     expect(renderTextReport(sneaky)).not.toMatch(CONTROLS);
+  });
+
+  it('shows utm values and variants from the file as text in every output, never as markup, formula or control character', () => {
+    const utm = aggregateEvents(
+      traffic('plain', 'cfo', 40, 6).map((e) => ({ ...e, utm_source: FORMULA, utm_medium: 'cpc\u001b[2J', utm_campaign: HOSTILE, page_variant: `${QUOTED}\u202e` })),
+      { minVisits: 1 },
+    );
+    const rows = parse(renderCsvReport(utm), { columns: true }) as Record<string, string>[];
+    expect(rows.find((r) => r.level === 'segment_persona_channel')).toMatchObject({ source: `'${FORMULA}`, medium: 'cpc\u241b[2J' });
+    expect(rows.find((r) => r.level === 'segment_campaign')).toMatchObject({ campaign: HOSTILE });
+    expect(rows.find((r) => r.level === 'segment_persona_variant')!.variant).toBe(`${QUOTED}\u202e`);
+    const html = renderHtmlReport(utm, { name: 'e.ndjson', read });
+    expect(html).not.toMatch(CONTROLS);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('<th scope="row" class="id">&lt;script&gt;alert(1)&lt;/script&gt;</th>');
+    const text = renderTextReport(utm);
+    expect(text).not.toMatch(CONTROLS);
+    expect(text).toContain('cpc\\u001b[2J');
   });
 
   it('gives the HTML page a strict CSP that allows its own style by hash and nothing else', () => {

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { parseProject } from '../../../src/lib/load/project.ts';
-import { createAggregator } from '../../../src/lib/report/aggregate.ts';
+import { createAggregator, type GroupRow } from '../../../src/lib/report/aggregate.ts';
 import { mulberry32 } from '../../../src/lib/report/random.ts';
 import { readNdjson } from '../../../src/lib/report/read-events.ts';
 import { generateSampleEvents, sampleEventLines, sampleLandingsFromSite, type SampleLanding, type SampleOptions } from '../../../src/lib/report/sample-events.ts';
@@ -11,10 +10,9 @@ import { build, PROJECT_ROOT, readTree } from '../helpers.ts';
 
 const files = readTree(PROJECT_ROOT);
 const landings = sampleLandingsFromSite(build(files));
-const channels = parseProject(files).project.site!.data.channels;
 
 const text = (options: SampleOptions) => [...sampleEventLines(options)].join('');
-const sample = (seed: number, visits: number) => text({ seed, visits, landings, channels });
+const sample = (seed: number, visits: number) => text({ seed, visits, landings });
 
 /** A fixed, tiny site, so the pinned output does not change whenever the sample content does. */
 const PAGE: SampleLanding = {
@@ -45,21 +43,26 @@ describe('sample events', () => {
   });
 
   it('are pinned for a fixed input, so a change in the generator is a visible change', () => {
-    const out = text({ seed: 7, visits: 40, landings: [PAGE], channels: [{ source: 'linkedin', medium: 'paid-social' }] });
-    expect(createHash('sha256').update(out).digest('hex').slice(0, 16)).toMatchInlineSnapshot(`"328f2494d133a38f"`);
-    expect(out.split('\n')[0]).toMatchInlineSnapshot(`"{"event":"page_view","page_type":"landing","segment":"small-finance","persona":"cfo","vertical":"finance","page_variant":"default","content_version":"abc123def456","page_path":"/small-finance/cfo/","visit_id":"8e0da9b5-7a4a-4ef7-8690-b8302e21f91d","event_id":"40297317-705f-43dd-ba3e-3a342bbc3a53","event_time":"2026-10-01T03:56:36.228Z","analytics_consent":"denied","utm_source":"linkedin","utm_medium":"paid-social","utm_campaign":"small-finance","utm_content":"cfo"}"`);
+    const out = text({ seed: 7, visits: 40, landings: [PAGE] });
+    expect(createHash('sha256').update(out).digest('hex').slice(0, 16)).toMatchInlineSnapshot(`"939739a00504da99"`);
+    expect(out.split('\n')[0]).toMatchInlineSnapshot(`"{"event":"page_view","page_type":"landing","segment":"small-finance","persona":"cfo","vertical":"finance","page_variant":"short-form","content_version":"abc123def456","page_path":"/small-finance/cfo/","visit_id":"7a4adef7-8690-4830-ae21-f91d40297317","event_id":"705ff3dd-7a3e-4a34-abbc-3a5300d27039","event_time":"2026-10-01T19:50:00.128Z","analytics_consent":"denied","utm_source":"linkedin","utm_medium":"paid-social","utm_campaign":"small-finance-prospecting","utm_content":"video-cfo-story"}"`);
   });
 
-  it('cover the real landing pages with plausible campaign parameters and times, in time order', () => {
-    const events = [...generateSampleEvents({ seed: 1, visits: 2000, landings, channels })];
+  it('cover the real landing pages with plausible campaign parameters, variants and times, in time order', () => {
+    const events = [...generateSampleEvents({ seed: 1, visits: 2000, landings })];
     const landingViews = events.filter((e) => e.event === 'page_view' && e.page_type === 'landing');
     expect(landingViews).toHaveLength(2000);
     expect(new Set(landingViews.map((e) => e.page_path))).toEqual(new Set(landings.map((l) => l.path)));
+    const channelOf = (e: TrackingEvent) => `${e.utm_source ?? '(none)'}/${e.utm_medium ?? '(none)'}`;
+    expect(new Set(landingViews.map(channelOf))).toEqual(new Set(['linkedin/paid-social', 'google/cpc', 'bing/cpc', 'newsletter/email', '(none)/(none)']));
     for (const e of landingViews) {
-      expect(e.utm_campaign).toBe(e.segment);
-      expect(e.utm_content).toBe(e.persona);
-      expect(channels.some((c) => c.source === e.utm_source && c.medium === e.utm_medium)).toBe(true);
+      if (e.utm_source === undefined) expect([e.utm_medium, e.utm_campaign, e.utm_content]).toEqual([undefined, undefined, undefined]);
+      else if (e.utm_source === 'newsletter') expect(e.utm_campaign).toBe('newsletter-2026-10');
+      else expect(e.utm_campaign).toMatch(new RegExp(`^${e.segment}-(prospecting|retargeting|search)$`));
+      const own = landings.find((l) => l.path === e.page_path)!.variant;
+      expect([own, 'short-form']).toContain(e.page_variant);
     }
+    expect(new Set(landingViews.map((e) => e.page_variant))).toEqual(new Set([...landings.map((l) => l.variant), 'short-form']));
     const times = events.map((e) => e.event_time);
     expect(times).toEqual([...times].sort());
     expect(times[0]! >= '2026-10-01T00:00:00.000Z').toBe(true);
@@ -69,18 +72,30 @@ describe('sample events', () => {
     expect(kinds).toEqual(new Set(['page_view', 'cta_click', 'faq_open', 'generate_lead']));
   });
 
-  it('feed the report without a bad row, with segments that differ', async () => {
+  it('feed the report without a bad row, with segments, channels, campaigns and variants that differ', async () => {
     const aggregator = createAggregator();
     const visits = 20_000;
-    const read = await readNdjson(Readable.from(sampleEventLines({ seed: 42, visits, landings, channels })), (e) => aggregator.add(e));
+    const read = await readNdjson(Readable.from(sampleEventLines({ seed: 42, visits, landings })), (e) => aggregator.add(e));
     expect(read.badRowCount).toBe(0);
     const report = aggregator.report();
     expect(report.total.visits).toBe(visits);
     expect(report.unattributedLeads).toBe(0);
+    expect(report.duplicates).toBe(0);
     const rates = report.segments.map((s) => s.rate);
     expect(Math.min(...rates)).toBeLessThan(0.035);
     expect(Math.max(...rates)).toBeGreaterThan(0.07);
     expect(report.segments.some((s) => s.verdict === 'higher')).toBe(true);
     expect(report.segments.some((s) => s.verdict === 'lower')).toBe(true);
+    // Summed over the pages, by the true lifts: newsletter and search above LinkedIn, direct lowest.
+    const rateOf = (rows: GroupRow[]) => rows.reduce((a, r) => a + r.leads, 0) / rows.reduce((a, r) => a + r.visits, 0);
+    const bySource = (source: string) => rateOf(report.channels.filter((r) => r.source === source));
+    expect(bySource('newsletter')).toBeGreaterThan(bySource('linkedin'));
+    expect(bySource('google')).toBeGreaterThan(bySource('linkedin'));
+    expect(bySource('(none)')).toBeLessThan(bySource('linkedin'));
+    const byCampaign = (suffix: string) => rateOf(report.campaigns.filter((r) => r.campaign!.endsWith(suffix)));
+    expect(byCampaign('-retargeting')).toBeGreaterThan(byCampaign('-prospecting'));
+    const byVariant = (variant: string) => rateOf(report.variants.filter((r) => r.variant === variant));
+    expect(byVariant('short-form')).toBeGreaterThan(byVariant('default'));
+    expect(report.channels.some((r) => r.verdict === 'higher') && report.channels.some((r) => r.verdict === 'lower')).toBe(true);
   });
 });
