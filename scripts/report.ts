@@ -1,7 +1,7 @@
 /**
  * `npm run report -- <events file> [--out <dir>] [--min-visits N] [--content <dir>] [--crm <export.csv>]`: conversion by
- * segment and by segment × persona from an event export (NDJSON or CSV, see
- * src/lib/tracking/contract.ts). Prints the tables, writes conversion-report.csv and
+ * segment, by segment × persona, by channel, by campaign and by variant from an event export (NDJSON or
+ * CSV, see src/lib/tracking/contract.ts), counted as src/lib/report/aggregate.ts defines. Prints the tables, writes conversion-report.csv and
  * conversion-report.html into the output folder (default .build/report/) and lists the rows it skipped.
  * Only the landing pages of the content (CONTENT_ROOT, or --content) are counted; events of any other
  * segment × persona are summed up in one line. With --crm, the leads are joined to a CRM export of
@@ -34,7 +34,7 @@ const USAGE = `Usage: npm run report -- <events file> [--out <dir>] [--min-visit
   --out <dir>       where to write conversion-report.csv and .html (default: .build/report)
   --min-visits N    fewest visits a group needs to be judged (default: ${DEFAULT_MIN_VISITS})
   --content <dir>   the content whose landing pages count (default: CONTENT_ROOT, or this folder)
-  --max-visits N    most distinct visits kept in memory, about 500 bytes each (default: ${formatCount(DEFAULT_MAX_VISITS)})
+  --max-visits N    most distinct visits kept in memory, about 400 bytes each (default: ${formatCount(DEFAULT_MAX_VISITS)})
   --crm <file>      a CRM export (CSV) of leads and opportunities: adds leads → opportunities → wins per
                     segment × persona × channel, and crm-pipeline.csv (columns: ${CRM_MAPPING_FILE})`;
 
@@ -129,7 +129,7 @@ async function run({ file, outDir, minVisits, maxVisits, contentRoot, crm }: Opt
     }
     return fail(
       `${where} goes past ${formatCount(error.limit)} distinct visits, so no report was written: every visit is kept in memory, and an export with more than that would take memory without bound`,
-      `If this machine has the memory (about 500 bytes a visit), raise the limit with --max-visits N; or split the export by date and report each part.`,
+      `If this machine has the memory (about 400 bytes a visit), raise the limit with --max-visits N; or split the export by date and report each part.`,
     );
   }
   const skipped = renderSkippedRows(file, read);
@@ -150,7 +150,8 @@ async function run({ file, outDir, minVisits, maxVisits, contentRoot, crm }: Opt
     if (skipped) console.error(skipped);
     if (unknown) console.error(unknown);
     const pages = report.unknown.events ? ` of the ${plural(countPages(known.pages), 'landing page')} in ${shown(root)}` : '';
-    return fail(`${file} has ${plural(read.events, 'valid event')} but no landing page visit (a page_view with page_type "landing") and no lead${pages}: nothing to report`, report.unknown.events ? 'Is this the export of this site? Name its content with --content <dir> or CONTENT_ROOT.' : undefined);
+    const leads = report.unattributedLeads ? `; its ${plural(report.unattributedLeads, 'lead')} without a landing page view cannot be counted` : '';
+    return fail(`${file} has ${plural(read.events, 'valid event')} but no landing page visit (a page_view with page_type "landing")${pages}${leads}: nothing to report`, report.unknown.events ? 'Is this the export of this site? Name its content with --content <dir> or CONTENT_ROOT.' : undefined);
   }
 
   const pipeline = crmRead && { name: crm!, read: crmRead, report: joinPipeline(aggregator.leads(), crmRead.usable, { currency: crmCurrency, leadKey }) };

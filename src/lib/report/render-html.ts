@@ -27,6 +27,7 @@ h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.25rem; margin: 2.5rem 0 .75rem; }
 .summary, .excluded { margin: 0 0 1rem; color: #333; }
 .shown { font-size: .9rem; color: #333; }
+.breakdown .id { overflow-wrap: normal; white-space: nowrap; }
 figure { margin: 0 0 1.5rem; }
 figure svg { display: block; width: 100%; max-width: 56rem; height: auto; }
 figcaption { font-size: .9rem; color: #333; margin-top: .25rem; }
@@ -72,7 +73,7 @@ export function renderHtmlReport(report: ConversionReport, source: ReportSource,
     .map((t) => {
       const shown = shownRows(t.rows, report.minVisits, HTML_BREAKDOWN_ROWS);
       return `
-<section aria-labelledby="by-${t.id}">
+<section aria-labelledby="by-${t.id}" class="breakdown">
 <h2 id="by-${t.id}">${escapeHtml(t.title.replace(/^Conversion by/, 'By'))}</h2>
 <p class="shown">${escapeHtml(shown.note)}</p>
 ${shown.rows.length ? renderTable(t, shown.rows, undefined) : ''}

@@ -178,7 +178,7 @@ describe('the content the report counts against', () => {
     const project = report({ 'events.ndjson': REAL }, 'events.ndjson', ['--content', PROJECT_ROOT]);
     expect(project.status).toBe(1);
     expect(project.stderr).toMatch(/^Unknown pages: 69 landing page views and leads name a segment and persona the content does not define/);
-    expect(project.stderr).toMatch(/\nreport: events\.ndjson has 69 valid events but no landing page visit \(a page_view with page_type "landing"\) and no lead of the \d+ landing pages in .+: nothing to report\n    hint: Is this the export of this site\? Name its content with --content <dir> or CONTENT_ROOT\.\n$/);
+    expect(project.stderr).toMatch(/\nreport: events\.ndjson has 69 valid events but no landing page visit \(a page_view with page_type "landing"\) of the \d+ landing pages in .+: nothing to report\n    hint: Is this the export of this site\? Name its content with --content <dir> or CONTENT_ROOT\.\n$/);
   }, TIMEOUT);
 
   it('must have segments, without errors', () => {
@@ -207,7 +207,7 @@ describe('memory', () => {
     const result = report({ 'events.ndjson': REAL + invented }, 'events.ndjson', ['--content', CONTENT, '--max-visits', '80']);
     expect(result.stderr).toBe(
       'report: events.ndjson:90 goes past 80 distinct visits, so no report was written: every visit is kept in memory, and an export with more than that would take memory without bound\n' +
-        '    hint: If this machine has the memory (about 500 bytes a visit), raise the limit with --max-visits N; or split the export by date and report each part.\n',
+        '    hint: If this machine has the memory (about 400 bytes a visit), raise the limit with --max-visits N; or split the export by date and report each part.\n',
     );
     expect(result.status).toBe(1);
     expect(result.written).toBe(false);

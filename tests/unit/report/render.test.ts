@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { aggregateEvents, createAggregator } from '../../../src/lib/report/aggregate.ts';
@@ -10,6 +12,7 @@ import { axis, escapeHtml, renderHtmlReport, REPORT_CSP } from '../../../src/lib
 import { renderTextReport } from '../../../src/lib/report/render-text.ts';
 import { definitionNotes } from '../../../src/lib/report/format.ts';
 import { defused, FORMULA_CELLS } from '../csv-hostile.ts';
+import { PROJECT_ROOT } from '../helpers.ts';
 
 /** `visits` visits to one page, the first `leads` of which convert. */
 function traffic(segment: string, persona: string, visits: number, leads: number): ReportEvent[] {
@@ -331,5 +334,22 @@ describe('what no output lets through', () => {
     // Inline style attributes would need 'unsafe-inline': the page has none.
     expect(html).not.toMatch(/\sstyle=/);
     expect(html.match(/<style>/g)).toHaveLength(1);
+  });
+});
+
+describe('the definitions', () => {
+  it('are written in the README in the very words of the outputs', () => {
+    const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Conversion report'), readme.indexOf('## Segment workbench')).replace(/\s+/g, ' ');
+    for (const definition of definitionNotes(30)) expect(section).toContain(definition);
+  });
+
+  it('are in every output', () => {
+    const html = renderHtmlReport(plain, { name: 'e.ndjson', read });
+    const text = renderTextReport(plain).replace(/\s+/g, ' ');
+    for (const definition of definitionNotes(30)) {
+      expect(html).toContain(escapeHtml(definition));
+      expect(text).toContain(definition);
+    }
   });
 });

@@ -44,12 +44,15 @@ describe('npm run report', () => {
     writeFileSync(bad, 'event,page_type,segment,persona,visit_id\nclick,landing,a,b,v1\n');
     const homeOnly = join(dir, 'home.ndjson');
     writeFileSync(homeOnly, '{"event":"page_view","page_type":"home","segment":null,"persona":null,"visit_id":"v1"}\n');
+    const leadOnly = join(dir, 'lead.ndjson');
+    writeFileSync(leadOnly, '{"event":"generate_lead","page_type":"landing","segment":"eu-due-diligence","persona":"cpo","visit_id":"v1"}\n');
     const cases: [string, RegExp][] = [
       [join(dir, 'missing.ndjson'), /cannot read .*missing\.ndjson: there is no such file/],
       [dir, /is a folder, not an events file/],
       [empty, /empty\.ndjson is empty: it has no events/],
       [bad, /bad\.csv has no valid events \(1 row read, none usable\)/],
       [homeOnly, /but no landing page visit/],
+      [leadOnly, /lead\.ndjson has 1 valid event but no landing page visit \(a page_view with page_type "landing"\); its 1 lead without a landing page view cannot be counted: nothing to report/],
     ];
     for (const [file, message] of cases) {
       const result = run('report.ts', [file, '--out', join(dir, 'out')]);
