@@ -1,10 +1,12 @@
 /**
- * `npm run report -- <events file> [--out <dir>] [--min-visits N] [--content <dir>]`: conversion by
+ * `npm run report -- <events file> [--out <dir>] [--min-visits N] [--content <dir>] [--crm <export.csv>]`: conversion by
  * segment, by segment × persona, by channel, by campaign and by variant from an event export (NDJSON or
  * CSV, see src/lib/tracking/contract.ts), counted as src/lib/report/aggregate.ts defines. Prints the tables, writes conversion-report.csv and
  * conversion-report.html into the output folder (default .build/report/) and lists the rows it skipped.
  * Only the landing pages of the content (CONTENT_ROOT, or --content) are counted; events of any other
- * segment × persona are summed up in one line.
+ * segment × persona are summed up in one line. With --crm, the leads are joined to a CRM export of
+ * leads and opportunities (mapped by content/crm.yaml): a table from lead to pipeline is printed,
+ * written as crm-pipeline.csv and added to the HTML.
  * Exit codes: 0 report written (rows may have been skipped), 1 the file or the content could not be
  * used (nothing written), 2 wrong usage.
  *
@@ -14,11 +16,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatDiagnosticsText, plural, summarize } from '../src/lib/diagnostics.ts';
-import { createAggregator, DEFAULT_MAX_VISITS, DEFAULT_MIN_VISITS, EVENT_IDS_PER_VISIT, VisitLimitError } from '../src/lib/report/aggregate.ts';
+import { formatDiagnosticText, formatDiagnosticsText, plural, summarize } from '../src/lib/diagnostics.ts';
+import { createAggregator, DEFAULT_MAX_VISITS, DEFAULT_MIN_VISITS, EVENT_IDS_PER_VISIT, leadKey, VisitLimitError } from '../src/lib/report/aggregate.ts';
 import { formatCount, unknownSummary } from '../src/lib/report/format.ts';
 import { countPages, loadKnownPages } from '../src/lib/report/known-pages.ts';
 import { InputFileError } from '../src/lib/input-file.ts';
+import { CRM_MAPPING_FILE, loadCrmMapping, readCrmFile, type CrmRead } from '../src/lib/report/crm-export.ts';
+import { joinPipeline } from '../src/lib/report/pipeline.ts';
+import { renderCrmSkippedRows, renderPipelineCsv, renderPipelineHtml, renderPipelineText } from '../src/lib/report/render-pipeline.ts';
 import { readEventFile } from '../src/lib/report/read-events.ts';
 import { renderCsvReport } from '../src/lib/report/render-csv.ts';
 import { renderHtmlReport } from '../src/lib/report/render-html.ts';
@@ -27,7 +32,7 @@ import { compileReportSql, DEFAULT_EVENTS_TABLE, REPORT_SQL_DIALECTS, TABLE_NAME
 import { failure, runCommand, shown, usageError } from './cli.ts';
 import { buildEnvironmentOrExit } from './environment.ts';
 
-const USAGE = `Usage: npm run report -- <events file> [--out <dir>] [--min-visits N] [--content <dir>]
+const USAGE = `Usage: npm run report -- <events file> [--out <dir>] [--min-visits N] [--content <dir>] [--crm <export.csv>]
        npm run report -- --sql [--dialect ${REPORT_SQL_DIALECTS.join('|')}] [--table <name>] [--min-visits N] [--content <dir>]
 
   <events file>     event export: .ndjson/.jsonl/.json (one event per line) or .csv (header row), UTF-8
@@ -35,6 +40,8 @@ const USAGE = `Usage: npm run report -- <events file> [--out <dir>] [--min-visit
   --min-visits N    fewest visits a group needs to be judged (default: ${DEFAULT_MIN_VISITS})
   --content <dir>   the content whose landing pages count (default: CONTENT_ROOT, or this folder)
   --max-visits N    most distinct visits kept in memory, about 400 bytes each (default: ${formatCount(DEFAULT_MAX_VISITS)})
+  --crm <file>      a CRM export (CSV) of leads and opportunities: adds leads → opportunities → wins per
+                    segment × persona × channel, and crm-pipeline.csv (columns: ${CRM_MAPPING_FILE})
   --sql             print one SQL query over the GA4 BigQuery export that computes the report, instead
   --dialect <name>  with --sql: ${REPORT_SQL_DIALECTS.join(' or ')} (default: bigquery)
   --table <name>    with --sql: the export's dataset for BigQuery (default: ${DEFAULT_EVENTS_TABLE.bigquery}),
@@ -49,6 +56,8 @@ interface Options {
   contentRoot?: string;
   /** Set by --sql: print the query instead of reading a file. */
   sql?: { dialect: ReportSqlDialect; table?: string };
+  /** Set by --crm. */
+  crm?: string;
 }
 
 /** The options, or the exit code when there is nothing to run (help shown, or wrong usage). */
@@ -56,7 +65,7 @@ function readOptions(argv: string[]): Options | number {
   const usage = (problem: string) => usageError('report', problem, USAGE);
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, 'min-visits': { type: 'string' }, 'max-visits': { type: 'string' }, content: { type: 'string' }, sql: { type: 'boolean' }, dialect: { type: 'string' }, table: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    args = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, 'min-visits': { type: 'string' }, 'max-visits': { type: 'string' }, content: { type: 'string' }, crm: { type: 'string' }, sql: { type: 'boolean' }, dialect: { type: 'string' }, table: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
     return usage((error as Error).message);
   }
@@ -75,9 +84,12 @@ function readOptions(argv: string[]): Options | number {
   if (!/^\d+$/.test(maxVisitsText ?? '1') || !Number.isSafeInteger(maxVisits) || maxVisits < 1) return usage(`--max-visits must be a whole number of at least 1, got "${maxVisitsText}"`);
   if (args.values.out === '') return usage('--out needs a folder');
   if (args.values.content === '') return usage('--content needs a folder');
+  if (args.values.crm === '') return usage('--crm needs a CRM export file');
+  if (sql && args.values.crm !== undefined) return usage('--crm joins the leads of an events file; with --sql there is none');
   const options: Options = { file: args.positionals[0] ?? '', outDir: resolve(args.values.out ?? join('.build', 'report')), minVisits, maxVisits };
   if (args.values.content !== undefined) options.contentRoot = resolve(args.values.content);
   if (sql) options.sql = sql;
+  if (args.values.crm !== undefined) options.crm = args.values.crm;
   return options;
 }
 
@@ -119,7 +131,7 @@ const fail = (message: string, hint?: string) => failure('report', message, hint
 
 async function run(options: Options): Promise<number> {
   if (options.sql) return printSql({ ...options, sql: options.sql });
-  const { file, outDir, minVisits, maxVisits, contentRoot } = options;
+  const { file, outDir, minVisits, maxVisits, contentRoot, crm } = options;
   const started = performance.now();
   const root = contentRoot ?? buildEnvironmentOrExit().contentRoot;
   const known = await loadKnownPages(root);
@@ -130,7 +142,30 @@ async function run(options: Options): Promise<number> {
   if (known.pages.size === 0) {
     return fail(`${shown(root)} has no segments (no segments/*.yaml): the report counts only the landing pages the content defines`, 'Run the report in the project folder, or name the content with --content <dir> or CONTENT_ROOT.');
   }
-  const aggregator = createAggregator({ pages: known.pages, maxVisits });
+  // The CRM export is read before the events, so that a problem with it stops the run before a long read.
+  let crmRead: CrmRead | undefined;
+  let crmCurrency = '';
+  if (crm !== undefined) {
+    const loaded = await loadCrmMapping(root);
+    if (!loaded.ok) {
+      console.error(formatDiagnosticsText(loaded.diagnostics));
+      return fail(`${shown(join(root, CRM_MAPPING_FILE))} has ${summarize(loaded.diagnostics)}: the CRM export cannot be read without it`, 'Fix it first (npm run check).');
+    }
+    const outcome = await readCrmFile(crm, loaded.mapping);
+    if (!outcome.ok) {
+      console.error(formatDiagnosticsText(outcome.diagnostics));
+      return fail(`${crm} cannot be joined to the leads, so no report was written`, `Name the export's columns in ${shown(join(root, CRM_MAPPING_FILE))}, or export the columns it names.`);
+    }
+    if (outcome.read.stopped) {
+      const skipped = renderCrmSkippedRows(crm, outcome.read);
+      if (skipped) console.error(skipped);
+      console.error(formatDiagnosticText({ severity: 'error', rule: 'stopped', file: crm, line: outcome.read.stopped.line, message: outcome.read.stopped.reason, hint: outcome.read.stopped.hint }));
+      return fail(`reading ${crm} stopped at line ${outcome.read.stopped.line}, so no report was written: a pipeline of part of the export would look complete`);
+    }
+    crmRead = outcome.read;
+    crmCurrency = loaded.mapping.data.currency;
+  }
+  const aggregator = createAggregator({ pages: known.pages, maxVisits, keepLeadIds: crmRead !== undefined });
   let read;
   try {
     read = await readEventFile(file, (event, line) => aggregator.add(event, line));
@@ -170,12 +205,16 @@ async function run(options: Options): Promise<number> {
     return fail(`${file} has ${plural(read.events, 'valid event')} but no landing page visit (a page_view with page_type "landing")${pages}${leads}: nothing to report`, report.unknown.events ? 'Is this the export of this site? Name its content with --content <dir> or CONTENT_ROOT.' : undefined);
   }
 
+  const pipeline = crmRead && { name: crm!, read: crmRead, report: joinPipeline(aggregator.leads(), crmRead.usable, { currency: crmCurrency, leadKey }) };
+
   const csvPath = join(outDir, 'conversion-report.csv');
   const htmlPath = join(outDir, 'conversion-report.html');
+  const pipelinePath = join(outDir, 'crm-pipeline.csv');
   try {
     await mkdir(outDir, { recursive: true });
     await writeFile(csvPath, renderCsvReport(report));
-    await writeFile(htmlPath, renderHtmlReport(report, { name: file, read }));
+    await writeFile(htmlPath, renderHtmlReport(report, { name: file, read }, pipeline ? [renderPipelineHtml(pipeline.report, pipeline)] : []));
+    if (pipeline) await writeFile(pipelinePath, renderPipelineCsv(pipeline.report, pipeline));
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (!e.code) throw error;
@@ -184,11 +223,15 @@ async function run(options: Options): Promise<number> {
 
   console.log(renderTextReport(report));
   console.log('');
+  if (pipeline) {
+    console.log(renderPipelineText(pipeline.report, pipeline));
+    console.log('');
+  }
   if (skipped) console.error(`${skipped}\n`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const skippedNote = read.badRowCount ? `; ${plural(read.badRowCount, 'row')} skipped` : '';
   console.log(`Read ${formatCount(read.events)} events from ${file} in ${seconds} s${skippedNote}.`);
-  console.log(`Wrote ${shown(csvPath)} and ${shown(htmlPath)}.`);
+  console.log(pipeline ? `Wrote ${shown(csvPath)}, ${shown(pipelinePath)} and ${shown(htmlPath)}.` : `Wrote ${shown(csvPath)} and ${shown(htmlPath)}.`);
   return 0;
 }
 

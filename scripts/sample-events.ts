@@ -1,6 +1,7 @@
 /**
- * `npm run sample-events -- [--seed 42] [--visits 5000] [--out file]`: realistic sample events (NDJSON)
- * for the landing pages of the real content, to try the conversion report or time it on large exports.
+ * `npm run sample-events -- [--seed 42] [--visits 5000] [--out file] [--crm-out file]`: realistic sample
+ * events (NDJSON) for the landing pages of the real content, to try the conversion report or time it on
+ * large exports, and with --crm-out a CRM export of their leads and opportunities to try `--crm` on.
  * The same seed gives byte-identical output. Writes to stdout unless --out is given.
  * Environment: CONTENT_ROOT (and INCLUDE_DRAFTS, SITE_URL, BASE_PATH), see src/lib/build-config.ts.
  */
@@ -10,15 +11,17 @@ import { buildEnvironmentOrExit } from './environment.ts';
 import { formatDiagnosticsText, plural, summarize } from '../src/lib/diagnostics.ts';
 import { readContentFiles } from '../src/lib/load/files.ts';
 import { formatCount } from '../src/lib/report/format.ts';
-import { SAMPLE_CHANNELS, SAMPLE_VARIANTS, sampleEventLines, sampleLandingsFromSite } from '../src/lib/report/sample-events.ts';
+import { createSampleCrm } from '../src/lib/report/sample-crm.ts';
+import { generateSampleEvents, SAMPLE_CHANNELS, SAMPLE_VARIANTS, sampleLandingsFromSite } from '../src/lib/report/sample-events.ts';
 import { buildSite } from '../src/lib/site-build.ts';
 import { failure, runCommand, usageError } from './cli.ts';
 
-const USAGE = `Usage: npm run sample-events -- [--seed 42] [--visits 5000] [--out file]
+const USAGE = `Usage: npm run sample-events -- [--seed 42] [--visits 5000] [--out file] [--crm-out file]
 
-  --seed N      seed of the random generator: the same seed gives the same events (default: 42)
-  --visits N    number of visits to landing pages (default: 5000)
-  --out file    where to write the NDJSON (default: standard output)`;
+  --seed N         seed of the random generator: the same seed gives the same events (default: 42)
+  --visits N       number of visits to landing pages (default: 5000)
+  --out file       where to write the NDJSON (default: standard output)
+  --crm-out file   also write a CRM export (CSV) of the leads, for npm run report -- <events> --crm <file>`;
 
 const MAX_SEED = 0xffffffff;
 
@@ -26,13 +29,14 @@ interface Options {
   seed: number;
   visits: number;
   out?: string;
+  crmOut?: string;
 }
 
 function readOptions(argv: string[]): Options | number {
   const usage = (problem: string) => usageError('sample-events', problem, USAGE);
   let args;
   try {
-    args = parseArgs({ args: argv, options: { seed: { type: 'string' }, visits: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    args = parseArgs({ args: argv, options: { seed: { type: 'string' }, visits: { type: 'string' }, out: { type: 'string' }, 'crm-out': { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
     return usage((error as Error).message);
   }
@@ -46,7 +50,9 @@ function readOptions(argv: string[]): Options | number {
   if (!(seed <= MAX_SEED)) return usage(`--seed must be a whole number from 0 to ${MAX_SEED}, got "${args.values.seed}"`);
   if (!(visits <= 100_000_000)) return usage(`--visits must be a whole number up to 100000000, got "${args.values.visits}"`);
   if (args.values.out === '') return usage('--out needs a file name');
-  return { seed, visits, out: args.values.out };
+  if (args.values['crm-out'] === '') return usage('--crm-out needs a file name');
+  if (args.values['crm-out'] !== undefined && args.values['crm-out'] === args.values.out) return usage('--crm-out and --out name the same file');
+  return { seed, visits, out: args.values.out, crmOut: args.values['crm-out'] };
 }
 
 const fail = (message: string, hint?: string) => failure('sample-events', message, hint);
@@ -67,17 +73,32 @@ async function run(options: Options): Promise<number> {
   output.on('error', (error: NodeJS.ErrnoException) => {
     failed ??= error;
   });
+  const crm = options.crmOut === undefined ? undefined : { file: createWriteStream(options.crmOut), sample: createSampleCrm(options.seed), chunk: '' };
+  let crmFailed: NodeJS.ErrnoException | undefined;
+  crm?.file.on('error', (error: NodeJS.ErrnoException) => {
+    crmFailed ??= error;
+  });
   let events = 0;
   let chunk = '';
-  for (const line of sampleEventLines({ seed: options.seed, visits: options.visits, landings })) {
+  for (const event of generateSampleEvents({ seed: options.seed, visits: options.visits, landings })) {
     events++;
-    chunk += line;
+    chunk += `${JSON.stringify(event)}\n`;
+    if (crm) {
+      crm.chunk += crm.sample.add(event);
+      if (crm.chunk.length >= 64 * 1024) {
+        if (!crm.file.write(crm.chunk)) await drained(crm.file);
+        crm.chunk = '';
+        if (crmFailed) break;
+      }
+    }
     if (chunk.length < 64 * 1024) continue;
     if (!output.write(chunk)) await drained(output);
     chunk = '';
     if (failed) break;
   }
   if (!failed) await new Promise<void>((resolve) => (output === process.stdout ? output.write(chunk, () => resolve()) : output.end(chunk, () => resolve())));
+  if (crm && !crmFailed) await new Promise<void>((resolve) => crm.file.end(crm.chunk, () => resolve()));
+  if (crmFailed) return fail(`cannot write ${options.crmOut}: ${crmFailed.code ?? crmFailed.message}`);
   if (failed) {
     // A closed pipe (`| head`) is the reader's choice, not a failure.
     if (failed.code === 'EPIPE') return 0;
@@ -85,6 +106,7 @@ async function run(options: Options): Promise<number> {
   }
   const where = options.out ? ` to ${options.out}` : '';
   console.error(`Wrote ${formatCount(events)} events of ${formatCount(options.visits)} visits on ${plural(landings.length, 'landing page')}${where} (seed ${options.seed}, ${plural(SAMPLE_CHANNELS.length, 'channel')}, ${plural(SAMPLE_VARIANTS.length, 'variant')} of each page).`);
+  if (crm) console.error(`Wrote ${plural(crm.sample.rows, 'CRM row')} of their leads and opportunities to ${options.crmOut}.`);
   return 0;
 }
 

@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { optionsOrExit, shown } from './cli.ts';
 import { z } from 'zod';
 import {
+  crmSchema,
   faqSchema,
   pageOverrideSchema,
   personaSchema,
@@ -86,6 +87,7 @@ export const CONTENT_KINDS: readonly ContentKind[] = [
     source: 'src/lib/schemas/proof-certification.ts',
   },
   { file: 'workbench.schema.json', title: 'Segment workbench mapping', glob: 'content/workbench.yaml', format: 'yaml', schema: workbenchSchema, source: 'src/lib/schemas/workbench.ts' },
+  { file: 'crm.schema.json', title: 'CRM export mapping (lead to pipeline)', glob: 'content/crm.yaml', format: 'yaml', schema: crmSchema, source: 'src/lib/schemas/crm.ts' },
 ];
 
 /**

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { type Diagnostic, sortDiagnostics } from '../diagnostics.ts';
 import {
   assignmentSummarySchema,
+  crmSchema,
   faqSchema,
   pageOverrideSchema,
   personaSchema,
@@ -16,6 +17,7 @@ import {
   verticalSchema,
   workbenchSchema,
   type AssignmentSummary,
+  type CrmMapping,
   type Faq,
   type PageOverride,
   type Persona,
@@ -79,6 +81,8 @@ export interface Project {
   proof: ProjectProof;
   /** The segment workbench's mapping of CRM export columns (content/workbench.yaml), when there is one. */
   workbench?: Entry<Workbench>;
+  /** How a CRM export of leads and opportunities joins the conversion report (content/crm.yaml), when there is one. */
+  crm?: Entry<CrmMapping>;
   /** What `npm run assign` found, when a team has committed its summary (content/assignment-summary.json). */
   assignmentSummary?: Entry<AssignmentSummary>;
   /**
@@ -94,7 +98,7 @@ export interface LoadResult {
 }
 
 type ProofKind = 'quote' | 'logo' | 'figure' | 'certification';
-type Kind = 'site' | 'segment' | 'persona' | 'vertical' | 'regulation' | 'faq' | 'page' | 'workbench' | 'assignment-summary' | ProofKind;
+type Kind = 'site' | 'segment' | 'persona' | 'vertical' | 'regulation' | 'faq' | 'page' | 'workbench' | 'crm' | 'assignment-summary' | ProofKind;
 
 interface KindRule {
   kind: Kind;
@@ -116,6 +120,7 @@ const KIND_RULES: KindRule[] = [
   { kind: 'figure', pattern: /^content\/proof\/figures\/([^/]+)\.ya?ml$/, expected: 'content/proof/figures/<id>.yaml' },
   { kind: 'certification', pattern: /^content\/proof\/certifications\/([^/]+)\.ya?ml$/, expected: 'content/proof/certifications/<id>.yaml' },
   { kind: 'workbench', pattern: /^content\/(workbench)\.ya?ml$/, expected: 'content/workbench.yaml' },
+  { kind: 'crm', pattern: /^content\/(crm)\.ya?ml$/, expected: 'content/crm.yaml' },
   // JSON is YAML 1.2, so the YAML reader gives its problems positions too.
   { kind: 'assignment-summary', pattern: /^content\/(assignment-summary)\.json$/, expected: 'content/assignment-summary.json' },
 ];
@@ -202,6 +207,11 @@ export function parseProject(files: readonly SourceFile[]): LoadResult {
       case 'workbench': {
         const entry = yamlEntry(workbenchSchema, source.file, id, text, diagnostics);
         if (entry) project.workbench = entry;
+        break;
+      }
+      case 'crm': {
+        const entry = yamlEntry(crmSchema, source.file, id, text, diagnostics);
+        if (entry) project.crm = entry;
         break;
       }
       case 'assignment-summary': {

@@ -42,6 +42,7 @@ import { hash } from 'node:crypto';
 import { EVENT_NAMES, type EventName } from '../tracking/contract.ts';
 import { quote, type ReportEvent } from './events.ts';
 import { isKnownPage, type KnownPages } from './known-pages.ts';
+import type { PipelineLead } from './pipeline.ts';
 import { twoProportionZTest, wilsonInterval, type Interval, type ZTest } from './stats.ts';
 
 /** Default of `--max-visits`: distinct visits kept in memory. */
@@ -175,6 +176,11 @@ export interface Aggregator {
   /** Counts one event; `line` (where it is in the file) is for the examples of unknown pages and the limit error. */
   add(event: ReportEvent, line?: number): void;
   report(options?: ReportOptions): ConversionReport;
+  /**
+   * Every lead of a page (rule 4) with its channel (rule 3) and the keys (`leadKey`) of its
+   * generate_leads' event_ids, for the CRM join; empty unless the aggregator was made with `keepLeadIds`.
+   */
+  leads(): PipelineLead[];
 }
 
 export interface AggregatorOptions {
@@ -182,7 +188,12 @@ export interface AggregatorOptions {
   pages?: KnownPages;
   /** Most distinct visits kept: past it `add` throws VisitLimitError (default DEFAULT_MAX_VISITS). */
   maxVisits?: number;
+  /** Keep the key of each counted generate_lead's event_id (16 characters), for `leads()`. */
+  keepLeadIds?: boolean;
 }
+
+/** The key a lead's event_id is kept under, fixed in size like every id the report keeps: the CRM join looks lead ids up by it. */
+export const leadKey = visitKey;
 
 /**
  * A visit (or an event id) as the report keeps it: a fixed-size hash of its id, so that memory does not
@@ -304,6 +315,8 @@ export function createAggregator(options: AggregatorOptions = {}): Aggregator {
   const slotFlags = new Column((n) => new Uint8Array(n));
   const slotColumns = [slotPage, slotNext, slotTime, slotChannel, slotFlags];
   let slots = 0;
+  // Slot -> keys of the event_ids of its generate_leads, kept only for the CRM join.
+  const leadIds = options.keepLeadIds ? new Map<number, string[]>() : undefined;
 
   const slotOf = (visit: number, page: number): number => {
     let slot = heads.data[visit]!;
@@ -340,8 +353,9 @@ export function createAggregator(options: AggregatorOptions = {}): Aggregator {
         }
         return;
       }
+      let eventKey: string | undefined;
       if (event.event_id !== undefined) {
-        const key = visitKey(event.event_id);
+        const key = (eventKey = visitKey(event.event_id));
         if (eventIds.get(key) !== undefined) {
           duplicates++;
           return;
@@ -361,6 +375,11 @@ export function createAggregator(options: AggregatorOptions = {}): Aggregator {
       const slot = slotOf(visit, pageOf(segment, persona));
       if (!isView) {
         slotFlags.data[slot]! |= LEAD;
+        if (leadIds && eventKey !== undefined) {
+          const keys = leadIds.get(slot);
+          if (keys) keys.push(eventKey);
+          else leadIds.set(slot, [eventKey]);
+        }
         return;
       }
       const time = event.time ?? Infinity;
@@ -400,6 +419,18 @@ export function createAggregator(options: AggregatorOptions = {}): Aggregator {
       };
       if (period) report.period = period;
       return report;
+    },
+    leads() {
+      const out: PipelineLead[] = [];
+      for (let slot = 0; slot < slots; slot++) {
+        if ((slotFlags.data[slot]! & (VIEWED | LEAD)) !== (VIEWED | LEAD)) continue;
+        const { segment, persona } = pages[slotPage.data[slot]!]!;
+        const channel = slotChannel.data[slot]!;
+        const source = dictionaries.utm_source.values[channelPart(channel, 'utm_source')]!;
+        const medium = dictionaries.utm_medium.values[channelPart(channel, 'utm_medium')]!;
+        out.push({ leadIds: leadIds?.get(slot) ?? [], segment, persona, source, medium });
+      }
+      return out;
     },
   };
 }

@@ -63,7 +63,8 @@ export const REPORT_CSP = [
 /** Most rows of a breakdown the page shows (the CSV has every row). */
 export const HTML_BREAKDOWN_ROWS = 200;
 
-export function renderHtmlReport(report: ConversionReport, source: ReportSource): string {
+/** `sections`: more sections, already HTML (like the CRM pipeline's), placed before "How to read this". */
+export function renderHtmlReport(report: ConversionReport, source: ReportSource, sections: readonly string[] = []): string {
   const skipped = skippedRowsSection(source);
   const [segments, pages] = mainTables(report) as [ReportTable, ReportTable];
   const unknown = unknownSummary(report);
@@ -106,7 +107,7 @@ ${renderTable(pages, pages.rows, report.total)}
 </section>
 ${breakdowns}
 
-<section aria-labelledby="how-to-read">
+${sections.join('\n')}<section aria-labelledby="how-to-read">
 <h2 id="how-to-read">How to read this</h2>
 <ul class="notes">
 ${reportNotes(report)

@@ -7,6 +7,7 @@ export * from './faq.ts';
 export * from './page-override.ts';
 export * from './site.ts';
 export * from './workbench.ts';
+export * from './crm.ts';
 export * from './proof-common.ts';
 export * from './proof-quote.ts';
 export * from './proof-logo.ts';
