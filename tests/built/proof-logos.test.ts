@@ -21,18 +21,19 @@ describe.each([
   const attr = (img: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(img)?.[1];
 
   it('serves the raster logo as WebP in the width it is shown at and twice that, with srcset and sizes', async () => {
+    // In the hero the logos are shown 22 px high: the 116 × 32 logo at 80 × 22.
     const img = imgOf('osterfeld-maschinenbau');
     expect(img).not.toBe('');
-    expect([attr(img, 'width'), attr(img, 'height'), attr(img, 'sizes'), attr(img, 'alt')]).toEqual(['116', '32', '116px', 'Osterfeld Maschinenbau']);
+    expect([attr(img, 'width'), attr(img, 'height'), attr(img, 'sizes'), attr(img, 'alt')]).toEqual(['80', '22', '80px', 'Osterfeld Maschinenbau']);
     const candidates = attr(img, 'srcset')!.split(', ').map((c) => c.split(' ') as [string, string]);
-    expect(candidates.map(([, descriptor]) => descriptor)).toEqual(['116w', '232w']);
+    expect(candidates.map(([, descriptor]) => descriptor)).toEqual(['80w', '160w']);
     expect(attr(img, 'src')).toBe(candidates[0]![0]);
     for (const [url, descriptor] of candidates) {
       expect(url).toMatch(new RegExp(`^${base}/_astro/osterfeld-maschinenbau\\.[\\w-]+\\.webp$`));
       const file = files.get(url.slice(base.length + 1));
       expect(file, `${url} is not in the built site`).toBeDefined();
       const meta = await sharp(readFileSync(file!)).metadata();
-      expect([meta.format, `${meta.width}w`, meta.height]).toEqual(['webp', descriptor, (parseInt(descriptor, 10) * 32) / 116]);
+      expect([meta.format, `${meta.width}w`, meta.height]).toEqual(['webp', descriptor, (parseInt(descriptor, 10) * 22) / 80]);
     }
   });
 
@@ -44,7 +45,8 @@ describe.each([
 
   it('keeps SVG logos as <img> from public/, with their size and alt text', () => {
     const img = imgOf('lindqvist-logistik');
-    expect([attr(img, 'src'), attr(img, 'width'), attr(img, 'height'), attr(img, 'alt')]).toEqual([`${base}/logos/lindqvist-logistik.svg`, '140', '32', 'Lindqvist Logistik']);
+    // Its 140 × 32 shown 22 px high in the hero.
+    expect([attr(img, 'src'), attr(img, 'width'), attr(img, 'height'), attr(img, 'alt')]).toEqual([`${base}/logos/lindqvist-logistik.svg`, '96', '22', 'Lindqvist Logistik']);
     expect(files.has('logos/lindqvist-logistik.svg')).toBe(true);
   });
 
