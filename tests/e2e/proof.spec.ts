@@ -22,13 +22,17 @@ for (const siteName of SITE_NAMES) {
         return;
       }
       await expect(strip).toBeVisible();
-      const logos = strip.locator('img');
+      // The logos are the first screen's proof: in the hero, marked illustrative there too.
+      const heroLogos = page.locator('.hero .proof-logos');
+      await expect(heroLogos).toContainText('Customers (illustrative)');
+      const logos = heroLogos.locator('img');
       expect(await logos.count()).toBeGreaterThan(0);
       for (const img of await logos.all()) {
         await img.scrollIntoViewIfNeeded();
         await expect(img).toHaveAttribute('alt', /\S/);
         await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0), { message: await img.getAttribute('src') ?? '' }).toBe(true);
       }
+      await expect(strip.locator('img')).toHaveCount(0);
       await expect(strip.locator('[data-proof-figure]').first()).toContainText('%');
       await expect(strip.locator('[data-proof-certification]').first()).toContainText('valid until');
       await expect(strip.locator('[data-proof-fictional]')).toHaveText(/Illustrative example/);
@@ -48,14 +52,17 @@ for (const siteName of SITE_NAMES) {
           const context = await browser.newContext({ deviceScaleFactor });
           const page = await context.newPage();
           await page.goto(`${site.base}/eu-due-diligence/esg-lead/`);
-          const img = page.locator('[data-proof-logo="osterfeld-maschinenbau"] img');
+          const img = page.locator('.hero [data-proof-logo="osterfeld-maschinenbau"] img');
           await img.scrollIntoViewIfNeeded();
+          // Shown 22 px high in the hero: 116 × 32 scaled to 80 × 22, its 1× and 2× copies made for that size.
+          const width = Number(await img.getAttribute('width'));
+          expect([width, Number(await img.getAttribute('height'))]).toEqual([80, 22]);
           // naturalWidth is corrected for the candidate's density, so the copy chosen shows in currentSrc.
-          await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth)).toBe(116);
-          const wanted = (await img.getAttribute('srcset'))!.split(', ').find((c) => c.endsWith(` ${116 * deviceScaleFactor}w`))!.split(' ')[0]!;
+          await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth)).toBe(width);
+          const wanted = (await img.getAttribute('srcset'))!.split(', ').find((c) => c.endsWith(` ${width * deviceScaleFactor}w`))!.split(' ')[0]!;
           expect(await img.evaluate((el) => new URL((el as HTMLImageElement).currentSrc).pathname)).toBe(wanted);
           expect(wanted).toMatch(/\/_astro\/osterfeld-maschinenbau\.[\w-]+\.webp$/);
-          expect(await img.boundingBox()).toMatchObject({ width: 116, height: 32 });
+          expect(await img.boundingBox()).toMatchObject({ width, height: 22 });
           await context.close();
         });
       }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { checkCopy } from './copy.ts';
 import { checkProof } from './proof.ts';
 import { checkReferences } from './references.ts';
-import { checkRegulationDates } from './regulations.ts';
+import { checkRegulationDates, checkRepealedCitations } from './regulations.ts';
 import { checkSegments } from './segments.ts';
 
 export interface CheckOptions extends RouteOptions {
@@ -22,7 +22,7 @@ export interface CheckOptions extends RouteOptions {
 export function checkProject(project: Project, options: CheckOptions = {}): { diagnostics: Diagnostic[]; routes: RoutePlan[] } {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const plan = planRoutes(project, options);
-  const diagnostics = [...checkReferences(project), ...plan.diagnostics, ...checkSegments(project), ...checkRegulationDates(project, today), ...checkCopy(project), ...checkProof(project, { today, publicDir: options.publicDir ?? join(process.cwd(), 'public') })];
+  const diagnostics = [...checkReferences(project), ...plan.diagnostics, ...checkSegments(project), ...checkRegulationDates(project, today), ...checkRepealedCitations(project), ...checkCopy(project), ...checkProof(project, { today, publicDir: options.publicDir ?? join(process.cwd(), 'public') })];
   return { diagnostics: sortDiagnostics(diagnostics), routes: plan.routes };
 }
 

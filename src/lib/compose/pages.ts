@@ -39,7 +39,8 @@ export function composeSegmentHub(ctx: ComposeContext, segmentId: string): Segme
     challenges: segmentChallenges(ctx, segmentId),
     regulations: s.regulations.map((id) => {
       const r = ctx.regulations.get(id)!;
-      return { label: r.shortName, href: ctx.href(`/${segmentId}/faq/`), statusLabel: r.statusLabel };
+      // The status is worth a word only when the rule is not simply in force (as on landing pages).
+      return { label: r.shortName, href: ctx.href(`/${segmentId}/faq/`), ...(r.statusMatters ? { statusLabel: r.statusLabel } : {}) };
     }),
   };
 }

@@ -245,7 +245,8 @@ export interface SegmentHubView extends PageBase {
   proofPoints: string[];
   /** The segment's pains, most important first. */
   challenges: ChallengeView[];
-  regulations: (Link & { statusLabel: string })[];
+  /** `statusLabel` only when the rule is not simply in force. */
+  regulations: (Link & { statusLabel?: string })[];
 }
 
 export interface FaqPageView extends PageBase {

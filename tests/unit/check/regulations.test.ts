@@ -27,4 +27,14 @@ describe('regulation freshness', () => {
           hint: Write the date on which someone actually checked the facts."
     `);
   });
+
+  it('warns where a published segment still cites a repealed rule', () => {
+    const files = edit(base, 'content/regulations/vat-records.yaml', 'status: in-force', 'status: repealed');
+    expect(formatDiagnosticsText(checkFiles(files, { today: '2026-06-01' }).diagnostics)).toMatchInlineSnapshot(`
+      "content/verticals/finance-software.yaml:7:19 painPoints[0].regulations[0]: warning: VAT records is repealed (content/regulations/vat-records.yaml), but this still cites it
+          hint: Remove the citation, or cite the rule that replaced it; pages would otherwise present a law that no longer applies.
+      segments/small-finance.yaml:12:15 regulations[0]: warning: VAT records is repealed (content/regulations/vat-records.yaml), but this still cites it
+          hint: Remove the citation, or cite the rule that replaced it; pages would otherwise present a law that no longer applies."
+    `);
+  });
 });
