@@ -52,7 +52,9 @@ describe('regulation schema', () => {
 
   it('takes every stage of a rule, from proposed to repealed', () => {
     for (const status of ['proposed', 'adopted', 'awaiting-rules', 'in-force', 'amended', 'pending-amendment', 'repealed']) {
-      expect(messages(edit(base, FILE, 'status: in-force', `status: ${status}`)), status).toBe('');
+      // A repealed rule is a valid entry; the segment that still cites it gets its own warning (check/regulations).
+      const shown = messages(edit(base, FILE, 'status: in-force', `status: ${status}`));
+      expect(shown.split('\n').filter((line) => line && !line.startsWith(' ') && !line.includes('warning: VAT records is repealed')), status).toEqual([]);
     }
   });
 });
