@@ -66,12 +66,24 @@ describe('cells', () => {
     expect(['', '   '].map(readNumber)).toEqual([undefined, undefined]);
   });
 
-  it('trims spaces only, as SQL TRIM does', () => {
-    expect([' a ', '\ta\t', '   ', ''].map(cleanCell)).toEqual(['a', '\ta\t', undefined, undefined]);
+  it('trims tabs and Unicode spaces around a cell, keeping those inside and line breaks', () => {
+    expect([' a ', '\ta\t', '\u00a0DE\u00a0', '\u3000DE', 'DE\u202f', 'United\u00a0States ', '   ', '\u00a0\u3000', ''].map(cleanCell)).toEqual([
+      'a',
+      'a',
+      'DE',
+      'DE',
+      'DE',
+      'United\u00a0States',
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(['DE\n', '\u200bDE', '\ufeffDE'].map(cleanCell)).toEqual(['DE\n', '\u200bDE', '\ufeffDE']);
   });
 
   it('splits the systems list on its separator, dropping blanks and the spaces and tabs around items', () => {
     expect(readSystems(' SAP S/4HANA ;\tCoupa ;; ', ';')).toEqual(['SAP S/4HANA', 'Coupa']);
+    expect(readSystems('SAP\u00a0S/4HANA\u00a0;\u3000Coupa', ';')).toEqual(['SAP\u00a0S/4HANA', 'Coupa']);
     expect(readSystems('SAP S/4HANA|Coupa', ';')).toEqual(['SAP S/4HANA|Coupa']);
     expect(readSystems('', ';')).toEqual([]);
   });
