@@ -72,6 +72,21 @@ export const DIALECT: Record<DialectName, Dialect> = {
   },
 };
 
+/** A cell as the stream reads it (cells.ts trimCell, blank as NULL): `text` is a column or any text expression. */
+export function cellSql(d: SqlDialect, text: string): string {
+  return `NULLIF(TRIM(${text}, ${d.string(CELL_SPACES)}), '')`;
+}
+
+/** cells.ts foldCase in SQL: A–Z to a–z, every other character as it is. */
+export function foldSql(text: string): string {
+  return `TRANSLATE(${text}, '${ASCII_UPPER}', '${ASCII_LOWER}')`;
+}
+
+/** cells.ts upperAscii in SQL: a–z to A–Z, every other character as it is. */
+export function upperAsciiSql(text: string): string {
+  return `TRANSLATE(${text}, '${ASCII_LOWER}', '${ASCII_UPPER}')`;
+}
+
 export interface SqlOptions {
   dialect?: DialectName;
   /** The table holding the accounts (default `accounts`), written as given: qualify it as your warehouse needs. */
@@ -92,12 +107,11 @@ export function compileSql(mapping: CompiledMapping, segments: readonly RankedSe
   const columns = mapping.data.columns;
   const str = d.string;
   const column = (field: MappingField) => (columns[field] === undefined ? undefined : d.quote(columns[field]!));
-  const spaces = str(CELL_SPACES);
-  const fold = (text: string) => `TRANSLATE(${text}, '${ASCII_UPPER}', '${ASCII_LOWER}')`;
-  const upper = (text: string) => `TRANSLATE(${text}, '${ASCII_LOWER}', '${ASCII_UPPER}')`;
+  const fold = foldSql;
+  const upper = upperAsciiSql;
   const cell = (field: MappingField) => {
     const c = column(field);
-    return c === undefined ? undefined : `NULLIF(TRIM(${c}, ${spaces}), '')`;
+    return c === undefined ? undefined : cellSql(d, c);
   };
   const lowerCell = (field: MappingField) => {
     const c = cell(field);
