@@ -32,13 +32,16 @@ export async function streamingVerdicts(path: string, setup: AssignSetup): Promi
   return new Map(rows.map((r) => [r.account_id!, { segment: r.segment!, matched: r.matched_segments!, reasons: r.match_reasons!, revenue: r.revenue_source! }]));
 }
 
-/** The SQL query's verdict per account id, run by DuckDB over the same CSV loaded as text. */
-export async function duckdbVerdicts(path: string, sql: string, idColumn: string): Promise<Map<string, Verdict>> {
+/**
+ * The SQL query's verdict per account id, run by DuckDB over the same CSV loaded as text, by
+ * `load` when given (a statement creating the table `accounts`).
+ */
+export async function duckdbVerdicts(path: string, sql: string, idColumn: string, load?: string): Promise<Map<string, Verdict>> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
     const literal = `'${path.replaceAll("'", "''")}'`;
-    await connection.run(`CREATE TABLE accounts AS SELECT * FROM read_csv(${literal}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`);
+    await connection.run(load ?? `CREATE TABLE accounts AS SELECT * FROM read_csv(${literal}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`);
     const query = `SELECT TRIM("${idColumn}", '${CELL_SPACES}') AS account_id, segment, matched_segments, match_reasons, revenue_source FROM (${sql.trim().replace(/;$/, '')}) AS assigned`;
     const reader = await connection.runAndReadAll(query);
     const out = new Map<string, Verdict>();
