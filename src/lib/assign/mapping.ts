@@ -62,11 +62,11 @@ export function checkColumns(mapping: Entry<Workbench>, header: readonly string[
 export interface CompiledMapping {
   entry: Entry<Workbench>;
   data: Workbench;
-  /** Country value (lowercase) → the regions it belongs to, as the mapping names them. Region names map to themselves. */
+  /** Country value (trimmed and case-folded as a cell is) → the regions it belongs to, as the mapping names them. Region names map to themselves. */
   regionsOf: Map<string, string[]>;
   /** Every country value and region name, as written, for "did you mean" hints. */
   places: string[];
-  /** Lowercased CRM value → segment value, for each mapped field; a field's own values are included. */
+  /** CRM value (trimmed and case-folded as a cell is) → segment value, for each mapped field; a field's own values are included. */
   values: Record<ValueField, Map<string, string | number>>;
 }
 
@@ -99,12 +99,12 @@ export function compileMapping(entry: Entry<Workbench>): CompiledMapping {
 /** A value of the mapping as the key a cell is looked up by. */
 const cellKey = (value: string): string => foldCase(trimCell(value));
 
-/** The lowercased CRM values that mean one of `wanted` for a field: what a SQL `IN (…)` must list. */
+/** The CRM values, as lookup keys, that mean one of `wanted` for a field: what a SQL `IN (…)` must list. */
 export function valuesMeaning(mapping: CompiledMapping, field: ValueField, wanted: readonly (string | number)[]): string[] {
   return [...mapping.values[field]].filter(([, value]) => wanted.includes(value)).map(([crm]) => crm);
 }
 
-/** The lowercased country values (and region names) that place an account in one of `regions`. */
+/** The country values and region names, as lookup keys, that place an account in one of `regions`. */
 export function placesIn(mapping: CompiledMapping, regions: readonly string[]): string[] {
   const wanted = new Set(regions.map(foldCase));
   const out = new Set<string>(wanted);
