@@ -20,19 +20,21 @@ export { foldCase };
 export const CELL_SPACES = '\t \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000';
 
 const SPACE_CODES = new Set([...CELL_SPACES].map((c) => c.charCodeAt(0)));
+const isSpace = (code: number) => code === 32 || code === 9 || (code >= 0xa0 && SPACE_CODES.has(code));
 
 /** `cell` without CELL_SPACES around it; the empty string for a cell of only spaces. */
 export function trimCell(cell: string): string {
   let start = 0;
   let end = cell.length;
-  while (start < end && SPACE_CODES.has(cell.charCodeAt(start))) start++;
-  while (end > start && SPACE_CODES.has(cell.charCodeAt(end - 1))) end--;
+  while (start < end && isSpace(cell.charCodeAt(start))) start++;
+  while (end > start && isSpace(cell.charCodeAt(end - 1))) end--;
   return start === 0 && end === cell.length ? cell : cell.slice(start, end);
 }
 
 /** a–z to A–Z, every other character as it is (for currency codes). */
 export function upperAscii(text: string): string {
-  return /[a-z]/.test(text) ? text.replace(/[a-z]/g, (c) => c.toUpperCase()) : text;
+  if (!/[a-z]/.test(text)) return text;
+  return /^[\x00-\x7f]*$/.test(text) ? text.toUpperCase() : text.replace(/[a-z]/g, (c) => c.toUpperCase());
 }
 
 /** The two arguments of SQL's TRANSLATE that map ASCII capitals to small letters. */
