@@ -12,7 +12,7 @@
  */
 import type { Account } from '../criteria.ts';
 import { closestMatch } from '../diagnostics.ts';
-import { foldCase, trimCell, upperAscii } from './cells.ts';
+import { foldCase, showSpaces, trimCell, upperAscii } from './cells.ts';
 import type { CompiledMapping, MappingField, ValueField } from './mapping.ts';
 
 export type ValueProblemCode = 'employees' | 'revenue' | 'currency' | 'country' | ValueField;
@@ -187,5 +187,5 @@ export function createAccountReader(mapping: CompiledMapping, header: readonly s
 const FIELD_WORDS: Record<ValueField, string> = { ownership: 'ownership', tier: 'value tier', needs: 'buying focus', sophistication: 'sophistication' };
 
 function quote(text: string): string {
-  return JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
+  return showSpaces(JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text));
 }

@@ -31,6 +31,14 @@ export function trimCell(cell: string): string {
   return start === 0 && end === cell.length ? cell : cell.slice(start, end);
 }
 
+/**
+ * `text` with every space other than the ASCII one, and the invisible format characters, written as
+ * `\u00a0`: a message about "United\u00a0States" must not read as if it were about "United States".
+ */
+export function showSpaces(text: string): string {
+  return text.replace(/[\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** a–z to A–Z, every other character as it is (for currency codes). */
 export function upperAscii(text: string): string {
   if (!/[a-z]/.test(text)) return text;
