@@ -26,11 +26,22 @@ function common(a: readonly string[], b: readonly string[]): string[] | undefine
   if (a.length === 0 && b.length === 0) return undefined;
   if (a.length === 0) return [...b];
   if (b.length === 0) return [...a];
-  const lower = new Set(b.map((x) => x.toLowerCase()));
-  return a.filter((x) => lower.has(x.toLowerCase()));
+  const lower = new Set(b.map(foldCase));
+  return a.filter((x) => lower.has(foldCase(x)));
 }
 
-const has = (list: readonly string[], value: string) => list.some((x) => x.toLowerCase() === value.toLowerCase());
+const has = (list: readonly string[], value: string) => list.some((x) => foldCase(x) === foldCase(value));
+
+/**
+ * Text in criteria and in account cells compares without regard to case of the ASCII letters only:
+ * A–Z become a–z and every other character stays as it is. Full Unicode case mapping differs between
+ * JavaScript and the warehouses (İ, ß), and the workbench's SQL must compare exactly as the stream does.
+ */
+export function foldCase(text: string): string {
+  // For ASCII text toLowerCase is exactly that, and much faster than a replace per letter.
+  if (!/[A-Z]/.test(text)) return text;
+  return /^[\x00-\x7f]*$/.test(text) ? text.toLowerCase() : text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
 
 /**
  * An example of an account both segments would claim, described in words, or undefined when their
@@ -167,7 +178,7 @@ export function matchAccount(account: Account, criteria: SegmentCriteria, ctx: M
     const wanted = f.industries;
     const industry = account.industry;
     if (industry === undefined) check('industry', false, () => `industry unknown: needs ${joinOr(wanted)}`);
-    else if (lists.industries.has(industry.toLowerCase())) check('industry', true, () => `in ${industry}`);
+    else if (lists.industries.has(foldCase(industry))) check('industry', true, () => `in ${industry}`);
     else check('industry', false, () => `industry ${industry}, not ${joinOr(wanted)}`);
   }
 
@@ -188,8 +199,8 @@ export function matchAccount(account: Account, criteria: SegmentCriteria, ctx: M
     const country = account.country;
     if (country === undefined) check('region', false, () => `country unknown: needs ${joinOr(wanted)}`);
     else {
-      const lowerCountry = country.toLowerCase();
-      const lowerRegions = account.regions.map((r) => r.toLowerCase());
+      const lowerCountry = foldCase(country);
+      const lowerRegions = account.regions.map(foldCase);
       const i = lists.regions.findIndex((r) => r === lowerCountry || lowerRegions.includes(r));
       if (i !== -1) check('region', true, () => (lists.regions[i] === lowerCountry ? `headquartered in ${country}` : `headquartered in ${wanted[i]} (${country})`));
       else if (account.regions.length) check('region', false, () => `headquartered in ${joinWords(account.regions)} (${country}), not ${joinOr(wanted)}`);
@@ -201,7 +212,7 @@ export function matchAccount(account: Account, criteria: SegmentCriteria, ctx: M
 
   const t = criteria.technographic;
   if (t.uses.length || t.notUses.length) {
-    const systems = account.systems.map((s) => s.toLowerCase());
+    const systems = account.systems.map(foldCase);
     if (t.uses.length) {
       const i = lists.uses.findIndex((s) => systems.includes(s));
       if (i !== -1) check('systems', true, () => `runs ${t.uses[i]}`);
@@ -260,7 +271,7 @@ const LOWERED = new WeakMap<SegmentCriteria, LoweredLists>();
 function lowered(criteria: SegmentCriteria): LoweredLists {
   let lists = LOWERED.get(criteria);
   if (!lists) {
-    const lower = (list: readonly string[]) => list.map((x) => x.toLowerCase());
+    const lower = (list: readonly string[]) => list.map(foldCase);
     lists = {
       industries: new Set(lower(criteria.firmographic.industries)),
       regions: lower(criteria.firmographic.regions),

@@ -23,14 +23,26 @@ export interface SqlDialect {
 export const standardString = (text: string): string => `'${text.replaceAll("'", "''")}'`;
 const doubleQuoted = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
 
+/**
+ * Control characters, line breaks and invisible spaces, which Snowflake and BigQuery strings can
+ * write as `\uXXXX` (a BigQuery string may not hold a raw line break): the query stays on its lines
+ * and shows what it holds. Standard SQL strings (PostgreSQL, DuckDB) have no escapes and hold them as they are.
+ */
+const INVISIBLE = /[\u0000-\u001f\u007f-\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]/g;
+const backslashString = (text: string, quote: string) =>
+  `'${text
+    .replaceAll('\\', '\\\\')
+    .replaceAll("'", quote)
+    .replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`;
+
 export const SQL_DIALECTS: Record<DialectName, SqlDialect> = {
   duckdb: { quote: doubleQuoted, string: standardString, double: 'DOUBLE', text: 'VARCHAR' },
   postgres: { quote: doubleQuoted, string: standardString, double: 'DOUBLE PRECISION', text: 'TEXT' },
   // Snowflake reads backslash escapes inside single-quoted strings.
-  snowflake: { quote: doubleQuoted, string: (text) => `'${text.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`, double: 'DOUBLE', text: 'VARCHAR' },
+  snowflake: { quote: doubleQuoted, string: (text) => backslashString(text, "''"), double: 'DOUBLE', text: 'VARCHAR' },
   bigquery: {
     quote: (identifier) => `\`${identifier.replaceAll('\\', '\\\\').replaceAll('`', '\\`')}\``,
-    string: (text) => `'${text.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`,
+    string: (text) => backslashString(text, "\\'"),
     double: 'FLOAT64',
     text: 'STRING',
   },

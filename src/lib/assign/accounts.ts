@@ -1,15 +1,18 @@
 /**
  * One CSV row → an Account, through the mapping. Cells are read exactly as the SQL compiler reads
  * them (src/lib/assign/sql.ts), so the streaming command and a warehouse query agree on every row:
- * - spaces around a cell are ignored, and a cell of only spaces is blank (unknown);
+ * - white space around a cell is ignored (cells.ts: the one rule both paths apply), and a cell of
+ *   only white space is blank (unknown);
  * - numbers are digits with an optional decimal point; commas are thousands separators and dropped
  *   ("1,200" is 1200); anything else ("1.2k", "n/a", "1 200") is unreadable and counts as unknown;
- * - text values (countries, ownership, tiers…) are looked up without regard to case.
+ * - text values (countries, ownership, tiers…) are looked up without regard to case of the ASCII
+ *   letters (cells.ts), so İ, ß and other non-ASCII letters compare as written.
  * A cell that cannot be understood is a *value problem*: the account is still assigned, as if the
  * cell were blank, and the problem is reported with its line.
  */
 import type { Account } from '../criteria.ts';
 import { closestMatch } from '../diagnostics.ts';
+import { foldCase, showSpaces, trimCell, upperAscii } from './cells.ts';
 import type { CompiledMapping, MappingField, ValueField } from './mapping.ts';
 
 export type ValueProblemCode = 'employees' | 'revenue' | 'currency' | 'country' | ValueField;
@@ -40,14 +43,11 @@ const CURRENCY = /^[A-Z]{3}$/;
 /** Distinct unknown values whose "did you mean" is remembered; beyond this it is computed again. */
 const SUGGESTION_CACHE = 1000;
 
-/** Spaces only, as SQL's TRIM: the same cell must read the same in both. */
+/** The cell without white space around it (cells.ts, as the SQL's TRIM), or undefined when nothing is left. */
 export function cleanCell(cell: string | undefined): string | undefined {
   if (cell === undefined) return undefined;
-  let start = 0;
-  let end = cell.length;
-  while (start < end && cell.charCodeAt(start) === 32) start++;
-  while (end > start && cell.charCodeAt(end - 1) === 32) end--;
-  return start === end ? undefined : cell.slice(start, end);
+  const text = trimCell(cell);
+  return text === '' ? undefined : text;
 }
 
 /** A number as defined above, or undefined for a blank cell, or null for a cell that is not a number. */
@@ -58,12 +58,12 @@ export function readNumber(cell: string | undefined): number | undefined | null 
   return NUMBER.test(plain) ? Number(plain) : null;
 }
 
-/** Splits a systems cell: the separator between items, spaces and tabs around each item ignored, empty items dropped. */
+/** Splits a systems cell: the separator between items, white space around each item ignored (as around a cell), empty items dropped. */
 export function readSystems(cell: string | undefined, separator: string): string[] {
   if (cell === undefined || cell === '') return [];
   const out: string[] = [];
   for (const part of cell.split(separator)) {
-    const item = part.replace(/^[ \t]+|[ \t]+$/g, '');
+    const item = trimCell(part);
     if (item !== '') out.push(item);
   }
   return out;
@@ -148,7 +148,7 @@ export function createAccountReader(mapping: CompiledMapping, header: readonly s
       const currencyCell = cell(fields, at.revenueCurrency);
       let currency: string | undefined;
       if (currencyCell === undefined) currency = fixedCurrency;
-      else if (CURRENCY.test(currencyCell.toUpperCase())) currency = currencyCell.toUpperCase();
+      else if (CURRENCY.test(upperAscii(currencyCell))) currency = upperAscii(currencyCell);
       else problem('currency', 'revenueCurrency', currencyCell, `${quote(currencyCell)} is not a three-letter currency code`);
       if (typeof amount === 'number') {
         if (currency !== undefined) account.revenue = { amount, currency };
@@ -158,7 +158,7 @@ export function createAccountReader(mapping: CompiledMapping, header: readonly s
       const country = cell(fields, at.country);
       if (country !== undefined) {
         account.country = country;
-        const regions = mapping.regionsOf.get(country.toLowerCase());
+        const regions = mapping.regionsOf.get(foldCase(country));
         if (regions) account.regions = regions;
         else {
           const match = suggestPlace(country);
@@ -169,7 +169,7 @@ export function createAccountReader(mapping: CompiledMapping, header: readonly s
       for (const field of ['ownership', 'tier', 'needs', 'sophistication'] as const) {
         const raw = cell(fields, at[field]);
         if (raw === undefined) continue;
-        const value = mapping.values[field].get(raw.toLowerCase());
+        const value = mapping.values[field].get(foldCase(raw));
         if (value === undefined) problem(field, field, raw, `${quote(raw)} is not a known ${FIELD_WORDS[field]} (add it under values.${field} in ${mapping.entry.file})`);
         else if (field === 'tier') account.tier = value as number;
         else account[field] = value as string;
@@ -187,5 +187,5 @@ export function createAccountReader(mapping: CompiledMapping, header: readonly s
 const FIELD_WORDS: Record<ValueField, string> = { ownership: 'ownership', tier: 'value tier', needs: 'buying focus', sophistication: 'sophistication' };
 
 function quote(text: string): string {
-  return JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
+  return showSpaces(JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text));
 }

@@ -5,6 +5,7 @@
 import { closestMatch, type Diagnostic } from '../diagnostics.ts';
 import type { Entry } from '../load/project.ts';
 import { validate } from '../load/validate.ts';
+import { foldCase, trimCell } from './cells.ts';
 import { parseYaml } from '../load/yaml.ts';
 import { NEEDS_FOCUS, OWNERSHIP_TYPES, SOPHISTICATION_LEVELS, workbenchSchema, type Workbench } from '../schemas/index.ts';
 
@@ -57,15 +58,15 @@ export function checkColumns(mapping: Entry<Workbench>, header: readonly string[
   return diagnostics;
 }
 
-/** The mapping as lookups: lowercased CRM value → what it means. */
+/** The mapping as lookups: CRM value, trimmed and case-folded as a cell is (cells.ts) → what it means. */
 export interface CompiledMapping {
   entry: Entry<Workbench>;
   data: Workbench;
-  /** Country value (lowercase) → the regions it belongs to, as the mapping names them. Region names map to themselves. */
+  /** Country value (trimmed and case-folded as a cell is) → the regions it belongs to, as the mapping names them. Region names map to themselves. */
   regionsOf: Map<string, string[]>;
   /** Every country value and region name, as written, for "did you mean" hints. */
   places: string[];
-  /** Lowercased CRM value → segment value, for each mapped field; a field's own values are included. */
+  /** CRM value (trimmed and case-folded as a cell is) → segment value, for each mapped field; a field's own values are included. */
   values: Record<ValueField, Map<string, string | number>>;
 }
 
@@ -74,7 +75,7 @@ export function compileMapping(entry: Entry<Workbench>): CompiledMapping {
   const regionsOf = new Map<string, string[]>();
   const places: string[] = [];
   const add = (place: string, region: string) => {
-    const key = place.trim().toLowerCase();
+    const key = cellKey(place);
     const list = regionsOf.get(key) ?? [];
     if (!list.includes(region)) list.push(region);
     regionsOf.set(key, list);
@@ -87,7 +88,7 @@ export function compileMapping(entry: Entry<Workbench>): CompiledMapping {
   const values = Object.fromEntries(
     (Object.keys(OWN_VALUES) as ValueField[]).map((field) => {
       const map = new Map<string, string | number>();
-      for (const [crm, value] of Object.entries(data.values[field] as Record<string, string | number>)) if (!map.has(crm.trim().toLowerCase())) map.set(crm.trim().toLowerCase(), value);
+      for (const [crm, value] of Object.entries(data.values[field] as Record<string, string | number>)) if (!map.has(cellKey(crm))) map.set(cellKey(crm), value);
       for (const own of OWN_VALUES[field]) if (!map.has(String(own))) map.set(String(own), own);
       return [field, map];
     }),
@@ -95,15 +96,18 @@ export function compileMapping(entry: Entry<Workbench>): CompiledMapping {
   return { entry, data, regionsOf, places, values };
 }
 
-/** The lowercased CRM values that mean one of `wanted` for a field: what a SQL `IN (…)` must list. */
+/** A value of the mapping as the key a cell is looked up by. */
+const cellKey = (value: string): string => foldCase(trimCell(value));
+
+/** The CRM values, as lookup keys, that mean one of `wanted` for a field: what a SQL `IN (…)` must list. */
 export function valuesMeaning(mapping: CompiledMapping, field: ValueField, wanted: readonly (string | number)[]): string[] {
   return [...mapping.values[field]].filter(([, value]) => wanted.includes(value)).map(([crm]) => crm);
 }
 
-/** The lowercased country values (and region names) that place an account in one of `regions`. */
+/** The country values and region names, as lookup keys, that place an account in one of `regions`. */
 export function placesIn(mapping: CompiledMapping, regions: readonly string[]): string[] {
-  const wanted = new Set(regions.map((r) => r.toLowerCase()));
+  const wanted = new Set(regions.map(foldCase));
   const out = new Set<string>(wanted);
-  for (const [place, list] of mapping.regionsOf) if (list.some((r) => wanted.has(r.toLowerCase()))) out.add(place);
+  for (const [place, list] of mapping.regionsOf) if (list.some((r) => wanted.has(foldCase(r)))) out.add(place);
   return [...out];
 }

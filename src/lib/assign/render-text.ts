@@ -2,6 +2,7 @@
 import { formatCount, printable } from '../report/format.ts';
 import type { CriterionKey } from '../schemas/index.ts';
 import { textTable } from '../text-table.ts';
+import { showSpaces } from './cells.ts';
 import type { AccountSample, AssignRun } from './stream.ts';
 
 
@@ -90,7 +91,7 @@ export function renderRowProblems(run: AssignRun, csvName: string): string {
     out.push(`${counted(run.valueProblems.count, 'value')} not understood; each account was assigned as if the cell were blank:`);
     for (const p of run.valueProblems.samples) out.push(`${name}:${p.line} ${printable(p.column)}: ${printable(p.message)}`);
     if (run.valueProblems.count > run.valueProblems.samples.length) out.push(`… and ${formatCount(run.valueProblems.count - run.valueProblems.samples.length)} more.`);
-    const unknown = run.unknownValues.slice(0, 10).map((u) => `${printable(u.column)} "${printable(u.value)}" (${formatCount(u.accounts)})`);
+    const unknown = run.unknownValues.slice(0, 10).map((u) => `${printable(u.column)} "${printable(showSpaces(u.value))}" (${formatCount(u.accounts)})`);
     if (unknown.length) out.push(`Values the mapping does not know, most frequent first: ${unknown.join(', ')}${run.unknownValues.length > 10 || run.unknownValuesNotListed ? ', …' : ''}.`);
   }
   if (run.unreadable.count) {

@@ -10,6 +10,7 @@ import { contentVersionOf, readContentFiles, type SourceFile } from '../load/fil
 import { parseProject, type Entry, type Project } from '../load/project.ts';
 import type { Segment, Site } from '../schemas/index.ts';
 import { rankSegments, type RankedSegment } from './assign.ts';
+import { foldCase } from './cells.ts';
 import { compileMapping, MAPPING_FILE, parseMapping, type CompiledMapping } from './mapping.ts';
 import { criteriaVersionOf } from './version.ts';
 
@@ -124,7 +125,7 @@ export function mappingWarnings(mapping: CompiledMapping, segments: readonly Ent
       else {
         const known = Object.keys(mapping.data.regions);
         f.regions.forEach((region, i) => {
-          if (known.some((k) => k.toLowerCase() === region.toLowerCase())) return;
+          if (known.some((k) => foldCase(k) === foldCase(region))) return;
           warn(segment, ['criteria', 'firmographic', 'regions', i], `criteria.firmographic.regions[${i}]`, `"${region}" is not a region of ${mappingFile}: only accounts whose country cell says "${region}" can meet it`, suggest(region, known, `regions in ${mappingFile}`));
         });
       }

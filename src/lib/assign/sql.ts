@@ -4,8 +4,12 @@
  * every column plus `segment`, `matched_segments`, `match_reasons` and `revenue_source`, computed
  * exactly as the streaming command computes them (tests/unit/assign/sql-duckdb.test.ts runs both).
  *
- * Portable by construction: CASE, COALESCE, NULLIF, TRIM, LOWER, UPPER, REPLACE, SUBSTR, IN, `||`,
- * and TRUE/FALSE are the same in DuckDB, PostgreSQL, Snowflake and BigQuery. What differs is
+ * Cells are read by the one rule of cells.ts: `TRIM(cell, <CELL_SPACES>)` drops exactly the white space
+ * the stream drops, and `TRANSLATE` folds only the ASCII letters, never LOWER or UPPER, whose Unicode
+ * case mapping differs from JavaScript's and between warehouses.
+ *
+ * Portable by construction: CASE, COALESCE, NULLIF, TRIM with a set of characters, TRANSLATE, REPLACE,
+ * SUBSTR, IN, `||`, and TRUE/FALSE are the same in DuckDB, PostgreSQL, Snowflake and BigQuery. What differs is
  * isolated in a dialect: identifier quoting, string literal escaping, the floating-point type, the
  * regular-expression functions (testing that a cell is a number or a currency code, normalising the
  * separators of the systems list) and finding a substring.
@@ -13,6 +17,7 @@
 import { convertMoney } from '../criteria.ts';
 import type { CriterionKey } from '../schemas/index.ts';
 import type { RankedSegment } from './assign.ts';
+import { ASCII_LOWER, ASCII_UPPER, CELL_SPACES, foldCase } from './cells.ts';
 import { placesIn, valuesMeaning, type CompiledMapping, type MappingField, type ValueField } from './mapping.ts';
 import { REVENUE_SOURCE_LABELS } from './stream.ts';
 import { DIALECTS, numberLiteral as literal, SQL_DIALECTS, type DialectName, type SqlDialect } from '../sql-dialect.ts';
@@ -67,6 +72,21 @@ export const DIALECT: Record<DialectName, Dialect> = {
   },
 };
 
+/** A cell as the stream reads it (cells.ts trimCell, blank as NULL): `text` is a column or any text expression. */
+export function cellSql(d: SqlDialect, text: string): string {
+  return `NULLIF(TRIM(${text}, ${d.string(CELL_SPACES)}), '')`;
+}
+
+/** cells.ts foldCase in SQL: A–Z to a–z, every other character as it is. */
+export function foldSql(text: string): string {
+  return `TRANSLATE(${text}, '${ASCII_UPPER}', '${ASCII_LOWER}')`;
+}
+
+/** cells.ts upperAscii in SQL: a–z to A–Z, every other character as it is. */
+export function upperAsciiSql(text: string): string {
+  return `TRANSLATE(${text}, '${ASCII_LOWER}', '${ASCII_UPPER}')`;
+}
+
 export interface SqlOptions {
   dialect?: DialectName;
   /** The table holding the accounts (default `accounts`), written as given: qualify it as your warehouse needs. */
@@ -87,13 +107,15 @@ export function compileSql(mapping: CompiledMapping, segments: readonly RankedSe
   const columns = mapping.data.columns;
   const str = d.string;
   const column = (field: MappingField) => (columns[field] === undefined ? undefined : d.quote(columns[field]!));
+  const fold = foldSql;
+  const upper = upperAsciiSql;
   const cell = (field: MappingField) => {
     const c = column(field);
-    return c === undefined ? undefined : `NULLIF(TRIM(${c}), '')`;
+    return c === undefined ? undefined : cellSql(d, c);
   };
   const lowerCell = (field: MappingField) => {
     const c = cell(field);
-    return c === undefined ? undefined : `LOWER(${c})`;
+    return c === undefined ? undefined : fold(c);
   };
   const number = (field: MappingField) => {
     const c = cell(field);
@@ -107,7 +129,7 @@ export function compileSql(mapping: CompiledMapping, segments: readonly RankedSe
   const fixed = mapping.data.currency;
   const currencyCell = cell('revenueCurrency');
   const currency = currencyCell
-    ? `CASE WHEN ${currencyCell} IS NULL THEN ${fixed ? str(fixed) : 'NULL'} WHEN ${d.isCurrency(`UPPER(${currencyCell})`)} THEN UPPER(${currencyCell}) END`
+    ? `CASE WHEN ${currencyCell} IS NULL THEN ${fixed ? str(fixed) : 'NULL'} WHEN ${d.isCurrency(upper(currencyCell))} THEN ${upper(currencyCell)} END`
     : fixed
       ? str(fixed)
       : 'NULL';
@@ -142,14 +164,14 @@ export function compileSql(mapping: CompiledMapping, segments: readonly RankedSe
 
   const sep = mapping.data.systemsSeparator;
   const systemsColumn = column('systems');
-  const systems = systemsColumn === undefined ? undefined : d.replaceAll(`${str(sep)} || LOWER(COALESCE(${systemsColumn}, '')) || ${str(sep)}`, `[[:blank:]]*[${sep}][[:blank:]]*`, sep);
-  const runsAny = (names: readonly string[]) => (systems === undefined ? 'FALSE' : `(${names.map((n) => d.contains(systems, str(`${sep}${n.toLowerCase()}${sep}`))).join(' OR ')})`);
+  const systems = systemsColumn === undefined ? undefined : d.replaceAll(`${str(sep)} || ${fold(`COALESCE(${systemsColumn}, '')`)} || ${str(sep)}`, `[${CELL_SPACES}]*[${sep}][${CELL_SPACES}]*`, sep);
+  const runsAny = (names: readonly string[]) => (systems === undefined ? 'FALSE' : `(${names.map((n) => d.contains(systems, str(`${sep}${foldCase(n)}${sep}`))).join(' OR ')})`);
 
   const checksOf = (segment: RankedSegment): Check[] => {
     const c = segment.criteria;
     const f = c.firmographic;
     const checks: Check[] = [];
-    if (f.industries.length) checks.push({ criterion: 'industry', sql: oneOf(lowerCell('industry'), f.industries.map((i) => i.toLowerCase())) });
+    if (f.industries.length) checks.push({ criterion: 'industry', sql: oneOf(lowerCell('industry'), f.industries.map(foldCase)) });
     if (f.employees && (f.employees.min !== undefined || f.employees.max !== undefined)) checks.push({ criterion: 'employees', sql: inRange(employees, f.employees) });
     if (f.revenue && (f.revenue.min !== undefined || f.revenue.max !== undefined)) checks.push({ criterion: 'revenue', sql: inRange(`(${revenueIn(f.revenue.currency)})`, f.revenue) });
     if (f.regions.length) checks.push({ criterion: 'region', sql: oneOf(lowerCell('country'), placesIn(mapping, f.regions)) });

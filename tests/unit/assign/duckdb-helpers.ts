@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { parse } from 'csv-parse/sync';
+import { CELL_SPACES } from '../../../src/lib/assign/cells.ts';
 import { generateAccountCsv, type GenerateOptions } from '../../../src/lib/assign/generate.ts';
 import type { AssignSetup } from '../../../src/lib/assign/setup.ts';
 import { assignAccountFile } from '../../../src/lib/assign/stream.ts';
@@ -31,14 +32,17 @@ export async function streamingVerdicts(path: string, setup: AssignSetup): Promi
   return new Map(rows.map((r) => [r.account_id!, { segment: r.segment!, matched: r.matched_segments!, reasons: r.match_reasons!, revenue: r.revenue_source! }]));
 }
 
-/** The SQL query's verdict per account id, run by DuckDB over the same CSV loaded as text. */
-export async function duckdbVerdicts(path: string, sql: string, idColumn: string): Promise<Map<string, Verdict>> {
+/**
+ * The SQL query's verdict per account id, run by DuckDB over the same CSV loaded as text, by
+ * `load` when given (a statement creating the table `accounts`).
+ */
+export async function duckdbVerdicts(path: string, sql: string, idColumn: string, load?: string): Promise<Map<string, Verdict>> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
     const literal = `'${path.replaceAll("'", "''")}'`;
-    await connection.run(`CREATE TABLE accounts AS SELECT * FROM read_csv(${literal}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`);
-    const query = `SELECT TRIM("${idColumn}") AS account_id, segment, matched_segments, match_reasons, revenue_source FROM (${sql.trim().replace(/;$/, '')}) AS assigned`;
+    await connection.run(load ?? `CREATE TABLE accounts AS SELECT * FROM read_csv(${literal}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`);
+    const query = `SELECT TRIM("${idColumn}", '${CELL_SPACES}') AS account_id, segment, matched_segments, match_reasons, revenue_source FROM (${sql.trim().replace(/;$/, '')}) AS assigned`;
     const reader = await connection.runAndReadAll(query);
     const out = new Map<string, Verdict>();
     for (const row of reader.getRowObjectsJS() as Record<string, string | null>[]) {

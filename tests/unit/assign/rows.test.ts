@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { cleanCell, readNumber, readSystems } from '../../../src/lib/assign/accounts.ts';
 import { renderRowProblems } from '../../../src/lib/assign/render-text.ts';
 import { assignAccounts } from '../../../src/lib/assign/stream.ts';
+import { csvRow } from '../../../src/lib/csv.ts';
 import { ACCOUNTS, assignFile, setupFor } from './helpers.ts';
 
 const setup = await setupFor(ACCOUNTS);
@@ -66,12 +68,37 @@ describe('cells', () => {
     expect(['', '   '].map(readNumber)).toEqual([undefined, undefined]);
   });
 
-  it('trims spaces only, as SQL TRIM does', () => {
-    expect([' a ', '\ta\t', '   ', ''].map(cleanCell)).toEqual(['a', '\ta\t', undefined, undefined]);
+  it('trims tabs and Unicode spaces around a cell, keeping those inside and line breaks', () => {
+    expect([' a ', '\ta\t', '\u00a0DE\u00a0', '\u3000DE', 'DE\u202f', 'United\u00a0States ', '   ', '\u00a0\u3000', ''].map(cleanCell)).toEqual([
+      'a',
+      'a',
+      'DE',
+      'DE',
+      'DE',
+      'United\u00a0States',
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(['DE\n', '\u200bDE', '\ufeffDE'].map(cleanCell)).toEqual(['DE\n', '\u200bDE', '\ufeffDE']);
+  });
+
+  it('names a value with a no-break or ideographic space inside so that the space shows', async () => {
+    const [columns, row] = parse(readFileSync(join(ACCOUNTS, 'known-answers.csv'), 'utf8'), { to: 2 }) as string[][];
+    row![columns!.indexOf('HQ Country')] = 'United\u00a0Kingdom';
+    row![columns!.indexOf('Tier')] = '\u3000Tier\u30001\u00a0';
+    const outcome = await assignAccounts(Readable.from([csvRow(columns!) + csvRow(row!)]), { mapping: setup.mapping!, segments: setup.segments, csvName: 'x.csv' });
+    if (!outcome.ok) throw new Error('header');
+    expect(outcome.run.valueProblems.samples.map((p) => `${p.column}: ${p.message}`)).toEqual([
+      'HQ Country: "United\\u00a0Kingdom" is in no region of content/workbench.yaml (did you mean "United Kingdom"?)',
+      'Tier: "Tier\\u30001" is not a known value tier (add it under values.tier in content/workbench.yaml)',
+    ]);
+    expect(renderRowProblems(outcome.run, 'x.csv')).toContain('HQ Country "United\\u00a0Kingdom" (1)');
   });
 
   it('splits the systems list on its separator, dropping blanks and the spaces and tabs around items', () => {
     expect(readSystems(' SAP S/4HANA ;\tCoupa ;; ', ';')).toEqual(['SAP S/4HANA', 'Coupa']);
+    expect(readSystems('SAP\u00a0S/4HANA\u00a0;\u3000Coupa', ';')).toEqual(['SAP\u00a0S/4HANA', 'Coupa']);
     expect(readSystems('SAP S/4HANA|Coupa', ';')).toEqual(['SAP S/4HANA|Coupa']);
     expect(readSystems('', ';')).toEqual([]);
   });
