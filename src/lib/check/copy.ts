@@ -149,7 +149,20 @@ const SEGMENT_FIELDS = [
   'profile.majorChallenges.*',
   'profile.emergingOpportunities.*',
 ];
-const SITE_FIELDS = ['description', 'offer.headline', 'offer.summary', 'offer.points.*', 'cta.label', 'leadForm.heading', 'leadForm.success', 'leadForm.failure'];
+const SITE_FIELDS = [
+  'description',
+  'offer.headline',
+  'offer.summary',
+  'offer.points.*',
+  'cta.label',
+  'leadForm.heading',
+  'leadForm.success',
+  'leadForm.failure',
+  'leadForm.thankYouPage.heading',
+  'leadForm.thankYouPage.body',
+  'leadForm.thankYouPage.nextSteps.*.label',
+  'leadForm.thankYouPage.nextSteps.*.text',
+];
 
 /** Text fields of an entry, by dotted pattern (`*` for every list item), with their positions. */
 function fieldUnits(entry: Entry<unknown>, patterns: string[], about: string[]): CopyUnit[] {

@@ -80,6 +80,12 @@ describe('copy rules', () => {
     expect(messages(files)).not.toContain('Hurry');
   });
 
+  it('checks the thank-you page’s words too', () => {
+    const files = edit(base, 'content/site.yaml', '  endpoint: https://forms.acme.example/leads', '  endpoint: https://forms.acme.example/leads\n  thankYouPage:\n    body: Hurry, only 3 places left for this quarter.');
+    expect(messages(files)).toContain('leadForm.thankYouPage.body: uses pressure wording ("Hurry")');
+    expect(messages(files)).toContain('leadForm.thankYouPage.body: uses pressure wording ("only 3 places")');
+  });
+
   it('checks YAML copy fields with their field names', () => {
     expect(messages(edit(base, PERSONA, 'valueProposition: Fewer late nights at month end.', 'valueProposition: Act now and never miss a VAT records deadline again.'))).toMatchInlineSnapshot(`
       "content/personas/controller.md:6:1 valueProposition: uses pressure wording ("Act now")
