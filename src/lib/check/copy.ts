@@ -3,7 +3,7 @@ import type { Entry, MarkdownEntry, Project } from '../load/project.ts';
 import { markdownTree } from '../markdown.ts';
 import { parseOverrideMdx } from '../mdx-pipeline.ts';
 import { decodeCharacterReferences, isSafeUrl, urlScheme } from '../safe-html.ts';
-import { figuresIn, restates, unitOfFact, type FigureUnit } from './figures.ts';
+import { figuresIn, restates, unitOfFact, type Figure, type FigureUnit } from './figures.ts';
 import type { Regulation } from '../schemas/index.ts';
 
 /**
@@ -93,9 +93,12 @@ function unitDiagnostics(unit: CopyUnit, { regulations, urgency }: CopyRules): D
     return (where ??= { file: unit.file, line: position?.line, column: position?.column, field: unit.field });
   };
   for (const sentence of sentences(unit.text)) {
+    let figures: Figure[] | undefined;
     for (const reg of regulations) {
       if (!unit.about.includes(reg.id) && !reg.names.some((n) => n.test(sentence))) continue;
-      const restated = restatedFacts(sentence, reg.data, reg.dates);
+      // Read once per sentence, however many regulations it is about.
+      figures ??= figuresIn(sentence);
+      const restated = restatedFacts(sentence, figures, reg.data, reg.dates);
       if (restated.length) {
         const kinds = [...new Set(restated.map((r) => r.kind))].join(' and ');
         diagnostics.push({
@@ -317,7 +320,7 @@ function factFigures(r: Regulation): { value: number; unit?: FigureUnit }[] {
   ];
 }
 
-function restatedFacts(sentence: string, r: Regulation, dates: { forms: string[]; year: string }[]): { kind: 'date' | 'threshold'; text: string }[] {
+function restatedFacts(sentence: string, figures: readonly Figure[], r: Regulation, dates: { forms: string[]; year: string }[]): { kind: 'date' | 'threshold'; text: string }[] {
   const found: { kind: 'date' | 'threshold'; text: string }[] = [];
   const lower = sentence.toLowerCase();
   const covered: [number, number][] = [];
@@ -332,7 +335,7 @@ function restatedFacts(sentence: string, r: Regulation, dates: { forms: string[]
   }
   const years = new Set(dates.map((d) => Number(d.year)));
   const facts = factFigures(r);
-  for (const figure of figuresIn(sentence)) {
+  for (const figure of figures) {
     if (covered.some(([a, b]) => figure.index >= a && figure.index < b)) continue;
     if (!figure.unit && !figure.spelled && years.has(figure.value) && /^\d{4}$/.test(figure.text)) found.push({ kind: 'date', text: figure.text });
     else if (facts.some((fact) => restates(figure, fact))) found.push({ kind: 'threshold', text: figure.text });

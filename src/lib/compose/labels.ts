@@ -35,7 +35,7 @@ export const REGULATION_STATUS_LABELS: Labels<typeof REGULATION_STATUSES> = {
   repealed: 'Repealed',
 };
 
-/** A deadline's unit after its amount: "72 hours", "4 business days"; the singular is DEADLINE_UNIT_ONE. */
+/** A deadline's unit after its amount: "72 hours", "4 business days" (each drops its final s after "one"). */
 export const DEADLINE_UNIT_LABELS: Labels<typeof DEADLINE_UNITS> = {
   hours: 'hours',
   days: 'days',
@@ -43,15 +43,6 @@ export const DEADLINE_UNIT_LABELS: Labels<typeof DEADLINE_UNITS> = {
   weeks: 'weeks',
   months: 'months',
   years: 'years',
-};
-
-export const DEADLINE_UNIT_ONE: Labels<typeof DEADLINE_UNITS> = {
-  hours: 'hour',
-  days: 'day',
-  'business-days': 'business day',
-  weeks: 'week',
-  months: 'month',
-  years: 'year',
 };
 
 /** Completes "…, whichever is higher". */

@@ -1,6 +1,6 @@
 import type { Obligation, Penalty, Regulation } from '../schemas/index.ts';
 import { escapeHtml, formatDate, formatPercent, formatQuantity, formatThresholdValue, splitFirstSentence } from './format.ts';
-import { CHANGE_STATUS_LABELS, DEADLINE_UNIT_LABELS, DEADLINE_UNIT_ONE, PENALTY_COMBINATION_LABELS, REGULATION_STATUS_LABELS } from './labels.ts';
+import { CHANGE_STATUS_LABELS, DEADLINE_UNIT_LABELS, PENALTY_COMBINATION_LABELS, REGULATION_STATUS_LABELS } from './labels.ts';
 import type { RegulationView } from './types.ts';
 
 /** Kept under these names for the build benchmark's generator, which words regulations as pages do. */
@@ -44,7 +44,7 @@ export function composeRegulation(id: string, r: Regulation): RegulationView {
 /** `within 72 hours of becoming aware of a significant incident`, `within one month of the early warning`. */
 export function formatDeadline(o: Obligation): string {
   const { amount, unit } = o.within;
-  const amountText = amount === 1 ? `one ${DEADLINE_UNIT_ONE[unit]}` : `${amount} ${DEADLINE_UNIT_LABELS[unit]}`;
+  const amountText = amount === 1 ? `one ${DEADLINE_UNIT_LABELS[unit].replace(/s$/, '')}` : `${amount} ${DEADLINE_UNIT_LABELS[unit]}`;
   return `within ${amountText} of ${o.from}`;
 }
 
