@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics.ts';
+import { findUtf8Problem } from '../text-encoding.ts';
 
 /** Content files are small; anything larger is a mistake (an export pasted in, a binary) and would slow every build. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -26,16 +27,16 @@ export function decodeSourceText(file: string, bytes: Uint8Array): DecodeResult 
   try {
     text = decoder.decode(bytes);
   } catch {
-    const line = lineOfFirstInvalidByte(bytes);
+    const problem = findUtf8Problem(bytes);
     return {
       ok: false,
       diagnostic: {
         severity: 'error',
         rule: 'file-encoding',
         file,
-        line,
+        line: problem?.line ?? 1,
         column: 1,
-        message: 'file is not valid UTF-8 text',
+        message: problem?.encoding ? `file is not valid UTF-8 text: it looks like ${problem.encoding}` : 'file is not valid UTF-8 text',
         hint: 'Save the file as UTF-8 in your editor (often "Save with encoding" → UTF-8).',
       },
     };
@@ -46,25 +47,4 @@ export function decodeSourceText(file: string, bytes: Uint8Array): DecodeResult 
     return fail('file is empty', 'Fill in the required fields, or delete the file if it is not needed.');
   }
   return { ok: true, text };
-}
-
-function lineOfFirstInvalidByte(bytes: Uint8Array): number {
-  let line = 1;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    if (b === 0x0a) line++;
-    const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
-    if (length === 0) return line;
-    for (let k = 1; k < length; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return line;
-    }
-    try {
-      decoder.decode(bytes.subarray(i, i + length));
-    } catch {
-      return line;
-    }
-    i += length - 1;
-  }
-  return line;
 }

@@ -29,6 +29,14 @@ describe('reading content files', () => {
     `);
   });
 
+  it('says what a file saved in another encoding looks like', () => {
+    const latin1 = new Uint8Array([...new TextEncoder().encode('name: M'), 0xfc, ...new TextEncoder().encode('nchen\n')]);
+    expect(messages(withFiles(base, { [SEGMENT]: latin1 }))).toMatchInlineSnapshot(`
+      "segments/small-finance.yaml:1:1 file is not valid UTF-8 text: it looks like Windows-1252 (Latin-1)
+          hint: Save the file as UTF-8 in your editor (often "Save with encoding" → UTF-8)."
+    `);
+  });
+
   it('refuses an empty file', () => {
     expect(messages(withFiles(base, { [SEGMENT]: '  \n' }))).toMatchInlineSnapshot(`
       "segments/small-finance.yaml:1:1 file is empty
