@@ -16,6 +16,7 @@ const check = (files: typeof base) => formatDiagnosticsText(checkFiles(files, { 
 const CIRCIA_FAQ = 'content/faqs/circia-reporting-today.md';
 const DORA_FAQ = 'content/faqs/dora-major-incident-reports.md';
 const SEC_FAQ = 'content/faqs/sec-incident-disclosure-clock.md';
+const GDPR_FAQ = 'content/faqs/gdpr-breach-notification-clock.md';
 
 describe('the cybersecurity vertical under the copy rules', () => {
   it('has no error and no warning: names with digits, clocks and fines in words are not restated figures', () => {
@@ -44,5 +45,29 @@ describe('the cybersecurity vertical under the copy rules', () => {
       "content/faqs/sec-incident-disclosure-clock.md:7:1 restates a figure of SEC cyber disclosure rules by hand ("four business days")
           hint: Leave figures and dates out of copy (thresholds, deadlines, penalties): pages show them from content/regulations/us-sec-cyber-disclosure.yaml, dated and sourced, and they stay right when the rule changes."
     `);
+  });
+
+  it('catches a clock the entry does not hold: forty-eight hours for a GDPR notification the entry sets at 72', () => {
+    const files = edit(base, GDPR_FAQ, 'If some details are not known by the deadline,', 'Notify the authority within forty-eight hours. If some details are not known by then,');
+    expect(check(files)).toMatchInlineSnapshot(`
+      "content/faqs/gdpr-breach-notification-clock.md:7:1 gives GDPR breach notification a deadline its entry does not hold ("forty-eight hours")
+          hint: content/regulations/eu-gdpr-breach-notification.yaml gives a deadline of 72 hours. If the rule changed, update the entry and its sources; otherwise leave the clock out of copy: pages show the entry's deadlines."
+    `);
+  });
+
+  it('catches five business days given for the 8-K, and a clock in the wrong unit (72 days for 72 hours)', () => {
+    const sec = edit(base, SEC_FAQ, 'and the filing deadline counts from it.', 'and the filing is due five business days after it.');
+    const gdpr = edit(sec, GDPR_FAQ, 'If some details are not known by the deadline,', 'Article 33 gives you 72 days to notify. If some details are not known by then,');
+    expect(check(gdpr)).toMatchInlineSnapshot(`
+      "content/faqs/gdpr-breach-notification-clock.md:7:1 gives GDPR breach notification a deadline its entry does not hold ("72 days")
+          hint: content/regulations/eu-gdpr-breach-notification.yaml gives a deadline of 72 hours. If the rule changed, update the entry and its sources; otherwise leave the clock out of copy: pages show the entry's deadlines.
+      content/faqs/sec-incident-disclosure-clock.md:7:1 gives SEC cyber disclosure rules a deadline its entry does not hold ("five business days")
+          hint: content/regulations/us-sec-cyber-disclosure.yaml gives a deadline of 4 business days. If the rule changed, update the entry and its sources; otherwise leave the clock out of copy: pages show the entry's deadlines."
+    `);
+  });
+
+  it('leaves a duration alone where the sentence speaks of no deadline', () => {
+    const files = edit(base, GDPR_FAQ, 'If some details are not known by the deadline,', 'Teams under Article 33 set the case records up in two weeks. If some details are not known by the deadline,');
+    expect(checkFiles(files, { today: TODAY }).diagnostics).toEqual([]);
   });
 });
