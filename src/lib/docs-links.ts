@@ -49,6 +49,7 @@ export const RULE_DOCS: Readonly<Record<string, string>> = {
   'unsafe-link': WHEN_WRONG,
   'unsafe-markup': WHEN_WRONG,
   'restated-fact': 'docs/authoring.md#restatement-rule',
+  'unlisted-deadline': 'docs/authoring.md#unlisted-deadline',
   'compliance-promise': WHEN_WRONG,
   'false-urgency': WHEN_WRONG,
   'stale-regulation': 'docs/authoring.md#regulations',

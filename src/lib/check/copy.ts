@@ -110,6 +110,20 @@ function unitDiagnostics(unit: CopyUnit, { regulations, urgency }: CopyRules): D
         });
       }
     }
+    for (const reg of regulations) {
+      if (!unit.about.includes(reg.id) && !reg.names.some((n) => n.test(sentence))) continue;
+      figures ??= figuresIn(sentence);
+      const unlisted = unlistedDeadlines(sentence, figures, reg.data);
+      if (unlisted.length) {
+        diagnostics.push({
+          severity: 'error',
+          rule: 'unlisted-deadline',
+          ...at(),
+          message: `gives ${reg.data.shortName} a deadline its entry does not hold (${unlisted.map((f) => `"${f.text}"`).join(', ')})`,
+          hint: `${reg.file} gives ${deadlineList(reg.data)}. If the rule changed, update the entry and its sources; otherwise leave the clock out of copy: pages show the entry's deadlines.`,
+        });
+      }
+    }
     const promise = compliancePromise(sentence);
     if (promise) {
       diagnostics.push({
@@ -318,6 +332,26 @@ function factFigures(r: Regulation): { value: number; unit?: FigureUnit }[] {
       ...(p.turnoverShare !== undefined ? [{ value: p.turnoverShare, unit: 'percent' as const }] : []),
     ]),
   ];
+}
+
+const CLOCK_UNITS: ReadonlySet<FigureUnit> = new Set(['hours', 'days', 'business-days', 'weeks', 'months']);
+/** Words that make a duration in a sentence a deadline rather than, say, how long a setup takes. */
+const DEADLINE_CUE = /\b(?:within|no later than|deadlines?|clocks?|due|notif\w*|report\w*|disclos\w*|inform\w*)\b/i;
+
+/**
+ * Durations a sentence gives a regulation as its deadline ("notify within forty-eight hours") that
+ * none of the entry's obligations has: a clock that is wrong, not merely restated. Only for entries
+ * with obligations, and only in a sentence that speaks of a deadline.
+ */
+function unlistedDeadlines(sentence: string, figures: readonly Figure[], r: Regulation): Figure[] {
+  if (!r.obligations.length || !DEADLINE_CUE.test(sentence)) return [];
+  return figures.filter((f) => f.unit && CLOCK_UNITS.has(f.unit) && !r.obligations.some((o) => restates(f, { value: o.within.amount, unit: o.within.unit })));
+}
+
+/** "deadlines of 72 hours and one month": the entry's clocks, for a hint. */
+function deadlineList(r: Regulation): string {
+  const clocks = [...new Set(r.obligations.map((o) => `${o.within.amount} ${o.within.unit.replace('-', ' ').replace(o.within.amount === 1 ? /s$/ : /$^/, '')}`))];
+  return `${clocks.length === 1 ? 'a deadline' : 'deadlines'} of ${clocks.join(', ')}`;
 }
 
 function restatedFacts(sentence: string, figures: readonly Figure[], r: Regulation, dates: { forms: string[]; year: string }[]): { kind: 'date' | 'threshold'; text: string }[] {

@@ -31,18 +31,37 @@ export const REGULATION_STATUS_LABELS: Labels<typeof REGULATION_STATUSES> = {
   'awaiting-rules': 'Enacted, awaiting implementing rules',
   'in-force': 'In force',
   amended: 'Amended',
-  'pending-amendment': 'Amendment pending',
+  // The rule applies as it stands while a change is on the table.
+  'pending-amendment': 'In force, amendment pending',
   repealed: 'Repealed',
 };
 
-/** A deadline's unit after its amount: "72 hours", "4 business days" (each drops its final s after "one"). */
+/**
+ * A deadline's unit after its amount: "72 hours", "4 business days" (each drops its final s after "one").
+ * Plain days are calendar days, said so because pages show them beside business days.
+ */
 export const DEADLINE_UNIT_LABELS: Labels<typeof DEADLINE_UNITS> = {
   hours: 'hours',
-  days: 'days',
+  days: 'calendar days',
   'business-days': 'business days',
   weeks: 'weeks',
   months: 'months',
   years: 'years',
+};
+
+/**
+ * Ends a deadline or a maximum penalty of a rule that does not apply yet (or no longer does), so that
+ * "within 72 hours of …" never reads as a duty today: "…, once the implementing rules take effect".
+ * Empty where the rule applies as written.
+ */
+export const NOT_YET_APPLICABLE_LABELS: Labels<typeof REGULATION_STATUSES> = {
+  proposed: 'as proposed',
+  adopted: 'once the rule applies',
+  'awaiting-rules': 'once the implementing rules take effect',
+  'in-force': '',
+  amended: '',
+  'pending-amendment': '',
+  repealed: 'until the rule was repealed',
 };
 
 /** Completes "…, whichever is higher". */

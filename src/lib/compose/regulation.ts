@@ -1,6 +1,6 @@
 import type { Obligation, Penalty, Regulation } from '../schemas/index.ts';
 import { escapeHtml, formatDate, formatPercent, formatQuantity, formatThresholdValue, splitFirstSentence } from './format.ts';
-import { CHANGE_STATUS_LABELS, DEADLINE_UNIT_LABELS, PENALTY_COMBINATION_LABELS, REGULATION_STATUS_LABELS } from './labels.ts';
+import { CHANGE_STATUS_LABELS, DEADLINE_UNIT_LABELS, NOT_YET_APPLICABLE_LABELS, PENALTY_COMBINATION_LABELS, REGULATION_STATUS_LABELS } from './labels.ts';
 import type { RegulationView } from './types.ts';
 
 /** Kept under these names for the build benchmark's generator, which words regulations as pages do. */
@@ -15,6 +15,8 @@ export { CHANGE_STATUS_LABELS as CHANGE_LABELS, REGULATION_STATUS_LABELS as STAT
  */
 export function composeRegulation(id: string, r: Regulation): RegulationView {
   const { first, rest } = splitFirstSentence(r.summary);
+  const qualifier = NOT_YET_APPLICABLE_LABELS[r.status];
+  const qualify = (text: string) => (qualifier ? `${text}, ${qualifier}` : text);
   return {
     id,
     anchor: `regulation-${id}`,
@@ -31,8 +33,8 @@ export function composeRegulation(id: string, r: Regulation): RegulationView {
     appliesTo: r.appliesTo,
     thresholds: r.thresholds.map((t) => ({ label: t.label, value: formatThresholdValue(t), note: t.note })),
     keyDates: [...r.keyDates].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).map((d) => ({ date: d.date, dateLabel: formatDate(d.date), label: d.label, ...(d.who ? { who: d.who } : {}) })),
-    obligations: r.obligations.map((o) => ({ what: o.what, ...(o.who ? { who: o.who } : {}), deadline: formatDeadline(o) })),
-    penalties: r.penalties.map((p) => ({ ...(p.who ? { who: p.who } : {}), text: formatPenalty(p), ...(p.note ? { note: p.note } : {}) })),
+    obligations: r.obligations.map((o) => ({ what: o.what, ...(o.who ? { who: o.who } : {}), deadline: qualify(formatDeadline(o)) })),
+    penalties: r.penalties.map((p) => ({ ...(p.who ? { who: p.who } : {}), text: qualify(formatPenalty(p)), ...(p.note ? { note: p.note } : {}) })),
     documentation: r.documentation,
     changes: r.changes.map((c) => ({ date: c.date, dateLabel: formatDate(c.date), summary: c.summary, statusLabel: CHANGE_STATUS_LABELS[c.status] })),
     sources: r.sources.map((s) => ({ title: s.title, publisher: s.publisher, url: s.url, retrievedLabel: formatDate(s.retrieved) })),
@@ -69,7 +71,7 @@ export function regulationFacts(view: RegulationView): { html: string; text: str
   const items = [
     `Status: ${view.statusLabel}`,
     ...view.thresholds.map((t) => `${t.label}: ${t.value}${t.note ? ` (${t.note})` : ''}`),
-    ...view.obligations.map((o) => `${o.what}${o.who ? ` (${o.who})` : ''}: ${o.deadline}`),
+    ...view.obligations.map((o) => `${obligationLabel(o)}: ${o.deadline}`),
     ...view.penalties.map((p) => `Maximum penalty${p.who ? ` for ${lowerFirst(p.who)}` : ''}: ${p.text}${p.note ? ` (${p.note})` : ''}`),
     ...view.keyDates.map((d) => `${d.dateLabel}: ${d.label}${d.who ? ` (${d.who})` : ''}`),
     ...view.changes.map((c) => `${c.dateLabel}, ${c.statusLabel}: ${c.summary}`),
@@ -81,5 +83,8 @@ export function regulationFacts(view: RegulationView): { html: string; text: str
     text: `${name}: ${view.lead} ${glance}: ${items.join(' ')}`,
   };
 }
+
+/** "Notice to each individual affected, by covered entities": who follows what, as a sentence reads. */
+export const obligationLabel = (o: { what: string; who?: string }) => (o.who ? `${o.what}, by ${lowerFirst(o.who)}` : o.what);
 
 const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text);

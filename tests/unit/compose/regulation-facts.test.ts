@@ -46,9 +46,25 @@ describe('regulation facts in words', () => {
   it('puts deadlines and penalties in the facts an FAQ answer carries', () => {
     const { text } = regulationFacts(composeRegulation('eu-nis2', NIS2));
     expect(text).toContain('Early warning to the national CSIRT: within 24 hours of becoming aware of a significant incident');
-    expect(text).toContain('Final report (Essential and important entities): within one month of the incident notification');
+    expect(text).toContain('Final report, by essential and important entities: within one month of the incident notification');
     expect(text).toContain('Maximum penalty for essential entities: up to EUR 10 million or 2% of worldwide annual turnover, whichever is higher');
     expect(text).toContain('(set by each Member State within these limits)');
+  });
+
+  it('says calendar days where a deadline counts plain days, as pages show them beside business days', () => {
+    expect(formatDeadline({ what: 'Notice to individuals', within: { amount: 60, unit: 'days' }, from: 'discovering the breach' })).toBe('within 60 calendar days of discovering the breach');
+    expect(formatDeadline({ what: 'Notice', within: { amount: 1, unit: 'days' }, from: 'the request' })).toBe('within one calendar day of the request');
+  });
+
+  it('never words the deadlines of a law awaiting its rules, or a proposal, as duties that apply today', () => {
+    const awaiting = composeRegulation('us-circia', { ...NIS2, status: 'awaiting-rules' });
+    expect(awaiting.statusLabel).toBe('Enacted, awaiting implementing rules');
+    expect(awaiting.obligations[0]!.deadline).toBe('within 24 hours of becoming aware of a significant incident, once the implementing rules take effect');
+    expect(regulationFacts(awaiting).text).toContain('Status: Enacted, awaiting implementing rules');
+    expect(regulationFacts(awaiting).text).not.toMatch(/amendment pending/i);
+    expect(composeRegulation('x', { ...NIS2, status: 'proposed' }).penalties[0]!.text).toBe('up to EUR 10 million or 2% of worldwide annual turnover, whichever is higher, as proposed');
+    expect(composeRegulation('x', NIS2).obligations[0]!.deadline).toBe('within 24 hours of becoming aware of a significant incident');
+    expect(composeRegulation('x', { ...NIS2, status: 'pending-amendment' }).obligations[0]!.deadline).toBe('within 24 hours of becoming aware of a significant incident');
   });
 
   it('refuses a penalty without a maximum, and two limits without saying which applies', () => {

@@ -43,7 +43,7 @@ describe('a regulation condensed to one line', () => {
   it('shows the status only where it matters: amended or amendment pending, not in force', () => {
     expect(composeRegulation('wtr', entry({ summary: 'Rules.' })).statusMatters).toBe(false);
     expect(composeRegulation('wtr', entry({ summary: 'Rules.', status: 'amended' })).statusMatters).toBe(true);
-    expect(composeRegulation('wtr', entry({ summary: 'Rules.', status: 'pending-amendment' }))).toMatchObject({ statusMatters: true, statusLabel: 'Amendment pending' });
+    expect(composeRegulation('wtr', entry({ summary: 'Rules.', status: 'pending-amendment' }))).toMatchObject({ statusMatters: true, statusLabel: 'In force, amendment pending' });
   });
 
   it('adds no word to the shipped sample: line and rest put together are each entry’s summary', () => {
