@@ -287,7 +287,9 @@ export function parseProject(files: readonly SourceFile[]): LoadResult {
         break;
       }
       case 'variant': {
-        const entry = markdownEntry(pageVariantSchema, source.file, id, text, diagnostics);
+        const found: Diagnostic[] = [];
+        const entry = markdownEntry(pageVariantSchema, source.file, id, text, found);
+        diagnostics.push(...found.map(explainVariantField));
         if (!entry) break;
         const scan = scanOverrideSections(source.file, entry.body, entry.bodyLine);
         diagnostics.push(...scan.diagnostics);
@@ -389,6 +391,17 @@ function badFileName(file: string, id: string, rule: KindRule): Diagnostic {
     message: `"${id}" cannot be an id: file names become URLs and may use only lowercase letters, digits and hyphens`,
     hint: slug ? `Rename the file to ${rule.expected.replace(/<[^>]+>(\/<[^>]+>)*/, slug)}.` : `Rename the file following ${rule.expected}.`,
   };
+}
+
+/** Override fields a variant does not take: say why, rather than only that the field is unknown. */
+const FIELDS_A_VARIANT_TAKES_ELSEWHERE: Record<string, string> = {
+  variant: 'A variant is named by its file: the file name is what its events report. Delete variant, or rename the file.',
+  noindex: 'A variant is always kept out of search engines (its canonical link names the control page). Delete noindex.',
+};
+
+function explainVariantField(diagnostic: Diagnostic): Diagnostic {
+  const hint = diagnostic.field ? FIELDS_A_VARIANT_TAKES_ELSEWHERE[diagnostic.field] : undefined;
+  return hint && diagnostic.message.startsWith('unknown field') ? { ...diagnostic, hint } : diagnostic;
 }
 
 /** A variant's file name is its id in URLs and events: short, and never the name control pages report. */
