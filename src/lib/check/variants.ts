@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics.ts';
-import type { Project } from '../load/project.ts';
+import type { PageOverrideEntry, PageVariantEntry, Project } from '../load/project.ts';
 
 /**
  * A variant and its control must report different names in their events, or the report could not
@@ -11,6 +11,7 @@ export function checkVariants(project: Project): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const variant of project.pageVariants) {
     const override = controlName.get(`${variant.segment}/${variant.persona}`);
+    diagnostics.push(...hiddenByControlHero(variant, override));
     if (override?.data.variant !== variant.variant) continue;
     const at = override.locate.at(['variant']);
     diagnostics.push({
@@ -24,4 +25,27 @@ export function checkVariants(project: Project): Diagnostic[] {
     });
   }
   return diagnostics;
+}
+
+/**
+ * A variant keeps the sections of its control's override that it does not replace: a headline or
+ * value proposition in its front matter would not show under the override's own hero.
+ */
+function hiddenByControlHero(variant: PageVariantEntry, override: PageOverrideEntry | undefined): Diagnostic[] {
+  if (!override?.sections.some((s) => s.name === 'hero') || variant.sections.some((s) => s.name === 'hero')) return [];
+  return (['headline', 'valueProposition'] as const)
+    .filter((field) => variant.data[field] !== undefined)
+    .map((field) => {
+      const at = variant.locate.at([field]);
+      return {
+        severity: 'warning' as const,
+        rule: 'page-override',
+        file: variant.file,
+        line: at?.line,
+        column: at?.column,
+        field,
+        message: `is not shown, because the control's ${override.file} replaces the hero section`,
+        hint: `Write the variant's own <Section name="hero"> block, or delete ${field}.`,
+      };
+    });
 }

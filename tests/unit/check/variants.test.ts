@@ -101,6 +101,18 @@ describe('checking A/B variant files', () => {
     `);
   });
 
+  it('warns when the control override’s hero would hide the variant’s headline', () => {
+    const hero = '<Section name="hero">\n# The owner’s week\n</Section>\n\n';
+    const files = withFiles(withVariants({ [variantFile('field-teams', 'owner', 'owner-short')]: SHORT_FORM }), {
+      'content/pages/field-teams/owner.mdx': '---\nvariant: owner-calm\n---\n\n' + hero,
+    });
+    expect(messages(files)).toMatchInlineSnapshot(`
+      "content/variants/field-teams/owner/owner-short.mdx:4:1 headline: warning: is not shown, because the control's content/pages/field-teams/owner.mdx replaces the hero section
+          hint: Write the variant's own <Section name="hero"> block, or delete headline."
+    `);
+    expect(messages(withFiles(files, { [variantFile('field-teams', 'owner', 'owner-short')]: SHORT_FORM.replace(/^headline: .*\n/m, '') }))).toBe('');
+  });
+
   it('says where a variant file goes when it sits one folder too high', () => {
     expect(messages(withFiles(composition, { 'content/variants/field-teams/short-form.mdx': SHORT_FORM }))).toMatchInlineSnapshot(`
       "content/variants/field-teams/short-form.mdx warning: this file is not read by the generator
