@@ -5,7 +5,8 @@ import { readContentFile } from './lib/load/files.ts';
 import { overrideSourceForBuild } from './lib/load/mdx-sections.ts';
 
 /**
- * Serves page overrides (content/pages/<segment>/<persona>.mdx) to the MDX compiler: the text it
+ * Serves page overrides (content/pages/<segment>/<persona>.mdx) and A/B variants
+ * (content/variants/<segment>/<persona>/<variant>.mdx) to the MDX compiler: the text it
  * compiles is the body the content check's override scan accepted, read again here and judged
  * again, never the file as Vite would find it. An override path is kept as written instead of
  * being resolved through a symbolic link, and a link is refused by name, so no file from outside
@@ -13,7 +14,7 @@ import { overrideSourceForBuild } from './lib/load/mdx-sections.ts';
  */
 export function overrideSources(contentRoot: string): Plugin {
   const root = resolve(contentRoot);
-  const pages = join(root, 'content', 'pages') + sep;
+  const folders = [join(root, 'content', 'pages') + sep, join(root, 'content', 'variants') + sep];
   let viteRoot = process.cwd();
   // import.meta.glob writes paths relative to the importing module; ids may also be absolute,
   // root-relative ("/content/…") or "/@fs/…" for a file outside the project.
@@ -23,7 +24,7 @@ export function overrideSources(contentRoot: string): Plugin {
     const candidates = [path, path.startsWith('/@fs/') ? path.slice('/@fs'.length) : path, join(viteRoot, path)];
     // A glob pattern ("…/pages/*/*.mdx") is resolved too, as a pattern: leave it to Vite.
     if (path.includes('*')) return undefined;
-    return candidates.map((candidate) => resolve(candidate)).find((candidate) => candidate.startsWith(pages) && candidate.endsWith('.mdx'));
+    return candidates.map((candidate) => resolve(candidate)).find((candidate) => folders.some((folder) => candidate.startsWith(folder)) && candidate.endsWith('.mdx'));
   };
   return {
     name: 'segment-pages:override-sources',

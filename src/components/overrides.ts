@@ -5,12 +5,12 @@ import SectionSlot from './ui/SectionSlot.astro';
 type MdxModule = { default: AstroComponentFactory };
 
 /**
- * Every page override in the content tree, compiled by @astrojs/mdx (with the pipeline of
+ * Every page override and A/B variant in the content tree, compiled by @astrojs/mdx (with the pipeline of
  * src/lib/mdx-pipeline.ts) and loaded on demand. The compiler never reads these files itself:
  * src/override-sources.ts hands it each file's body as the content check accepted it, and refuses
  * symbolic links and files that do not pass.
  */
-const modules = import.meta.glob<MdxModule>('@content-root/content/pages/*/*.mdx');
+const modules = import.meta.glob<MdxModule>(['@content-root/content/pages/*/*.mdx', '@content-root/content/variants/*/*/*.mdx']);
 
 /** The compiled MDX of an override file, found by its path relative to the content root. */
 export async function loadOverride(file: string): Promise<AstroComponentFactory> {

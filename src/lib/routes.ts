@@ -17,6 +17,8 @@ export interface RoutePlan {
   file?: string;
   segment?: string;
   persona?: string;
+  /** On an A/B variant of a landing page: the variant id (its file name); the control has none. */
+  variant?: string;
 }
 
 export interface RouteOptions {
@@ -75,13 +77,24 @@ export function planRoutes(project: Project, options: RouteOptions = {}): { rout
 
   const published = project.segments.filter((s) => isPublished(s.data.status, options)).sort((a, b) => (a.id < b.id ? -1 : 1));
   const personaFile = new Map(project.personas.map((p) => [p.id, p.file]));
+  const liveVariants = new Map<string, typeof project.pageVariants>();
+  for (const variant of [...project.pageVariants].sort((a, b) => (a.variant < b.variant ? -1 : 1))) {
+    if (variant.data.status !== 'live') continue;
+    const key = `${variant.segment}/${variant.persona}`;
+    liveVariants.set(key, [...(liveVariants.get(key) ?? []), variant]);
+  }
   for (const segment of published) {
     add({ path: `/${segment.id}/`, kind: 'segment', source: segment.file, file: segment.file, segment: segment.id });
     add({ path: `/${segment.id}/faq/`, kind: 'faq', source: `the built-in FAQ page of ${segment.file}`, file: segment.file, segment: segment.id });
     // A persona listed twice is reported by the reference check; it still gets one page.
     for (const id of new Set(segment.data.personas.map((p) => p.id))) {
       const file = personaFile.get(id) ?? segment.file;
-      add({ path: `/${segment.id}/${id}/`, kind: 'landing', source: `${file} (a persona of ${segment.file})`, file, segment: segment.id, persona: id });
+      const path = `/${segment.id}/${id}/`;
+      add({ path, kind: 'landing', source: `${file} (a persona of ${segment.file})`, file, segment: segment.id, persona: id });
+      // A variant lives beside its control, one level down: the ad platform's experiment splits traffic between the two URLs.
+      for (const variant of liveVariants.get(`${segment.id}/${id}`) ?? []) {
+        add({ path: `${path}${variant.variant}/`, kind: 'landing', source: `${variant.file} (a variant of ${path})`, file: variant.file, segment: segment.id, persona: id, variant: variant.variant });
+      }
     }
   }
   return { routes, diagnostics };

@@ -103,7 +103,7 @@ function composeView(ctx: ReturnType<typeof createComposeContext>, plan: RoutePl
     case 'faq':
       return composeFaqPage(ctx, plan.segment!);
     case 'landing':
-      return composeLandingPage(ctx, plan.segment!, plan.persona!);
+      return composeLandingPage(ctx, plan.segment!, plan.persona!, plan.variant);
     case 'thank-you':
       return composeThankYouPage(ctx);
     case 'preview':

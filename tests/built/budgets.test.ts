@@ -13,7 +13,8 @@ const KB = 1024;
 const dir = builtDir('sample');
 const files = siteFiles(dir);
 const gz = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
-const landingPages = [...files.keys()].filter((f) => /^[^/]+\/[^/]+\/index\.html$/.test(f) && !f.includes('/faq/') && !f.startsWith('segments/'));
+// Landing pages and their A/B variants (one level below them), which have the same budgets.
+const landingPages = [...files.keys()].filter((f) => /^[^/]+\/[^/]+\/(?:[^/]+\/)?index\.html$/.test(f) && !f.includes('/faq/') && !f.startsWith('segments/'));
 
 function assetsOf(html: string) {
   const head = html.slice(0, html.indexOf('</head>'));
@@ -25,8 +26,9 @@ function assetsOf(html: string) {
 const local = (href: string) => join(dir, href.replace(/^\//, ''));
 
 describe('page budgets on the sample site', () => {
-  it('has landing pages to measure', () => {
+  it('has landing pages to measure, A/B variants among them', () => {
     expect(landingPages.length).toBeGreaterThanOrEqual(10);
+    expect(landingPages).toContain('eu-due-diligence/cpo/short-form/index.html');
   });
 
   const sizes = landingPages.map((page) => {

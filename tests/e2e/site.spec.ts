@@ -32,7 +32,11 @@ for (const siteName of SITE_NAMES) {
         expect(response?.status(), `status of ${path}`).toBe(200);
 
         const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
-        expect(new URL(canonical!).pathname, 'canonical points at the page itself').toBe(path);
+        const canonicalPath = new URL(canonical!).pathname;
+        const variantPage = await page.locator('body').getAttribute('data-variant');
+        // An A/B variant (one level below its control, named in data-variant) credits its control.
+        const ownPath = variantPage && path.endsWith(`/${variantPage}/`) ? path.slice(0, -variantPage.length - 1) : path;
+        expect(canonicalPath, ownPath === path ? 'canonical points at the page itself' : 'a variant’s canonical points at its control').toBe(ownPath);
         // evaluateAll does not wait for a match: most pages rightly have no robots meta at all.
         const robots = (await page.locator('meta[name="robots"]').evaluateAll((els) => els.map((e) => e.getAttribute('content')).join(','))) ?? '';
         if (site.sitemap.includes(path)) expect(robots, 'a page in the sitemap must not be noindex').not.toContain('noindex');

@@ -61,7 +61,7 @@ export function checkCopy(project: Project): Diagnostic[] {
     units.push(...fieldUnits(faq, ['question'], faq.data.scope.regulations));
     if (mayFire(faq.body, faq.data.scope.regulations)) units.push(...markdownUnits(faq, faq.data.scope.regulations, false, diagnostics));
   }
-  for (const page of project.pageOverrides) {
+  for (const page of [...project.pageOverrides, ...project.pageVariants]) {
     units.push(...fieldUnits(page, ['title', 'description', 'headline', 'valueProposition', 'ctaLabel'], []));
     units.push(...markdownUnits(page, [], true, diagnostics));
   }

@@ -7,6 +7,7 @@ import { checkProof } from './proof.ts';
 import { checkReferences } from './references.ts';
 import { checkRegulationDates, checkRepealedCitations } from './regulations.ts';
 import { checkSegments } from './segments.ts';
+import { checkVariants } from './variants.ts';
 
 export interface CheckOptions extends RouteOptions {
   /** The date regulation entries are checked against (YYYY-MM-DD); today by default. */
@@ -16,13 +17,13 @@ export interface CheckOptions extends RouteOptions {
 }
 
 /**
- * Every rule across files, on whatever loaded: references, routes, segment distinctness,
+ * Every rule across files, on whatever loaded: references, routes, segment distinctness, variant names,
  * regulation freshness and the words of the copy. Runs before any build, and alone in `npm run check`.
  */
 export function checkProject(project: Project, options: CheckOptions = {}): { diagnostics: Diagnostic[]; routes: RoutePlan[] } {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const plan = planRoutes(project, options);
-  const diagnostics = [...checkReferences(project), ...plan.diagnostics, ...checkSegments(project), ...checkRegulationDates(project, today), ...checkRepealedCitations(project), ...checkCopy(project), ...checkProof(project, { today, publicDir: options.publicDir ?? join(process.cwd(), 'public') })];
+  const diagnostics = [...checkReferences(project), ...plan.diagnostics, ...checkSegments(project), ...checkVariants(project), ...checkRegulationDates(project, today), ...checkRepealedCitations(project), ...checkCopy(project), ...checkProof(project, { today, publicDir: options.publicDir ?? join(process.cwd(), 'public') })];
   return { diagnostics: sortDiagnostics(diagnostics), routes: plan.routes };
 }
 

@@ -76,14 +76,19 @@ export function checkReferences(project: Project): Diagnostic[] {
     scope.regulations.forEach((id, i) => ref(faq, ['scope', 'regulations', i], id, regulations, 'regulations', 'files in content/regulations/'));
   }
 
-  for (const page of project.pageOverrides) {
+  // Overrides and variants name their page by folder (and, for overrides, file) name.
+  const pagesNamed = [
+    ...project.pageOverrides.map((page) => ({ page, folder: 'content/pages/', personaPart: 'the file name' })),
+    ...project.pageVariants.map((page) => ({ page, folder: 'content/variants/', personaPart: 'the folder name under the segment' })),
+  ];
+  for (const { page, folder, personaPart } of pagesNamed) {
     const segment = project.segments.find((s) => s.id === page.segment);
     if (!segment && project.fileIds.segment.has(page.segment)) continue;
     if (!segment) {
-      diagnostics.push({ severity: 'error', rule: 'unknown-reference', file: page.file, line: 1, column: 1, message: `there is no segment "${page.segment}" for this page`, hint: `${suggest(page.segment, segments, 'segments')} (the folder name under content/pages/ is the segment id)` });
+      diagnostics.push({ severity: 'error', rule: 'unknown-reference', file: page.file, line: 1, column: 1, message: `there is no segment "${page.segment}" for this page`, hint: `${suggest(page.segment, segments, 'segments')} (the folder name under ${folder} is the segment id)` });
     } else if (!segment.data.personas.some((p) => p.id === page.persona)) {
       const inScope = segment.data.personas.map((p) => p.id);
-      diagnostics.push({ severity: 'error', rule: 'unknown-reference', file: page.file, line: 1, column: 1, message: `the segment "${page.segment}" has no persona "${page.persona}", so this page does not exist`, hint: `${suggest(page.persona, inScope, 'personas of this segment')} (the file name is the persona id)` });
+      diagnostics.push({ severity: 'error', rule: 'unknown-reference', file: page.file, line: 1, column: 1, message: `the segment "${page.segment}" has no persona "${page.persona}", so this page does not exist`, hint: `${suggest(page.persona, inScope, 'personas of this segment')} (${personaPart} is the persona id)` });
     }
   }
 

@@ -1,4 +1,4 @@
-import type { Entry, MarkdownEntry, PageOverrideEntry, Project } from '../load/project.ts';
+import type { Entry, MarkdownEntry, PageOverrideEntry, PageVariantEntry, Project } from '../load/project.ts';
 import { renderMarkdown, type RenderedMarkdown } from '../markdown.ts';
 import type { RenderedBodies } from '../markdown-worker.ts';
 import { isPublished, THANK_YOU_PATH, type RouteOptions } from '../routes.ts';
@@ -33,6 +33,8 @@ export interface ComposeContext {
   faqRank: Map<string, number>;
   personaCopy: Map<string, RenderedMarkdown>;
   overrides: Map<string, PageOverrideEntry>;
+  /** A/B variants by `<segment>/<persona>/<variant>`. */
+  variants: Map<string, PageVariantEntry>;
   proof: Project['proof'];
   chrome: SiteChrome;
   /** Root-relative URL of a site path, with the base path: `/mid-market/` → `/solutions/mid-market/`. */
@@ -100,6 +102,7 @@ export function createComposeContext(project: Project, site: Site, contentVersio
     ...indexFaqs(faqs),
     personaCopy: new Map(project.personas.map((p) => [p.id, render(p, PERSONA_COPY_HEADING)])),
     overrides: new Map(project.pageOverrides.map((o) => [`${o.segment}/${o.persona}`, o])),
+    variants: new Map(project.pageVariants.map((v) => [`${v.segment}/${v.persona}/${v.variant}`, v])),
     proof: project.proof,
     chrome: {
       name: site.name,
@@ -125,12 +128,22 @@ export function createComposeContext(project: Project, site: Site, contentVersio
 export function pageMeta(
   ctx: ComposeContext,
   path: string,
-  fields: { title: string; socialTitle?: string; description: string; noindex?: boolean; breadcrumbs?: { label: string; path: string }[]; draft?: boolean },
+  fields: {
+    title: string;
+    socialTitle?: string;
+    description: string;
+    noindex?: boolean;
+    breadcrumbs?: { label: string; path: string }[];
+    draft?: boolean;
+    /** The page search engines should credit instead of this one (an A/B variant names its control); this page by default. */
+    canonicalPath?: string;
+  },
 ): PageMeta {
   return {
     path,
     href: ctx.href(path),
-    canonical: ctx.absolute(path),
+    url: ctx.absolute(path),
+    canonical: ctx.absolute(fields.canonicalPath ?? path),
     title: fields.title,
     socialTitle: fields.socialTitle ?? fields.title,
     description: fields.description,

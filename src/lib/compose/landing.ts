@@ -1,5 +1,5 @@
 import { THANK_YOU_PATH, thankYouUrlOf } from '../routes.ts';
-import type { PainPoint } from '../schemas/index.ts';
+import { CONTROL_VARIANT, type PainPoint } from '../schemas/index.ts';
 import { pageMeta, pageTracking, type ComposeContext } from './context.ts';
 import { addRegulationFacts, selectFaqs } from './faqs.ts';
 import { composeProof } from './proof.ts';
@@ -39,35 +39,48 @@ export function rankRegulations(segmentRegulations: readonly string[], rankedPai
   return [...first, ...segmentRegulations.filter((r) => !first.includes(r))];
 }
 
-export function composeLandingPage(ctx: ComposeContext, segmentId: string, personaId: string): LandingView {
+/**
+ * The landing page of a persona in a segment, or with `variantId` an A/B variant of it: composed
+ * the same way, with the variant's copy and sections in place of the control's, at its own URL,
+ * out of search engines and crediting the control as canonical.
+ */
+export function composeLandingPage(ctx: ComposeContext, segmentId: string, personaId: string, variantId?: string): LandingView {
   const segmentEntry = ctx.segments.get(segmentId)!;
   const segment = segmentEntry.data;
   const pair = segment.personas.find((p) => p.id === personaId)!;
   const persona = ctx.personas.get(personaId)!.data;
   const vertical = ctx.verticals.get(segment.vertical)!;
   const override = ctx.overrides.get(`${segmentId}/${personaId}`);
-  const o = override?.data;
+  const variantEntry = variantId === undefined ? undefined : ctx.variants.get(`${segmentId}/${personaId}/${variantId}`)!;
+  const v = variantEntry?.data;
+  // A variant changes what it names and keeps the rest of its control, override included.
+  const o = { ...override?.data, ...definedFields(v ?? {}) };
 
   const limits = ctx.site.landingPage;
   const pains = rankPains(vertical.data.painPoints, segment.pains, personaId).slice(0, limits.pains);
   const regulationIds = rankRegulations(segment.regulations, pains);
   const shownRegulations = regulationIds.slice(0, limits.regulations);
-  const headline = parseHeadline(o?.headline ?? landingHeadline(pair.headline, persona.headline, segment.nickname));
+  const headline = parseHeadline(o.headline ?? landingHeadline(pair.headline, persona.headline, segment.nickname));
   const keywordParam = ctx.site.tracking.keywordParam;
   // The lead is one voice, never two glued together: the most specific value proposition written
   // for this page. The segment's own supports it under "Why companies like yours choose us".
-  const valueProposition = o?.valueProposition ?? pair.valueProposition ?? persona.valueProposition;
+  const valueProposition = o.valueProposition ?? pair.valueProposition ?? persona.valueProposition;
   const painBadge = badgeFor(pains, personaId, `Top concern for the ${persona.name}`);
-  const path = `/${segmentId}/${personaId}/`;
-  const variant = o?.variant ?? 'default';
+  const controlPath = `/${segmentId}/${personaId}/`;
+  const path = variantId === undefined ? controlPath : `${controlPath}${variantId}/`;
+  const controlVariant = override?.data.variant ?? CONTROL_VARIANT;
+  const variantSections = variantEntry?.sections.map((s) => s.name) ?? [];
+  const controlSections = override?.sections.map((s) => s.name).filter((name) => !variantSections.includes(name)) ?? [];
 
   return {
     kind: 'landing',
     meta: pageMeta(ctx, path, {
-      title: o?.title ?? `${persona.name} · ${segment.name} | ${ctx.site.name}`,
+      title: o.title ?? `${persona.name} · ${segment.name} | ${ctx.site.name}`,
       socialTitle: headline.text,
-      description: o?.description ?? truncate(valueProposition, 160),
-      noindex: o?.noindex ?? pair.noindex,
+      description: o.description ?? truncate(valueProposition, 160),
+      // Both arms of a test would compete for one query: a variant stays out of the index and credits its control.
+      noindex: variantEntry ? true : (o.noindex ?? pair.noindex),
+      canonicalPath: controlPath,
       draft: segment.status === 'draft',
       breadcrumbs: [
         { label: 'Home', path: '/' },
@@ -75,12 +88,12 @@ export function composeLandingPage(ctx: ComposeContext, segmentId: string, perso
         { label: persona.name, path },
       ],
     }),
-    tracking: pageTracking(ctx, 'landing', { segment: segmentId, persona: personaId, vertical: segment.vertical, variant }),
+    tracking: pageTracking(ctx, 'landing', { segment: segmentId, persona: personaId, vertical: segment.vertical, variant: variantId ?? controlVariant }),
     chrome: ctx.chrome,
     segment: { id: segmentId, name: segment.name, nickname: segment.nickname, href: ctx.href(`/${segmentId}/`) },
     persona: { id: personaId, name: persona.name, shortName: persona.shortName, buyerRole: persona.buyerRole },
     vertical: { id: segment.vertical, name: vertical.data.name },
-    hero: { eyebrow: `${segment.nickname} · ${persona.name}`, headline, valueProposition, ctaLabel: o?.ctaLabel ?? persona.cta.label },
+    hero: { eyebrow: `${segment.nickname} · ${persona.name}`, headline, valueProposition, ctaLabel: o.ctaLabel ?? persona.cta.label },
     keywordInsertion: keywordParam && headline.keyword ? { param: keywordParam, maxLength: ctx.site.tracking.keywordMaxLength } : undefined,
     why: {
       goals: persona.goals,
@@ -111,7 +124,7 @@ export function composeLandingPage(ctx: ComposeContext, segmentId: string, perso
     ),
     faqHref: ctx.href(`/${segmentId}/faq/`),
     cta: {
-      label: o?.ctaLabel ?? persona.cta.label,
+      label: o.ctaLabel ?? persona.cta.label,
       promise: persona.cta.promise,
       form: {
         endpoint: ctx.site.leadForm.endpoint,
@@ -123,7 +136,11 @@ export function composeLandingPage(ctx: ComposeContext, segmentId: string, perso
         thankYouHref: ctx.site.leadForm.thankYouUrl ?? (ctx.site.leadForm.thankYouPage ? ctx.href(THANK_YOU_PATH) : undefined),
       },
     },
-    override: override ? { file: override.file, sections: override.sections.map((s) => s.name) } : undefined,
+    overrides: [
+      ...(variantEntry && variantSections.length ? [{ file: variantEntry.file, sections: variantSections }] : []),
+      ...(override && controlSections.length ? [{ file: override.file, sections: controlSections }] : []),
+    ],
+    control: variantEntry ? { path: controlPath, href: ctx.href(controlPath), variant: controlVariant } : undefined,
     proof: composeProof(ctx.proof, limits.proof, { segment: segmentId, persona: personaId, vertical: segment.vertical }, ctx.href),
   };
 }
@@ -135,4 +152,9 @@ export function composeLandingPage(ctx: ComposeContext, segmentId: string, perso
 function mostSpecificFirst(items: FaqItem[], ctx: ComposeContext): FaqItem[] {
   const rank = (item: FaqItem) => ctx.faqRank.get(item.id)!;
   return items.map((item, index) => ({ item, index, rank: rank(item) })).sort((a, b) => a.rank - b.rank || a.index - b.index).map((x) => x.item);
+}
+
+/** The fields an author wrote: an absent field leaves the control's value in place. */
+function definedFields<T extends object>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

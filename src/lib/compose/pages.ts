@@ -132,7 +132,7 @@ export function composePreview(ctx: ComposeContext, routes: readonly Route[]): P
         statusLabel: s.data.status === 'active' ? undefined : SEGMENT_STATUS_LABELS[s.data.status],
         pages: routes
           .filter((r) => r.view.tracking.segment === s.id)
-          .map((r) => link(r, r.view.kind === 'landing' ? `Landing page: ${r.view.persona.name}` : r.view.kind === 'faq' ? 'Questions and answers' : 'Segment hub')),
+          .map((r) => link(r, r.view.kind === 'landing' ? `${r.view.control ? 'A/B variant' : 'Landing page'}: ${r.view.persona.name}` : r.view.kind === 'faq' ? 'Questions and answers' : 'Segment hub')),
       })),
     ],
   };

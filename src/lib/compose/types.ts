@@ -16,6 +16,9 @@ export interface PageMeta {
   path: string;
   /** Root-relative href including the base path. */
   href: string;
+  /** Absolute URL of this page, where ads and campaign links send visitors. */
+  url: string;
+  /** Absolute URL search engines should credit: the page's own, or on an A/B variant its control's. */
   canonical: string;
   title: string;
   /** og:title: the page's headline where it has one, else its title. */
@@ -153,6 +156,7 @@ export interface LeadFormView {
   thankYouHref?: string;
 }
 
+/** An MDX file (page override or A/B variant) and the sections of the page it replaces. */
 export interface OverrideRef {
   /** Path of the MDX file relative to the content root, used to find its compiled module. */
   file: string;
@@ -209,7 +213,13 @@ export interface LandingView extends PageBase {
   faqs: FaqItem[];
   faqHref: string;
   cta: { label: string; promise?: string; form: LeadFormView };
-  override?: OverrideRef;
+  /**
+   * The MDX files replacing sections of this page, no section in two of them: a variant's own file
+   * first, then its control's override for the sections the variant leaves as they are.
+   */
+  overrides: OverrideRef[];
+  /** On an A/B variant: the control page it is tested against. */
+  control?: { path: string; href: string; variant: string };
   proof: ProofView;
 }
 

@@ -5,6 +5,7 @@ import {
   crmSchema,
   faqSchema,
   pageOverrideSchema,
+  pageVariantSchema,
   personaSchema,
   proofCertificationSchema,
   proofFigureSchema,
@@ -14,12 +15,15 @@ import {
   segmentSchema,
   siteSchema,
   SLUG_PATTERN,
+  CONTROL_VARIANT,
+  VARIANT_ID_MAX_LENGTH,
   verticalSchema,
   workbenchSchema,
   type AssignmentSummary,
   type CrmMapping,
   type Faq,
   type PageOverride,
+  type PageVariant,
   type Persona,
   type ProofCertification,
   type ProofFigure,
@@ -60,6 +64,15 @@ export interface PageOverrideEntry extends MarkdownEntry<PageOverride> {
   sections: OverrideSection[];
 }
 
+/** An A/B variant of one landing page (content/variants/<segment>/<persona>/<variant>.mdx); its id is `<segment>/<persona>/<variant>`. */
+export interface PageVariantEntry extends MarkdownEntry<PageVariant> {
+  segment: string;
+  persona: string;
+  /** The file name: the last part of the variant's URL and the `page_variant` of its events. */
+  variant: string;
+  sections: OverrideSection[];
+}
+
 /** Customer quotes, logos, case-study figures and certifications (content/proof/<kind>/<id>.yaml). */
 export interface ProjectProof {
   quotes: Entry<ProofQuote>[];
@@ -78,6 +91,8 @@ export interface Project {
   regulations: Entry<Regulation>[];
   faqs: MarkdownEntry<Faq>[];
   pageOverrides: PageOverrideEntry[];
+  /** A/B variants beside their control pages, every status (only live ones are built). */
+  pageVariants: PageVariantEntry[];
   proof: ProjectProof;
   /** The segment workbench's mapping of CRM export columns (content/workbench.yaml), when there is one. */
   workbench?: Entry<Workbench>;
@@ -98,7 +113,7 @@ export interface LoadResult {
 }
 
 type ProofKind = 'quote' | 'logo' | 'figure' | 'certification';
-type Kind = 'site' | 'segment' | 'persona' | 'vertical' | 'regulation' | 'faq' | 'page' | 'workbench' | 'crm' | 'assignment-summary' | ProofKind;
+type Kind = 'site' | 'segment' | 'persona' | 'vertical' | 'regulation' | 'faq' | 'page' | 'variant' | 'workbench' | 'crm' | 'assignment-summary' | ProofKind;
 
 interface KindRule {
   kind: Kind;
@@ -115,6 +130,7 @@ const KIND_RULES: KindRule[] = [
   { kind: 'regulation', pattern: /^content\/regulations\/([^/]+)\.ya?ml$/, expected: 'content/regulations/<id>.yaml' },
   { kind: 'faq', pattern: /^content\/faqs\/([^/]+)\.md$/, expected: 'content/faqs/<id>.md' },
   { kind: 'page', pattern: /^content\/pages\/([^/]+\/[^/]+)\.mdx$/, expected: 'content/pages/<segment>/<persona>.mdx' },
+  { kind: 'variant', pattern: /^content\/variants\/([^/]+\/[^/]+\/[^/]+)\.mdx$/, expected: 'content/variants/<segment>/<persona>/<variant-id>.mdx' },
   { kind: 'quote', pattern: /^content\/proof\/quotes\/([^/]+)\.ya?ml$/, expected: 'content/proof/quotes/<id>.yaml' },
   { kind: 'logo', pattern: /^content\/proof\/logos\/([^/]+)\.ya?ml$/, expected: 'content/proof/logos/<id>.yaml' },
   { kind: 'figure', pattern: /^content\/proof\/figures\/([^/]+)\.ya?ml$/, expected: 'content/proof/figures/<id>.yaml' },
@@ -151,6 +167,7 @@ export function parseProject(files: readonly SourceFile[]): LoadResult {
     regulations: [],
     faqs: [],
     pageOverrides: [],
+    pageVariants: [],
     proof: { quotes: [], logos: [], figures: [], certifications: [], logoImages: new Map() },
     fileIds: { segment: new Set(), persona: new Set(), vertical: new Set(), regulation: new Set(), faq: new Set() },
   };
@@ -174,6 +191,13 @@ export function parseProject(files: readonly SourceFile[]): LoadResult {
     if (!idIsValid(rule.kind, id)) {
       diagnostics.push(badFileName(source.file, id, rule));
       continue;
+    }
+    if (rule.kind === 'variant') {
+      const problem = variantNameProblem(source.file, id.split('/')[2]!);
+      if (problem) {
+        diagnostics.push(problem);
+        continue;
+      }
     }
     const key = `${rule.kind}:${id}`;
     const first = seen.get(key);
@@ -262,6 +286,20 @@ export function parseProject(files: readonly SourceFile[]): LoadResult {
         }
         break;
       }
+      case 'variant': {
+        const found: Diagnostic[] = [];
+        const entry = markdownEntry(pageVariantSchema, source.file, id, text, found);
+        diagnostics.push(...found.map(explainVariantField));
+        if (!entry) break;
+        const scan = scanOverrideSections(source.file, entry.body, entry.bodyLine);
+        diagnostics.push(...scan.diagnostics);
+        if (scan.ok) {
+          diagnostics.push(...hiddenOverrideFields(entry, scan.sections.map((s) => s.name)));
+          const [segment, persona, variant] = id.split('/') as [string, string, string];
+          project.pageVariants.push({ ...entry, segment, persona, variant, sections: scan.sections });
+        }
+        break;
+      }
     }
   }
 
@@ -282,7 +320,7 @@ function push<T>(list: T[], entry: T | undefined): void {
 }
 
 function idIsValid(kind: Kind, id: string): boolean {
-  return kind === 'page' ? id.split('/').every((part) => SLUG_PATTERN.test(part)) : SLUG_PATTERN.test(id);
+  return kind === 'page' || kind === 'variant' ? id.split('/').every((part) => SLUG_PATTERN.test(part)) : SLUG_PATTERN.test(id);
 }
 
 function yamlEntry<S extends z.ZodType>(schema: S, file: string, id: string, text: string, diagnostics: Diagnostic[]): Entry<z.output<S>> | undefined {
@@ -351,13 +389,47 @@ function badFileName(file: string, id: string, rule: KindRule): Diagnostic {
     rule: 'file-name',
     file,
     message: `"${id}" cannot be an id: file names become URLs and may use only lowercase letters, digits and hyphens`,
-    hint: slug ? `Rename the file to ${rule.expected.replace(/<[^>]+>(\/<[^>]+>)?/, slug)}.` : `Rename the file following ${rule.expected}.`,
+    hint: slug ? `Rename the file to ${rule.expected.replace(/<[^>]+>(\/<[^>]+>)*/, slug)}.` : `Rename the file following ${rule.expected}.`,
   };
 }
 
+/** Override fields a variant does not take: say why, rather than only that the field is unknown. */
+const FIELDS_A_VARIANT_TAKES_ELSEWHERE: Record<string, string> = {
+  variant: 'A variant is named by its file: the file name is what its events report. Delete variant, or rename the file.',
+  noindex: 'A variant is always kept out of search engines (its canonical link names the control page). Delete noindex.',
+};
+
+function explainVariantField(diagnostic: Diagnostic): Diagnostic {
+  const hint = diagnostic.field ? FIELDS_A_VARIANT_TAKES_ELSEWHERE[diagnostic.field] : undefined;
+  return hint && diagnostic.message.startsWith('unknown field') ? { ...diagnostic, hint } : diagnostic;
+}
+
+/** A variant's file name is its id in URLs and events: short, and never the name control pages report. */
+function variantNameProblem(file: string, variant: string): Diagnostic | undefined {
+  if (variant === CONTROL_VARIANT) {
+    return {
+      severity: 'error',
+      rule: 'variant-id',
+      file,
+      message: `a variant cannot be called "${CONTROL_VARIANT}": that is the name the control page reports in its events`,
+      hint: 'Rename the file after what the variant changes, like short-form.mdx or roi-headline.mdx.',
+    };
+  }
+  if (variant.length > VARIANT_ID_MAX_LENGTH) {
+    return {
+      severity: 'error',
+      rule: 'variant-id',
+      file,
+      message: `the variant id "${variant}" is ${variant.length} characters long, more than the ${VARIANT_ID_MAX_LENGTH} a variant name may have`,
+      hint: `Rename the file to a shorter name (at most ${VARIANT_ID_MAX_LENGTH} characters before .mdx): it is sent with every event of the page.`,
+    };
+  }
+  return undefined;
+}
+
 /** Frontmatter that would never show because the section that displays it is replaced wholesale. */
-function hiddenOverrideFields(entry: MarkdownEntry<PageOverride>, replaced: string[]): Diagnostic[] {
-  const hidden: [keyof PageOverride, string][] = [
+function hiddenOverrideFields(entry: MarkdownEntry<PageOverride | PageVariant>, replaced: string[]): Diagnostic[] {
+  const hidden: [keyof PageOverride & keyof PageVariant, string][] = [
     ['headline', 'hero'],
     ['valueProposition', 'hero'],
   ];

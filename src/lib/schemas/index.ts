@@ -5,6 +5,7 @@ export * from './vertical.ts';
 export * from './regulation.ts';
 export * from './faq.ts';
 export * from './page-override.ts';
+export * from './page-variant.ts';
 export * from './site.ts';
 export * from './workbench.ts';
 export * from './crm.ts';

@@ -3,15 +3,19 @@ import type { LandingView } from '../compose/types.ts';
 import type { SiteBuild } from '../site-build.ts';
 
 /**
- * Campaign URL export: one row per active segment × persona × channel, with UTM parameters that
- * report cleanly (lowercase, no spaces) and a `utm_id` that stays the same for the same segment,
- * persona and channel however often the export runs.
+ * Campaign URL export: one row per active segment × persona × channel, and one more per live A/B
+ * variant × channel, with UTM parameters that report cleanly (lowercase, no spaces) and a `utm_id`
+ * that stays the same for the same page and channel however often the export runs. The `variant`
+ * column names the arm (the control's own name, or the variant id), so an ad platform's experiment
+ * can split traffic between the control's URL and the variant's.
  */
 export interface CampaignRow {
   segment: string;
   segment_name: string;
   persona: string;
   persona_name: string;
+  /** The arm a row's URL leads to: `default` (or the name in the control's override) for the control, else the variant id. */
+  variant: string;
   channel: string;
   channel_label: string;
   utm_source: string;
@@ -27,6 +31,7 @@ export const CAMPAIGN_COLUMNS: (keyof CampaignRow)[] = [
   'segment_name',
   'persona',
   'persona_name',
+  'variant',
   'channel',
   'channel_label',
   'utm_source',
@@ -49,21 +54,29 @@ export function normalizeUtmValue(value: string): string {
     .slice(0, 100);
 }
 
-/** A stable id for one segment × persona × channel: the same inputs always give the same id. */
-export function campaignUtmId(segment: string, persona: string, channel: string): string {
-  return `sp-${createHash('sha256').update(`${segment}\0${persona}\0${channel}`).digest('hex').slice(0, 12)}`;
+/**
+ * A stable id for one segment × persona × channel, and with `variant` for that A/B variant's page:
+ * the same inputs always give the same id, and a control's id does not change when variants come and go.
+ */
+export function campaignUtmId(segment: string, persona: string, channel: string, variant?: string): string {
+  const key = variant === undefined ? `${segment}\0${persona}\0${channel}` : `${segment}\0${persona}\0${channel}\0${variant}`;
+  return `sp-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;
 }
 
-/** The UTM parameters of one segment × persona × channel, and the landing URL that carries them. */
-export function campaignUrl(canonical: string, segment: string, persona: string, channel: { id: string; source: string; medium: string }) {
+/**
+ * The UTM parameters of one segment × persona × channel (with `variant`, of that A/B variant), and
+ * the landing URL that carries them. Both arms of a test share campaign and content, so the report
+ * groups them together and tells them apart by `page_variant`.
+ */
+export function campaignUrl(pageUrl: string, segment: string, persona: string, channel: { id: string; source: string; medium: string }, variant?: string) {
   const utm = {
     utm_source: normalizeUtmValue(channel.source),
     utm_medium: normalizeUtmValue(channel.medium),
     utm_campaign: normalizeUtmValue(segment),
     utm_content: normalizeUtmValue(persona),
-    utm_id: campaignUtmId(segment, persona, channel.id),
+    utm_id: campaignUtmId(segment, persona, channel.id, variant),
   };
-  const url = new URL(canonical);
+  const url = new URL(pageUrl);
   for (const [key, value] of Object.entries(utm)) url.searchParams.set(key, value);
   return { ...utm, url: url.toString() };
 }
@@ -78,9 +91,10 @@ export function buildCampaignRows(build: SiteBuild): CampaignRow[] {
         segment_name: page.segment.name,
         persona: page.persona.id,
         persona_name: page.persona.name,
+        variant: page.tracking.variant,
         channel: channel.id,
         channel_label: channel.label,
-        ...campaignUrl(page.meta.canonical, page.segment.id, page.persona.id, channel),
+        ...campaignUrl(page.meta.url, page.segment.id, page.persona.id, channel, page.control ? page.tracking.variant : undefined),
       });
     }
   }

@@ -57,7 +57,7 @@ describe('landing page composition', () => {
     expect(owner.hero.headline.text).toBe('A calmer week for owners');
     expect(owner.meta.title).toBe('Calmer weeks for field-team owners');
     expect(owner.tracking).toMatchObject({ segment: 'field-teams', persona: 'owner', vertical: 'field-service', variant: 'owner-calm' });
-    expect(owner.override).toEqual({ file: 'content/pages/field-teams/owner.mdx', sections: ['objections', 'cta'] });
+    expect(owner.overrides).toEqual([{ file: 'content/pages/field-teams/owner.mdx', sections: ['objections', 'cta'] }]);
     expect(landing('/field-teams/ops-lead/').tracking.variant).toBe('default');
   });
 

@@ -100,7 +100,7 @@ describe('generated JSON Schemas (content/schemas/)', () => {
 
   it('cover every content kind, each with $schema, a title and the zod root description', () => {
     expect(Object.keys(generated).sort()).toEqual(
-      ['crm', 'faq', 'page-override', 'persona', 'proof-certification', 'proof-figure', 'proof-logo', 'proof-quote', 'regulation', 'segment', 'site', 'vertical', 'workbench'].map((n) => `${n}.schema.json`),
+      ['crm', 'faq', 'page-override', 'page-variant', 'persona', 'proof-certification', 'proof-figure', 'proof-logo', 'proof-quote', 'regulation', 'segment', 'site', 'vertical', 'workbench'].map((n) => `${n}.schema.json`),
     );
     for (const k of CONTENT_KINDS) {
       const schema = schemaOf(k);
