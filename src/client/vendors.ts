@@ -9,7 +9,7 @@
  */
 import type { VendorConfig } from '../lib/tracking/ad-platforms.ts';
 
-export interface Lead {
+interface Lead {
   event_id: string;
   segment?: string | null;
   persona?: string | null;
