@@ -47,8 +47,11 @@ export function renderPlanText(plan: TestPlan, context: PlanContext): string {
   if (plan.weeklyVisits === undefined) lines.push(context.weeklyMissing ?? 'How many weeks: unknown without the page’s traffic; give --events <export> or --weekly-visits N.');
   else if (plan.feasible) lines.push(`This page’s traffic supports the test: ${formatWeeks(plan.weeks!)} weeks at ${formatCount(Math.round(plan.weeklyVisits))} visits a week.`);
   else {
-    const why = plan.weeklyVisits > 0 ? `it would take ${formatWeeks(plan.weeks!)} weeks, more than ${MAX_WEEKS}` : 'the page has no visits';
-    lines.push(`This page’s traffic cannot support this test: ${why}. Test a larger change, or on a page with more traffic.`);
+    lines.push(
+      plan.weeklyVisits > 0
+        ? `This page’s traffic cannot support this test: it would take ${formatWeeks(plan.weeks!)} weeks, more than ${MAX_WEEKS}. Test a larger change, or on a page with more traffic.`
+        : 'This page’s traffic cannot support this test: the page has no visits. Test on a page with traffic.',
+    );
   }
   if (plan.detectable.length) {
     const parts = plan.detectable.map((d) => `in ${d.weeks} weeks (${formatCount(d.perArm)} visitors per arm) ${d.rate === undefined ? 'no lift at all' : describeLift(plan.baseline, d.rate)}`);
