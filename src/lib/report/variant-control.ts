@@ -6,8 +6,9 @@
  *
  * Why wait: a test looked at again and again at a fixed α calls a false winner far more often than α
  * (Armitage, McPherson & Rowe 1969, "Repeated significance tests on accumulating data"; Johari et al.
- * 2017, "Peeking at A/B tests: why it matters, and what to do about it", on always-valid p-values). So the verdict is `collecting` until BOTH arms have the planned
- * visitors, and only then says which converts better, from whether the interval excludes 0.
+ * 2017, "Peeking at A/B tests: why it matters, and what to do about it", on always-valid p-values).
+ * So the verdict is `collecting` until BOTH arms have the planned visitors, and only then says which
+ * converts better, from whether the interval excludes 0.
  */
 import { weeksNeeded, MAX_WEEKS } from '../plan/sample-size.ts';
 import type { GroupRow, Rate } from './aggregate.ts';
