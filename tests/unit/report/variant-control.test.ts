@@ -22,7 +22,8 @@
  * Weekly visits: cfo 230 / 2 = 115, 3 arms: 100 × 3 / 115 = 2.6 weeks;
  * controller 50 / 2 = 25, 2 arms: 1,000 × 2 / 25 = 80 weeks, more than 26 → a line under the table.
  */
-import { createReadStream, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, createReadStream, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,7 +38,7 @@ import { renderTextReport } from '../../../src/lib/report/render-text.ts';
 import { wilsonInterval } from '../../../src/lib/report/stats.ts';
 import { compareVariants, periodWeeks, variantVerdictLabel } from '../../../src/lib/report/variant-control.ts';
 import { loadVariantFiles, type VariantsByPage } from '../../../src/lib/report/variant-files.ts';
-import { FIXTURES } from '../helpers.ts';
+import { FIXTURES, PROJECT_ROOT } from '../helpers.ts';
 
 const ROOT = join(FIXTURES, 'events', 'variants');
 
@@ -204,5 +205,31 @@ describe('the variant files', () => {
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
     expect(formatDiagnosticsText(bad.diagnostics)).toContain('content/variants/s/p/short-form.mdx:3:1 plannedVisitorsPerArm: expected a whole number of visitors above 0, received "8k"');
+  });
+});
+
+describe('npm run report with variant files', () => {
+  const report = (args: string[]) => {
+    const result = spawnSync(process.execPath, [join('scripts', 'report.ts'), ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, DEBUG: '' } });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+
+  it('prints each variant against its control', { timeout: 60_000 }, () => {
+    const result = report([join(ROOT, 'events.ndjson'), '--content', ROOT, '--out', mkdtempSync(join(tmpdir(), 'report-variants-'))]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Variant against its control within segment × persona');
+    expect(result.stdout).toMatch(/small-finance {2}cfo {9}short-form .* variant better/);
+    expect(result.stdout).toContain('small-finance × controller, variant video: at 25 visits a week');
+  });
+
+  it('stops with the file and line of a planned size that is no whole number', { timeout: 60_000 }, () => {
+    const root = mkdtempSync(join(tmpdir(), 'report-variants-'));
+    cpSync(ROOT, root, { recursive: true });
+    writeFileSync(join(root, 'content', 'variants', 'small-finance', 'cfo', 'short-form.mdx'), '---\nhypothesis: Shorter\nplannedVisitorsPerArm: 8k\n---\nText\n');
+    const result = report([join(root, 'events.ndjson'), '--content', root, '--out', join(root, 'out')]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('content/variants/small-finance/cfo/short-form.mdx:3:1 plannedVisitorsPerArm: expected a whole number of visitors above 0, received "8k"');
+    expect(result.stderr).toContain("cannot tell each page's control or the size its test was planned for");
+    expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 });
