@@ -289,6 +289,21 @@ export function variantCells(c: VariantComparison): string[] {
   ];
 }
 
+/**
+ * The comparisons an output shows: those of a variant with a file that plans its size, and those with at
+ * least `minVisits` visits (page_variant comes from the export, which anyone can write to, so invented
+ * values must not flood the table); of those at most `limit`, the ones with the most visits. The note
+ * says what was left out, or is undefined when nothing was.
+ */
+export function shownComparisons(tests: readonly VariantComparison[], minVisits: number, limit: number): { rows: VariantComparison[]; note?: string } {
+  const enough = tests.filter((c) => c.planned !== undefined || c.variantRate.visits >= minVisits);
+  const keep = enough.length <= limit ? new Set(enough) : new Set([...enough].sort((a, b) => b.variantRate.visits - a.variantRate.visits).slice(0, limit));
+  const rows = tests.filter((c) => keep.has(c));
+  if (rows.length === tests.length) return { rows };
+  const which = enough.length <= limit ? `those planned in a variant file or with at least ${minVisits} visits` : `the ${limit} with the most visits`;
+  return { rows, note: `${formatCount(rows.length)} of ${plural(tests.length, 'variant')} shown: ${which}. The CSV has every one.` };
+}
+
 /** When the report has no variant to compare. */
 export const NO_VARIANTS = 'No page variant other than the control in this export.';
 
@@ -304,6 +319,6 @@ export function trafficLine(c: VariantComparison): string | undefined {
 }
 
 /** The lines under the variant table: one per comparison whose page cannot reach its planned size. */
-export function trafficLines(report: ConversionReport): string[] {
-  return report.variantTests.map(trafficLine).filter((line): line is string => line !== undefined);
+export function trafficLines(comparisons: readonly VariantComparison[]): string[] {
+  return comparisons.map(trafficLine).filter((line): line is string => line !== undefined);
 }

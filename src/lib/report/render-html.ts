@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { plural } from '../diagnostics.ts';
 import { VERDICT_LABELS, type ConversionReport, type GroupRow, type Rate } from './aggregate.ts';
-import { breakdownTables, exclusionLines, NO_VARIANTS, trafficLines, VARIANT_COLUMNS, VARIANT_ID_COLUMNS, VARIANT_TABLE_TITLE, variantCells, formatCount, formatInterval, formatPercent, mainTables, printable, reportNotes, reportSummary, rowCells, shownRows, shownValue, skippedSummary, unknownSummary, type ReportSource, type ReportTable } from './format.ts';
+import { breakdownTables, exclusionLines, NO_VARIANTS, shownComparisons, trafficLines, VARIANT_COLUMNS, VARIANT_ID_COLUMNS, VARIANT_TABLE_TITLE, variantCells, formatCount, formatInterval, formatPercent, mainTables, printable, reportNotes, reportSummary, rowCells, shownRows, shownValue, skippedSummary, unknownSummary, type ReportSource, type ReportTable } from './format.ts';
 
 /**
  * Escapes text for HTML content and quoted attributes. Control characters and bidirectional
@@ -126,8 +126,9 @@ ${skipped}</main>
 
 /** Each variant against its control, and a line for each page whose traffic cannot reach the planned size. */
 function renderVariantSection(report: ConversionReport): string {
-  const lines = trafficLines(report).map((line) => `<p class="traffic">${escapeHtml(line)}</p>`);
-  const body = report.variantTests
+  const comparisons = shownComparisons(report.variantTests, report.minVisits, HTML_BREAKDOWN_ROWS);
+  const lines = trafficLines(comparisons.rows).map((line) => `<p class="traffic">${escapeHtml(line)}</p>`);
+  const body = comparisons.rows
     .map((c) => {
       const cells = variantCells(c);
       const ids = cells.slice(0, VARIANT_ID_COLUMNS).map((v) => `<th scope="row" class="id">${escapeHtml(shownValue(v, 80))}</th>`);
@@ -135,8 +136,9 @@ function renderVariantSection(report: ConversionReport): string {
       return `<tr>${ids.join('')}${rest.join('')}<td class="verdict-${c.verdict}">${escapeHtml(cells.at(-1)!)}</td></tr>`;
     })
     .join('\n');
-  const table = report.variantTests.length
-    ? `<div class="scroll" role="region" aria-labelledby="table-variant-tests-caption" tabindex="0">
+  const note = comparisons.note ? `<p class="shown">${escapeHtml(comparisons.note)}</p>\n` : '';
+  const table = comparisons.rows.length
+    ? `${note}<div class="scroll" role="region" aria-labelledby="table-variant-tests-caption" tabindex="0">
 <table id="table-variant-tests">
 <caption id="table-variant-tests-caption">${escapeHtml(VARIANT_TABLE_TITLE)}</caption>
 <thead><tr>${VARIANT_COLUMNS.map((h, i) => `<th scope="col"${i < VARIANT_ID_COLUMNS || h === 'Control' || h === 'Verdict' ? '' : ' class="num"'}>${escapeHtml(h)}</th>`).join('')}</tr></thead>
@@ -145,7 +147,7 @@ ${body}
 </tbody>
 </table>
 </div>`
-    : `<p class="shown">${escapeHtml(NO_VARIANTS)}</p>`;
+    : `${note}${report.variantTests.length ? '' : `<p class="shown">${escapeHtml(NO_VARIANTS)}</p>`}`;
   return `
 <section aria-labelledby="by-variant-test" class="breakdown">
 <h2 id="by-variant-test">${escapeHtml(VARIANT_TABLE_TITLE.replace(/ within segment × persona$/, ''))}</h2>

@@ -29,7 +29,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnosticsText } from '../../../src/lib/diagnostics.ts';
 import { createAggregator, type ConversionReport, type GroupRow } from '../../../src/lib/report/aggregate.ts';
-import { PEEKING_NOTE, trafficLines } from '../../../src/lib/report/format.ts';
+import { PEEKING_NOTE, shownComparisons, trafficLines } from '../../../src/lib/report/format.ts';
 import { loadKnownPages } from '../../../src/lib/report/known-pages.ts';
 import { readNdjson } from '../../../src/lib/report/read-events.ts';
 import { renderCsvReport } from '../../../src/lib/report/render-csv.ts';
@@ -89,7 +89,7 @@ describe('each variant against its control, on a hand-built export', async () =>
     expect(shortForm!.weeklyVisits).toBe(115);
     expect(shortForm!.weeksForPlan).toBeCloseTo(300 / 115, 12);
     expect(video!.weeksForPlan).toBe(80);
-    expect(trafficLines(report)).toEqual([
+    expect(trafficLines(report.variantTests)).toEqual([
       'small-finance × controller, variant video: at 25 visits a week, the planned 1,000 visitors per arm (2 arms) would take 80.0 weeks, more than 26: this page’s traffic cannot support a test of that size. Plan for a larger lift (npm run plan-test), or test on a page with more traffic.',
     ]);
   });
@@ -99,10 +99,11 @@ describe('each variant against its control, on a hand-built export', async () =>
     const section = text.slice(text.indexOf('Variant against its control within'), text.indexOf('How to read this'));
     expect(section).toMatchInlineSnapshot(`
       "Variant against its control within segment × persona
+      2 of 3 variants shown: those planned in a variant file or with at least 30 visits. The CSV has every
+      one.
       Segment        Persona     Variant     Visits  Leads    Rate  95% interval  Control  Visits  Leads    Rate  95% interval  Difference         95% interval  Verdict
       -------------  ----------  ----------  ------  -----  ------  ------------  -------  ------  -----  ------  ------------  ----------  -------------------  --------------------------------
       small-finance  cfo         short-form     100     20  20.00%  13.34–28.88%  default     120     12  10.00%   5.81–16.67%   +10.00 pp   +0.57 to +19.82 pp  variant better
-      small-finance  cfo         unplanned       10      1  10.00%   1.79–40.42%  default     120     12  10.00%   5.81–16.67%    +0.00 pp  -10.58 to +30.70 pp  not planned
       small-finance  controller  video           20      2  10.00%   2.79–30.10%  custom       30      3  10.00%   3.46–25.62%    +0.00 pp  -17.21 to +21.14 pp  collecting (20 of 1,000 per arm)
       small-finance × controller, variant video: at 25 visits a week, the planned 1,000 visitors per arm
         (2 arms) would take 80.0 weeks, more than 26: this page’s traffic cannot support a test of that
@@ -231,5 +232,22 @@ describe('npm run report with variant files', () => {
     expect(result.stderr).toContain('content/variants/small-finance/cfo/short-form.mdx:3:1 plannedVisitorsPerArm: expected a whole number of visitors above 0, received "8k"');
     expect(result.stderr).toContain("cannot tell each page's control or the size its test was planned for");
     expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
+describe('the variant table of an output', () => {
+  it('shows planned variants and those with enough visits, at most the limit, and says what it left out', () => {
+    const page = [{ ...row('p', 'default', 5000, 0), level: 'segment_persona' as const }];
+    const invented = Array.from({ length: 500 }, (_, i) => row('p', `x-${i}`, 1 + (i % 50), 0));
+    const tests = compareVariants([row('p', 'b', 3, 0), ...invented, row('p', 'default', 100, 5)], page, planned(100), undefined);
+    expect(tests).toHaveLength(501);
+    const few = shownComparisons(tests, 30, 1000);
+    expect(few.rows[0]!.variant).toBe('b');
+    expect(few.rows).toHaveLength(1 + 10 * 21);
+    expect(few.note).toBe('211 of 501 variants shown: those planned in a variant file or with at least 30 visits. The CSV has every one.');
+    const capped = shownComparisons(tests, 30, 40);
+    expect(capped.rows).toHaveLength(40);
+    expect(capped.note).toBe('40 of 501 variants shown: the 40 with the most visits. The CSV has every one.');
+    expect(shownComparisons(tests.slice(0, 1), 30, 40)).toEqual({ rows: tests.slice(0, 1) });
   });
 });
