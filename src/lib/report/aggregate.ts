@@ -43,11 +43,11 @@ import { EVENT_NAMES, type EventName } from '../tracking/contract.ts';
 import { quote, type ReportEvent } from './events.ts';
 import { isKnownPage, type KnownPages } from './known-pages.ts';
 import type { PipelineLead } from './pipeline.ts';
-import { twoProportionZTest, wilsonInterval, type Interval, type ZTest } from './stats.ts';
+import { rateOf, twoProportionZTest, type Rate, type ZTest } from './stats.ts';
 import { compareVariants, type VariantComparison } from './variant-control.ts';
 import { DEFAULT_VARIANT, type VariantsByPage } from './variant-files.ts';
 
-export { DEFAULT_VARIANT };
+export { DEFAULT_VARIANT, rateOf, type Rate };
 
 /** Default of `--max-visits`: distinct visits kept in memory. */
 export const DEFAULT_MAX_VISITS = 2_000_000;
@@ -90,15 +90,6 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
   'no-difference': 'no clear difference',
   'too-small': 'too small to judge',
 };
-
-export interface Rate {
-  visits: number;
-  leads: number;
-  /** leads / visits; 0 when there are no visits. */
-  rate: number;
-  /** Wilson 95 % interval of the rate. */
-  interval: Interval;
-}
 
 /** The tables of the report, as the CSV's `level` column names them. */
 export const LEVELS = ['segment', 'segment_persona', 'segment_persona_channel', 'segment_campaign', 'segment_persona_variant'] as const;
@@ -554,10 +545,6 @@ function compareRows(a: RowTally, b: RowTally): number {
     if (x !== y) return x < y ? -1 : 1;
   }
   return 0;
-}
-
-export function rateOf(leads: number, visits: number): Rate {
-  return { visits, leads, rate: visits > 0 ? leads / visits : 0, interval: wilsonInterval(leads, visits) };
 }
 
 /** The other sample of a row: every visit not in it, and those of them with a lead on any page. */

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { plural } from '../diagnostics.ts';
 import { VERDICT_LABELS, type ConversionReport, type GroupRow, type Rate } from './aggregate.ts';
-import { breakdownTables, exclusionLines, NO_VARIANTS, shownComparisons, trafficLines, VARIANT_COLUMNS, VARIANT_ID_COLUMNS, VARIANT_TABLE_TITLE, variantCells, formatCount, formatInterval, formatPercent, mainTables, printable, reportNotes, reportSummary, rowCells, shownRows, shownValue, skippedSummary, unknownSummary, type ReportSource, type ReportTable } from './format.ts';
+import { breakdownTables, exclusionLines, formatCount, formatInterval, formatPercent, mainTables, NO_VARIANTS, printable, reportNotes, reportSummary, rowCells, shownComparisons, shownRows, shownValue, skippedSummary, trafficLines, unknownSummary, VARIANT_COLUMNS, VARIANT_ID_COLUMNS, VARIANT_TABLE_TITLE, variantCells, type ReportSource, type ReportTable } from './format.ts';
 
 /**
  * Escapes text for HTML content and quoted attributes. Control characters and bidirectional

@@ -1,7 +1,7 @@
 /** The report as plain text for a terminal: aligned tables, then how to read them. */
 import { formatDiagnosticText } from '../diagnostics.ts';
 import { VERDICT_LABELS, type ConversionReport, type GroupRow } from './aggregate.ts';
-import { breakdownTables, exclusionLines, NO_VARIANTS, shownComparisons, trafficLines, VARIANT_COLUMNS, VARIANT_ID_COLUMNS, VARIANT_TABLE_TITLE, variantCells, formatCount, formatInterval, formatPercent, mainTables, reportNotes, reportSummary, rowCells, shownRows, shownValue, skippedSummary, type ReportTable } from './format.ts';
+import { breakdownTables, exclusionLines, formatCount, formatInterval, formatPercent, mainTables, NO_VARIANTS, reportNotes, reportSummary, rowCells, shownComparisons, shownRows, shownValue, skippedSummary, trafficLines, VARIANT_COLUMNS, VARIANT_ID_COLUMNS, VARIANT_TABLE_TITLE, variantCells, type ReportTable } from './format.ts';
 import type { ReadSummary } from './read-events.ts';
 import { textTable, type Align } from '../text-table.ts';
 

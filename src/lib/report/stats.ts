@@ -84,6 +84,20 @@ export function wilsonInterval(successes: number, trials: number, z = Z_95): Int
   };
 }
 
+/** A conversion rate with its counts. */
+export interface Rate {
+  visits: number;
+  leads: number;
+  /** leads / visits; 0 when there are no visits. */
+  rate: number;
+  /** Wilson 95 % interval of the rate. */
+  interval: Interval;
+}
+
+export function rateOf(leads: number, visits: number): Rate {
+  return { visits, leads, rate: visits > 0 ? leads / visits : 0, interval: wilsonInterval(leads, visits) };
+}
+
 export interface ZTest {
   /** Positive when the group converts better than the other sample. */
   z: number;

@@ -11,8 +11,8 @@
  * converts better, from whether the interval excludes 0.
  */
 import { weeksNeeded, MAX_WEEKS } from '../plan/sample-size.ts';
-import type { GroupRow, Rate } from './aggregate.ts';
-import { newcombeInterval, wilsonInterval, type Interval } from './stats.ts';
+import type { GroupRow } from './aggregate.ts';
+import { newcombeInterval, rateOf, type Interval, type Rate } from './stats.ts';
 import { DEFAULT_VARIANT, pageKey, type VariantsByPage } from './variant-files.ts';
 
 export type VariantVerdict = 'not-planned' | 'collecting' | 'variant-better' | 'control-better' | 'no-difference';
@@ -108,10 +108,6 @@ export function compareVariants(variantRows: readonly GroupRow[], pageRows: read
     }
   }
   return out;
-}
-
-function rateOf(leads: number, visits: number): Rate {
-  return { visits, leads, rate: visits > 0 ? leads / visits : 0, interval: wilsonInterval(leads, visits) };
 }
 
 function verdictOf(variantVisits: number, controlVisits: number, planned: number, interval: Interval | undefined): VariantVerdict {
