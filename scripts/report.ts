@@ -4,7 +4,8 @@
  * CSV, see src/lib/tracking/contract.ts), counted as src/lib/report/aggregate.ts defines. Prints the tables, writes conversion-report.csv and
  * conversion-report.html into the output folder (default .build/report/) and lists the rows it skipped.
  * Only the landing pages of the content (CONTENT_ROOT, or --content) are counted; events of any other
- * segment × persona are summed up in one line. With --crm, the leads are joined to a CRM export of
+ * segment × persona are summed up in one line. Each page variant is set against its page's control,
+ * with the planned sizes of content/variants (src/lib/report/variant-control.ts). With --crm, the leads are joined to a CRM export of
  * leads and opportunities (mapped by content/crm.yaml): a table from lead to pipeline is printed,
  * written as crm-pipeline.csv and added to the HTML.
  * Exit codes: 0 report written (rows may have been skipped), 1 the file or the content could not be
@@ -25,6 +26,7 @@ import { CRM_MAPPING_FILE, loadCrmMapping, readCrmFile, type CrmRead } from '../
 import { joinPipeline } from '../src/lib/report/pipeline.ts';
 import { renderCrmSkippedRows, renderPipelineCsv, renderPipelineHtml, renderPipelineText } from '../src/lib/report/render-pipeline.ts';
 import { readEventFile } from '../src/lib/report/read-events.ts';
+import { loadVariantFiles } from '../src/lib/report/variant-files.ts';
 import { renderCsvReport } from '../src/lib/report/render-csv.ts';
 import { renderHtmlReport } from '../src/lib/report/render-html.ts';
 import { renderSkippedRows, renderTextReport } from '../src/lib/report/render-text.ts';
@@ -142,6 +144,11 @@ async function run(options: Options): Promise<number> {
   if (known.pages.size === 0) {
     return fail(`${shown(root)} has no segments (no segments/*.yaml): the report counts only the landing pages the content defines`, 'Run the report in the project folder, or name the content with --content <dir> or CONTENT_ROOT.');
   }
+  const variantFiles = await loadVariantFiles(root, known.pages);
+  if (!variantFiles.ok) {
+    console.error(formatDiagnosticsText(variantFiles.diagnostics));
+    return fail(`the page variants in ${shown(root)} have ${summarize(variantFiles.diagnostics)}: the report cannot tell each page's control or the size its test was planned for`, 'Fix them first (npm run check).');
+  }
   // The CRM export is read before the events, so that a problem with it stops the run before a long read.
   let crmRead: CrmRead | undefined;
   let crmCurrency = '';
@@ -195,7 +202,7 @@ async function run(options: Options): Promise<number> {
     console.error(skipped);
     return fail(`${file} has no valid events (${plural(read.rows, 'row')} read, none usable)`, 'Each row must be one event as defined in src/lib/tracking/contract.ts.');
   }
-  const report = aggregator.report({ minVisits });
+  const report = aggregator.report({ minVisits, variants: variantFiles.pages });
   const unknown = unknownSummary(report);
   if (report.total.visits === 0) {
     if (skipped) console.error(skipped);

@@ -105,7 +105,7 @@ async function run(options: Options): Promise<number> {
     return fail(`cannot write ${options.out ?? 'to standard output'}: ${failed.code ?? failed.message}`);
   }
   const where = options.out ? ` to ${options.out}` : '';
-  console.error(`Wrote ${formatCount(events)} events of ${formatCount(options.visits)} visits on ${plural(landings.length, 'landing page')}${where} (seed ${options.seed}, ${plural(SAMPLE_CHANNELS.length, 'channel')}, ${plural(SAMPLE_VARIANTS.length, 'variant')} of each page).`);
+  console.error(`Wrote ${formatCount(events)} events of ${formatCount(options.visits)} visits on ${plural(landings.length, 'landing page')}${where} (seed ${options.seed}, ${plural(SAMPLE_CHANNELS.length, 'channel')}, A/B test ${SAMPLE_VARIANTS.filter((v) => v.name).map((v) => `${v.name} on ${v.pages?.join(', ') ?? 'every page'}`).join('; ')}).`);
   if (crm) console.error(`Wrote ${plural(crm.sample.rows, 'CRM row')} of their leads and opportunities to ${options.crmOut}.`);
   return 0;
 }

@@ -32,12 +32,12 @@ async function renderOgImagesOfBuild(): Promise<OgImages | undefined> {
 }
 
 /**
- * Vite bundles the ad platform loader whether or not a page renders it; a site that configures no
- * platform never references it, so it is not published either.
+ * Vite bundles the ad platforms' hook and their on-demand tags script whether or not a page renders
+ * them; a site that configures no platform never references them, so they are not published either.
  */
 async function removeVendorLoader(assets: string): Promise<void> {
   const names = await readdir(assets).catch(() => [] as string[]);
-  await Promise.all(names.filter((name) => /^VendorTags\.astro_astro_type_script_.*\.js$/.test(name)).map((name) => rm(join(assets, name))));
+  await Promise.all(names.filter((name) => /^(VendorTags\.astro_astro_type_script_.*|vendors-[\w-]+)\.js$/.test(name)).map((name) => rm(join(assets, name))));
 }
 
 /**

@@ -1,14 +1,14 @@
 /**
- * The ad platform loader, on the page only when site.yaml configures a platform. It loads each
- * platform's tag the way the platform's own snippet does (written here as code of the site, so no
- * inline script is needed), and only once the visitor has granted advertising storage: stored in
- * localStorage when the page loads, or granted later (the `sp:consent` event of the page script).
- * For every accepted lead (the `sp:lead` event) it fires each platform's conversion once, with the
- * lead's id so the platform can de-duplicate it against the same lead sent from the server.
+ * The ad platform tags, fetched on demand: the hook VendorTags.astro puts on the page adds this
+ * script only once the visitor has granted advertising storage, so a visitor who has not chosen, or
+ * chose otherwise, never downloads it. Running it loads each platform's tag the way the platform's
+ * own snippet does (written here as code of the site, so no inline script is needed), then hands the
+ * hook `convert` (the `sp:tags` event). For every lead the hook passes on, `convert` fires each
+ * platform's conversion once, with the lead's id so the platform can de-duplicate it against the
+ * same lead sent from the server.
  */
 import type { VendorConfig } from '../lib/tracking/ad-platforms.ts';
 
-type Consent = Partial<Record<'ad_storage' | 'analytics_storage' | 'ad_user_data' | 'ad_personalization', string>>;
 interface Lead {
   event_id: string;
   segment?: string | null;
@@ -33,15 +33,6 @@ declare global {
 const doc = document;
 const win = window;
 const config = JSON.parse(doc.getElementById('sp-vendors')?.textContent || '{}') as VendorConfig;
-
-const adGranted = (choice: Consent | null | undefined) => choice?.ad_storage === 'granted';
-let granted = false;
-try {
-  granted = adGranted(JSON.parse(localStorage.getItem(config.consentKey) || 'null'));
-} catch {
-  granted = false;
-}
-let loaded = false;
 const fired = new Set<string>();
 
 function load(src: string, onload?: () => void) {
@@ -54,8 +45,6 @@ function load(src: string, onload?: () => void) {
 
 /** Each platform's base code, as its snippet runs it: a queue first, so calls made before the script arrives are kept. */
 function loadTags() {
-  if (loaded || !granted) return;
-  loaded = true;
   const { linkedin, googleAds, microsoftAds, metaPixel } = config;
   if (linkedin) {
     win._linkedin_partner_id = linkedin.partnerId;
@@ -99,8 +88,8 @@ function loadTags() {
 
 /** One conversion per platform per lead, each carrying the lead id where the platform takes one. */
 function convert(lead: Lead) {
-  const id = lead.event_id;
-  if (!granted || !loaded || !id || fired.has(id)) return;
+  const id = lead?.event_id;
+  if (!id || fired.has(id)) return;
   fired.add(id);
   const { linkedin, googleAds, microsoftAds, metaPixel } = config;
   if (linkedin) win.lintrk?.('track', { conversion_id: Number(linkedin.conversionId), event_id: id });
@@ -110,10 +99,6 @@ function convert(lead: Lead) {
   if (metaPixel) win.fbq?.('track', 'Lead', { content_category: lead.segment ?? undefined, content_name: lead.persona ?? undefined }, { eventID: id });
 }
 
+// The script runs once per page, and only after advertising consent: running it is loading the tags.
 loadTags();
-doc.addEventListener('sp:consent', (e) => {
-  granted = adGranted((e as CustomEvent<Consent>).detail);
-  loadTags();
-});
-// A lead sent before advertising consent is never reported later: the visitor had not agreed to share it when it happened.
-doc.addEventListener('sp:lead', (e) => convert((e as CustomEvent<Lead>).detail));
+doc.dispatchEvent(new CustomEvent('sp:tags', { detail: convert }));

@@ -47,6 +47,8 @@ export const RULE_DOCS: Readonly<Record<string, string>> = {
   'page-override': 'file',
   'mdx-syntax': 'file',
   'variant-id': 'docs/authoring.md#variants',
+  variant: 'docs/authoring.md#variants',
+  'planned-visitors': 'docs/authoring.md#variants',
   'raw-html': WHEN_WRONG,
   'unsafe-link': WHEN_WRONG,
   'unsafe-markup': WHEN_WRONG,

@@ -1,15 +1,17 @@
 import { gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtDir, read, siteFiles } from './site-files.ts';
 
 /**
  * Visitors from paid campaigns land on a phone: every landing page stays within 20 KB of HTML, CSS
- * and JavaScript gzipped (3 KB of JavaScript), blocks rendering on one same-origin stylesheet at
- * most, and loads no web fonts.
+ * and JavaScript gzipped (3 KB of JavaScript loaded up front), blocks rendering on one same-origin
+ * stylesheet at most, and loads no web fonts. Script a page fetches only later (the ad platforms'
+ * tags, after advertising consent) has its own budget of 1.5 KB.
  */
 const KB = 1024;
+const ON_DEMAND_BUDGET = 1.5 * KB;
 const dir = builtDir('sample');
 const files = siteFiles(dir);
 const gz = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
@@ -24,6 +26,33 @@ function assetsOf(html: string) {
 }
 
 const local = (href: string) => join(dir, href.replace(/^\//, ''));
+const siteRelative = (path: string) => relative(dir, path).split(sep).join('/');
+
+/** Static imports of a built module (`import … from "./x.js"`, `import "./x.js"`, `export … from "./x.js"`): they load with it. */
+const STATIC_IMPORT = /(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{},\s]*?\s*from\s*)?["'`]([^"'`]+\.js)["'`]/g;
+/** Any other script file a module names (`import("./x.js")`, a script element's `src`): loaded later, if ever. */
+const SCRIPT_REFERENCE = /["'`]([^"'`\s]+\.js)["'`]/g;
+
+/**
+ * The script files a page loads up front (its module scripts and everything they import statically)
+ * and the ones those only name, to fetch on demand.
+ */
+function scriptGraph(srcs: string[]) {
+  const upFront = new Set<string>();
+  const named = new Set<string>();
+  const visit = (file: string) => {
+    if (upFront.has(file)) return;
+    upFront.add(file);
+    const code = read(file);
+    const resolve = (ref: string) => (ref.startsWith('/') ? local(ref) : join(dirname(file), ref));
+    const imports = [...code.matchAll(STATIC_IMPORT)].map((m) => resolve(m[1]!));
+    for (const ref of code.matchAll(SCRIPT_REFERENCE)) named.add(resolve(ref[1]!));
+    for (const imported of imports) visit(imported);
+  };
+  for (const src of srcs) visit(local(src));
+  const onDemand = [...named].filter((file) => !upFront.has(file) && existsSync(file));
+  return { upFront: [...upFront], onDemand };
+}
 
 describe('page budgets on the sample site', () => {
   it('has landing pages to measure, A/B variants among them', () => {
@@ -35,17 +64,28 @@ describe('page budgets on the sample site', () => {
     const html = read(files.get(page)!);
     const { stylesheets, scripts } = assetsOf(html);
     const css = stylesheets.reduce((sum, href) => sum + gz(local(href)), 0);
-    const js = scripts.reduce((sum, s) => sum + gz(local(s.src)), 0);
-    return { page, html: gz(files.get(page)!), css, js, total: gz(files.get(page)!) + css + js };
+    const graph = scriptGraph(scripts.map((s) => s.src));
+    const js = graph.upFront.reduce((sum, file) => sum + gz(file), 0);
+    return { page, html: gz(files.get(page)!), css, js, graph, total: gz(files.get(page)!) + css + js };
   });
+  const describeFiles = (list: string[]) => list.map((file) => `${siteRelative(file)} ${gz(file)}`).join(', ');
 
-  it('keeps every landing page within 20 KB gzipped, JavaScript within 3 KB', () => {
+  it('keeps every landing page within 20 KB gzipped, JavaScript loaded up front within 3 KB', () => {
     const heaviest = [...sizes].sort((a, b) => b.total - a.total)[0]!;
-    console.log(`heaviest landing page: ${heaviest.page} — ${heaviest.total} bytes gzipped (HTML ${heaviest.html}, CSS ${heaviest.css}, JS ${heaviest.js})`);
+    console.log(`heaviest landing page: ${heaviest.page} — ${heaviest.total} bytes gzipped (HTML ${heaviest.html}, CSS ${heaviest.css}, JS ${heaviest.js}: ${describeFiles(heaviest.graph.upFront)})`);
     for (const s of sizes) {
       expect(s.total, `${s.page}: ${s.total} bytes`).toBeLessThanOrEqual(20 * KB);
-      expect(s.js, `${s.page} JavaScript: ${s.js} bytes`).toBeLessThanOrEqual(3 * KB);
+      expect(s.js, `${s.page} JavaScript loaded up front (${describeFiles(s.graph.upFront)})`).toBeLessThanOrEqual(3 * KB);
     }
+  });
+
+  it('fetches the ad platforms’ tags only on demand, within 1.5 KB gzipped', () => {
+    // The sample configures ad platforms, so every landing page names their tags without loading them.
+    for (const s of sizes) {
+      expect(s.graph.onDemand.map(siteRelative), s.page).toEqual([expect.stringMatching(/^_astro\/vendors-[\w-]+\.js$/)]);
+      for (const file of s.graph.onDemand) expect(gz(file), `${s.page}: ${siteRelative(file)}`).toBeLessThanOrEqual(ON_DEMAND_BUDGET);
+    }
+    console.log(`on demand, after advertising consent: ${describeFiles(sizes[0]!.graph.onDemand)}`);
   });
 
   it('keeps the HTML and CSS of every landing page within 14 KB gzipped: the first screen arrives in the first round trips', () => {

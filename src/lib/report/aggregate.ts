@@ -43,7 +43,11 @@ import { EVENT_NAMES, type EventName } from '../tracking/contract.ts';
 import { quote, type ReportEvent } from './events.ts';
 import { isKnownPage, type KnownPages } from './known-pages.ts';
 import type { PipelineLead } from './pipeline.ts';
-import { twoProportionZTest, wilsonInterval, type Interval, type ZTest } from './stats.ts';
+import { rateOf, twoProportionZTest, type Rate, type ZTest } from './stats.ts';
+import { compareVariants, type VariantComparison } from './variant-control.ts';
+import { DEFAULT_VARIANT, type VariantsByPage } from './variant-files.ts';
+
+export { DEFAULT_VARIANT, rateOf, type Rate };
 
 /** Default of `--max-visits`: distinct visits kept in memory. */
 export const DEFAULT_MAX_VISITS = 2_000_000;
@@ -53,8 +57,6 @@ export const EVENT_IDS_PER_VISIT = 4;
 export const MAX_DISTINCT_VALUES = 1000;
 /** A utm value the event does not carry. */
 export const NO_VALUE = '(none)';
-/** page_variant when the event does not carry one. */
-export const DEFAULT_VARIANT = 'default';
 /** A value past MAX_DISTINCT_VALUES distinct ones of its field. */
 export const OTHER_VALUE = '(other)';
 
@@ -88,15 +90,6 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
   'no-difference': 'no clear difference',
   'too-small': 'too small to judge',
 };
-
-export interface Rate {
-  visits: number;
-  leads: number;
-  /** leads / visits; 0 when there are no visits. */
-  rate: number;
-  /** Wilson 95 % interval of the rate. */
-  interval: Interval;
-}
 
 /** The tables of the report, as the CSV's `level` column names them. */
 export const LEVELS = ['segment', 'segment_persona', 'segment_persona_channel', 'segment_campaign', 'segment_persona_variant'] as const;
@@ -134,6 +127,8 @@ export interface ConversionReport {
   campaigns: GroupRow[];
   /** One row per segment × persona × page_variant. */
   variants: GroupRow[];
+  /** Each variant of a page against the page's control (see variant-control.ts), in the order of `variants`. */
+  variantTests: VariantComparison[];
   /** Distinct visits of known pages, and how many of them have a lead on any page. */
   total: Rate;
   minVisits: number;
@@ -170,6 +165,8 @@ const EXAMPLE_ID_CHARS = 40;
 export interface ReportOptions {
   /** Fewest visits a group needs to be judged (default 30). */
   minVisits?: number;
+  /** Each page's control and the planned sizes of its variants; without it every control is `default` and no test is planned. */
+  variants?: VariantsByPage;
 }
 
 export interface Aggregator {
@@ -401,12 +398,15 @@ export function createAggregator(options: AggregatorOptions = {}): Aggregator {
       }, pages, (field, id) => dictionaries[field].values[id]!);
       const minVisits = options.minVisits ?? DEFAULT_MIN_VISITS;
       const rowsOf = (level: Level) => judge(level, tallies.rows.get(level)!, tallies.total, minVisits);
+      const pageRows = rowsOf('segment_persona');
+      const variantRows = rowsOf('segment_persona_variant');
       const report: ConversionReport = {
         segments: rowsOf('segment'),
-        pages: rowsOf('segment_persona'),
+        pages: pageRows,
         channels: rowsOf('segment_persona_channel'),
         campaigns: rowsOf('segment_campaign'),
-        variants: rowsOf('segment_persona_variant'),
+        variants: variantRows,
+        variantTests: compareVariants(variantRows, pageRows, options.variants, period),
         total: rateOf(tallies.total.leads, tallies.total.visits),
         minVisits,
         events: { ...events },
@@ -545,10 +545,6 @@ function compareRows(a: RowTally, b: RowTally): number {
     if (x !== y) return x < y ? -1 : 1;
   }
   return 0;
-}
-
-export function rateOf(leads: number, visits: number): Rate {
-  return { visits, leads, rate: visits > 0 ? leads / visits : 0, interval: wilsonInterval(leads, visits) };
 }
 
 /** The other sample of a row: every visit not in it, and those of them with a lead on any page. */

@@ -4,6 +4,8 @@ import { ALPHA, MAX_DISTINCT_VALUES, MIN_EACH_OUTCOME, OTHER_VALUE, type Convers
 import { UNSAFE_CHARS } from './events.ts';
 import type { ReadSummary } from './read-events.ts';
 import type { Interval } from './stats.ts';
+import { MAX_WEEKS } from '../plan/sample-size.ts';
+import { beyondTraffic, variantVerdictLabel, type VariantComparison } from './variant-control.ts';
 
 /** What the renderers say about where the numbers came from. */
 export interface ReportSource {
@@ -62,6 +64,8 @@ export const DEFINITIONS = {
     'Channel of a visit: the utm_source, utm_medium, utm_campaign and page_variant of its first landing page_view of the page (earliest event_time, a view without one after every timed view, ties to the first in the file); a missing utm value is (none), a missing page_variant default.',
   lead: 'Lead of a page: a visit of that page with a generate_lead on the same segment × persona, in either order in the file, attributed to the visit’s channel. A generate_lead whose visit has no landing page_view of that page in the export is an unattributed lead: counted once per visit × page in one line, never in a row or a rate, so no rate exceeds 100%.',
   rate: 'Rate: leads / visits, with its 95% Wilson score interval (the range the true rate most likely lies in).',
+  variantControl:
+    'Variant against its control: within each segment × persona, every page_variant seen other than the page’s own version, its control (default, or the variant named by the page’s override file content/pages/<segment>/<persona>.mdx, custom when it names none), visits and leads counted as above. Difference: variant rate − control rate, with Newcombe’s 95% hybrid score interval (method 10). Verdict: not planned when the variant file has no plannedVisitorsPerArm; collecting (n of N per arm) until both arms have the planned visitors, whatever the rates meanwhile; then variant better or control better when the interval excludes 0, otherwise no difference detected.',
   comparison: `Verdict: each row is compared with all other visits, as two independent samples: every distinct visit of a landing page of the content that is not in the row, converting when it has a lead on any page; a visit is in exactly one of the two. Pooled two-proportion z-test, two-sided: “higher than other visits” or “lower than other visits” when p < ${ALPHA}, otherwise “no clear difference”.`,
 } as const;
 
@@ -72,7 +76,7 @@ export function tooSmallNote(minVisits: number): string {
 
 /** Every definition, in order, as the outputs list them. */
 export function definitionNotes(minVisits: number): string[] {
-  return [DEFINITIONS.duplicate, DEFINITIONS.visit, DEFINITIONS.channel, DEFINITIONS.lead, DEFINITIONS.rate, DEFINITIONS.comparison, tooSmallNote(minVisits)];
+  return [DEFINITIONS.duplicate, DEFINITIONS.visit, DEFINITIONS.channel, DEFINITIONS.lead, DEFINITIONS.rate, DEFINITIONS.comparison, tooSmallNote(minVisits), DEFINITIONS.variantControl];
 }
 
 /** How the numbers are counted and judged, in plain words: printed under the tables and in the HTML. */
@@ -84,6 +88,7 @@ export function reportNotes(report: ConversionReport): string[] {
       `${plural(tests, 'test')} at p < ${ALPHA}: even if no group truly differed, about ${(tests * ALPHA).toFixed(1)} of them would show a “difference” by chance alone. Treat a single borderline p as a reason to keep measuring, not as a result.`,
     );
   }
+  if (report.variantTests.length > 0) notes.push(PEEKING_NOTE);
   if (report.visitsInSeveralSegments > 0) {
     notes.push(`${plural(report.visitsInSeveralSegments, 'visit')} saw the landing pages of more than one segment and count${report.visitsInSeveralSegments === 1 ? 's' : ''} once in each, so the segment rows add up to more than the total.`);
   }
@@ -233,4 +238,87 @@ export function rowCells(row: GroupRow): { visits: string; leads: string; rate: 
     z: row.test ? formatZ(row.test.z) : '',
     p: row.test ? formatP(row.test.p) : '',
   };
+}
+
+/** Why the variant verdict waits for the planned size: shown whenever the report compares a variant with its control. */
+export const PEEKING_NOTE =
+  'A test looked at again and again at a fixed 5% level calls a false winner far more often than 5% of the time (with daily looks, several times as often), so a variant’s verdict waits until both arms have the planned visitors; npm run plan-test computes that size.';
+
+/** `+1.23 pp`: a difference of rates in percentage points, with its sign. */
+export function formatPoints(difference: number, digits = 2): string {
+  const points = (difference * 100).toFixed(digits);
+  return `${difference >= 0 && !points.startsWith('-') ? '+' : ''}${points} pp`;
+}
+
+/** `-0.50 to +2.90 pp`. */
+export function formatPointsInterval(interval: Interval | undefined, digits = 2): string {
+  if (!interval) return '';
+  return `${formatPoints(interval.low, digits).replace(/ pp$/, '')} to ${formatPoints(interval.high, digits)}`;
+}
+
+/** `12.3`: weeks, one decimal. */
+export function formatWeeks(weeks: number): string {
+  return weeks.toFixed(1);
+}
+
+/** The columns of the variant table, as every output shows them. */
+export const VARIANT_COLUMNS = ['Segment', 'Persona', 'Variant', 'Visits', 'Leads', 'Rate', '95% interval', 'Control', 'Visits', 'Leads', 'Rate', '95% interval', 'Difference', '95% interval', 'Verdict'] as const;
+/** How many of VARIANT_COLUMNS name the row. */
+export const VARIANT_ID_COLUMNS = 3;
+
+export const VARIANT_TABLE_TITLE = 'Variant against its control within segment × persona';
+
+/** The cells of one comparison, formatted, in the order of VARIANT_COLUMNS. */
+export function variantCells(c: VariantComparison): string[] {
+  return [
+    c.segment,
+    c.persona,
+    c.variant,
+    formatCount(c.variantRate.visits),
+    formatCount(c.variantRate.leads),
+    formatPercent(c.variantRate.rate),
+    formatInterval(c.variantRate.interval),
+    c.control,
+    formatCount(c.controlRate.visits),
+    formatCount(c.controlRate.leads),
+    formatPercent(c.controlRate.rate),
+    formatInterval(c.controlRate.interval),
+    formatPoints(c.difference),
+    formatPointsInterval(c.differenceInterval),
+    variantVerdictLabel(c, formatCount),
+  ];
+}
+
+/**
+ * The comparisons an output shows: those of a variant with a file that plans its size, and those with at
+ * least `minVisits` visits (page_variant comes from the export, which anyone can write to, so invented
+ * values must not flood the table); of those at most `limit`, the ones with the most visits. The note
+ * says what was left out, or is undefined when nothing was.
+ */
+export function shownComparisons(tests: readonly VariantComparison[], minVisits: number, limit: number): { rows: VariantComparison[]; note?: string } {
+  const enough = tests.filter((c) => c.planned !== undefined || c.variantRate.visits >= minVisits);
+  const keep = enough.length <= limit ? new Set(enough) : new Set([...enough].sort((a, b) => b.variantRate.visits - a.variantRate.visits).slice(0, limit));
+  const rows = tests.filter((c) => keep.has(c));
+  if (rows.length === tests.length) return { rows };
+  const which = enough.length <= limit ? `those planned in a variant file or with at least ${minVisits} visits` : `the ${limit} with the most visits`;
+  return { rows, note: `${formatCount(rows.length)} of ${plural(tests.length, 'variant')} shown: ${which}. The CSV has every one.` };
+}
+
+/** When the report has no variant to compare. */
+export const NO_VARIANTS = 'No page variant other than the control in this export.';
+
+/**
+ * The line under the variant table for a page whose traffic cannot reach the planned size, or
+ * undefined: `eu-due-diligence × cpo: at 180 visits a week, …`.
+ */
+export function trafficLine(c: VariantComparison): string | undefined {
+  if (!beyondTraffic(c)) return undefined;
+  const weekly = c.weeklyVisits ?? 0;
+  const pace = weekly > 0 ? `at ${formatCount(Math.round(weekly))} visits a week, the planned ${formatCount(c.planned ?? 0)} visitors per arm (${c.arms} arms) would take ${formatWeeks(c.weeksForPlan ?? Infinity)} weeks, more than ${MAX_WEEKS}` : `with no visits in this export, the planned ${formatCount(c.planned ?? 0)} visitors per arm would never be reached`;
+  return `${shownValue(c.segment)} × ${shownValue(c.persona)}, variant ${shownValue(c.variant)}: ${pace}: this page’s traffic cannot support a test of that size. Plan for a larger lift (npm run plan-test), or test on a page with more traffic.`;
+}
+
+/** The lines under the variant table: one per comparison whose page cannot reach its planned size. */
+export function trafficLines(comparisons: readonly VariantComparison[]): string[] {
+  return comparisons.map(trafficLine).filter((line): line is string => line !== undefined);
 }

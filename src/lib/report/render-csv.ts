@@ -5,13 +5,17 @@
  * - one row per segment, per segment × persona, per segment × persona × channel, per segment × campaign
  *   and per segment × persona × variant, every row whatever its size; the id columns a level does not
  *   use are empty;
+ * - one `variant_vs_control` row per variant of a page against the page's control: the variant's
+ *   numbers in the usual columns, the control's and the difference in the `control_*` and
+ *   `difference*` columns (empty on every other level), the planned size when there is one;
  * - the `total`, then one row each for duplicate events, unattributed leads, values past the cap and
  *   unknown pages when there were any, the sentence in `note` (unattributed leads counted in `leads`).
  * Numbers are plain decimals (rates as fractions, not percent); z and p are empty where there is no test.
  */
 import { csvRow } from '../csv.ts';
 import { VERDICT_LABELS, type ConversionReport, type GroupRow, type Rate } from './aggregate.ts';
-import { definitionNotes, duplicatesSummary, overflowSummary, unattributedSummary, unknownSummary } from './format.ts';
+import { definitionNotes, duplicatesSummary, overflowSummary, trafficLine, unattributedSummary, unknownSummary } from './format.ts';
+import { variantVerdictLabel, type VariantComparison } from './variant-control.ts';
 
 export const CSV_COLUMNS = [
   'level',
@@ -32,6 +36,16 @@ export const CSV_COLUMNS = [
   'p_value',
   'verdict',
   'note',
+  'control_variant',
+  'control_visits',
+  'control_leads',
+  'control_rate',
+  'control_ci_low',
+  'control_ci_high',
+  'difference',
+  'difference_ci_low',
+  'difference_ci_high',
+  'planned_visitors_per_arm',
 ] as const;
 type CsvColumn = (typeof CSV_COLUMNS)[number];
 
@@ -45,6 +59,7 @@ export function renderCsvReport(report: ConversionReport): string {
   const line = (cells: Partial<Record<CsvColumn, unknown>>) => rows.push(CSV_COLUMNS.map((column) => cells[column] ?? ''));
   for (const note of definitionNotes(report.minVisits)) line({ level: 'definition', note });
   for (const row of [...report.segments, ...report.pages, ...report.channels, ...report.campaigns, ...report.variants]) line(groupRow(row));
+  for (const comparison of report.variantTests) line(variantRow(comparison));
   line({ level: 'total', ...rateCells(report.total) });
   const duplicates = duplicatesSummary(report);
   if (duplicates) line({ level: 'duplicate_events', note: duplicates });
@@ -75,6 +90,29 @@ function groupRow(row: GroupRow): Partial<Record<CsvColumn, unknown>> {
     p_value: row.test ? formatPValue(row.test.p) : '',
     verdict: VERDICT_LABELS[row.verdict],
     note: row.tooSmall ?? '',
+  };
+}
+
+/** A variant against its control: the variant's numbers in the usual columns, the control's and the difference in their own. */
+function variantRow(c: VariantComparison): Partial<Record<CsvColumn, unknown>> {
+  return {
+    level: 'variant_vs_control',
+    segment: c.segment,
+    persona: c.persona,
+    variant: c.variant,
+    ...rateCells(c.variantRate),
+    verdict: variantVerdictLabel(c),
+    note: trafficLine(c) ?? '',
+    control_variant: c.control,
+    control_visits: c.controlRate.visits,
+    control_leads: c.controlRate.leads,
+    control_rate: round(c.controlRate.rate, 6),
+    control_ci_low: round(c.controlRate.interval.low, 6),
+    control_ci_high: round(c.controlRate.interval.high, 6),
+    difference: round(c.difference, 6),
+    difference_ci_low: c.differenceInterval ? round(c.differenceInterval.low, 6) : '',
+    difference_ci_high: c.differenceInterval ? round(c.differenceInterval.high, 6) : '',
+    planned_visitors_per_arm: c.planned ?? '',
   };
 }
 

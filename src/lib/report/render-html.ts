@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { plural } from '../diagnostics.ts';
 import { VERDICT_LABELS, type ConversionReport, type GroupRow, type Rate } from './aggregate.ts';
-import { breakdownTables, exclusionLines, formatCount, formatInterval, formatPercent, mainTables, printable, reportNotes, reportSummary, rowCells, shownRows, shownValue, skippedSummary, unknownSummary, type ReportSource, type ReportTable } from './format.ts';
+import { breakdownTables, exclusionLines, formatCount, formatInterval, formatPercent, mainTables, NO_VARIANTS, printable, reportNotes, reportSummary, rowCells, shownComparisons, shownRows, shownValue, skippedSummary, trafficLines, unknownSummary, VARIANT_COLUMNS, VARIANT_ID_COLUMNS, VARIANT_TABLE_TITLE, variantCells, type ReportSource, type ReportTable } from './format.ts';
 
 /**
  * Escapes text for HTML content and quoted attributes. Control characters and bidirectional
@@ -42,6 +42,8 @@ tfoot th, tfoot td { border-top: 2px solid #1a1a1a; font-weight: 600; }
 .verdict-higher { color: #1b5e20; font-weight: 600; }
 .verdict-lower { color: #b71c1c; font-weight: 600; }
 .verdict-too-small { color: #555; }
+.verdict-variant-better { color: #1b5e20; font-weight: 600; }
+.verdict-control-better { color: #b71c1c; font-weight: 600; }
 td[class^="verdict-"] { white-space: nowrap; }
 .reason { display: block; font-size: .85rem; color: #555; }
 .notes li, .skipped li { margin-bottom: .4rem; max-width: 60rem; }
@@ -106,6 +108,7 @@ ${renderChart(report.pages, report.total, { id: 'chart-pages', title: 'Conversio
 ${renderTable(pages, pages.rows, report.total)}
 </section>
 ${breakdowns}
+${renderVariantSection(report)}
 
 ${sections.join('\n')}<section aria-labelledby="how-to-read">
 <h2 id="how-to-read">How to read this</h2>
@@ -119,6 +122,38 @@ ${skipped}</main>
 </body>
 </html>
 `;
+}
+
+/** Each variant against its control, and a line for each page whose traffic cannot reach the planned size. */
+function renderVariantSection(report: ConversionReport): string {
+  const comparisons = shownComparisons(report.variantTests, report.minVisits, HTML_BREAKDOWN_ROWS);
+  const lines = trafficLines(comparisons.rows).map((line) => `<p class="traffic">${escapeHtml(line)}</p>`);
+  const body = comparisons.rows
+    .map((c) => {
+      const cells = variantCells(c);
+      const ids = cells.slice(0, VARIANT_ID_COLUMNS).map((v) => `<th scope="row" class="id">${escapeHtml(shownValue(v, 80))}</th>`);
+      const rest = cells.slice(VARIANT_ID_COLUMNS, -1).map((v, i) => (VARIANT_COLUMNS[i + VARIANT_ID_COLUMNS] === 'Control' ? `<td class="id">${escapeHtml(v)}</td>` : `<td class="num">${escapeHtml(v)}</td>`));
+      return `<tr>${ids.join('')}${rest.join('')}<td class="verdict-${c.verdict}">${escapeHtml(cells.at(-1)!)}</td></tr>`;
+    })
+    .join('\n');
+  const note = comparisons.note ? `<p class="shown">${escapeHtml(comparisons.note)}</p>\n` : '';
+  const table = comparisons.rows.length
+    ? `${note}<div class="scroll" role="region" aria-labelledby="table-variant-tests-caption" tabindex="0">
+<table id="table-variant-tests">
+<caption id="table-variant-tests-caption">${escapeHtml(VARIANT_TABLE_TITLE)}</caption>
+<thead><tr>${VARIANT_COLUMNS.map((h, i) => `<th scope="col"${i < VARIANT_ID_COLUMNS || h === 'Control' || h === 'Verdict' ? '' : ' class="num"'}>${escapeHtml(h)}</th>`).join('')}</tr></thead>
+<tbody>
+${body}
+</tbody>
+</table>
+</div>`
+    : `${note}${report.variantTests.length ? '' : `<p class="shown">${escapeHtml(NO_VARIANTS)}</p>`}`;
+  return `
+<section aria-labelledby="by-variant-test" class="breakdown">
+<h2 id="by-variant-test">${escapeHtml(VARIANT_TABLE_TITLE.replace(/ within segment × persona$/, ''))}</h2>
+${table}
+${lines.join('\n')}
+</section>`;
 }
 
 /** A table of rows named by the table's id columns; with `total`, a footer row for all landing pages. */

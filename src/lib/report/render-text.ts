@@ -1,7 +1,7 @@
 /** The report as plain text for a terminal: aligned tables, then how to read them. */
 import { formatDiagnosticText } from '../diagnostics.ts';
 import { VERDICT_LABELS, type ConversionReport, type GroupRow } from './aggregate.ts';
-import { breakdownTables, exclusionLines, formatCount, formatInterval, formatPercent, mainTables, reportNotes, reportSummary, rowCells, shownRows, shownValue, skippedSummary, type ReportTable } from './format.ts';
+import { breakdownTables, exclusionLines, formatCount, formatInterval, formatPercent, mainTables, NO_VARIANTS, reportNotes, reportSummary, rowCells, shownComparisons, shownRows, shownValue, skippedSummary, trafficLines, VARIANT_COLUMNS, VARIANT_ID_COLUMNS, VARIANT_TABLE_TITLE, variantCells, type ReportTable } from './format.ts';
 import type { ReadSummary } from './read-events.ts';
 import { textTable, type Align } from '../text-table.ts';
 
@@ -37,6 +37,15 @@ export function renderTextReport(report: ConversionReport): string {
     sections.push('', t.title, wrap(shown.note, WRAP_WIDTH, ''));
     if (shown.rows.length) sections.push(table(t, shown.rows, false));
   }
+  sections.push('', VARIANT_TABLE_TITLE);
+  const comparisons = shownComparisons(report.variantTests, report.minVisits, TEXT_BREAKDOWN_ROWS);
+  if (report.variantTests.length === 0) sections.push(NO_VARIANTS);
+  if (comparisons.note) sections.push(wrap(comparisons.note, WRAP_WIDTH, ''));
+  if (comparisons.rows.length) {
+    const columns = VARIANT_COLUMNS.map((title, i): Column => ({ title, align: i < VARIANT_ID_COLUMNS || title === 'Control' || title === 'Verdict' ? 'left' : 'right' }));
+    sections.push(textTable(columns, comparisons.rows.map((c) => variantCells(c).map((cell, i) => (i < VARIANT_ID_COLUMNS ? shownValue(cell) : cell)))));
+  }
+  for (const line of trafficLines(comparisons.rows)) sections.push(wrap(line, WRAP_WIDTH, '  '));
   return [
     reportSummary(report),
     ...exclusionLines(report),

@@ -6,8 +6,8 @@
  *
  * A visit arrives on a landing page from one channel (LinkedIn ads, Google and Bing search ads, the
  * newsletter, or directly without campaign parameters), through one of the channel's campaigns and
- * creatives (utm_campaign, utm_content), and sees one of two page variants (the page's own, or
- * `short-form`: an A/B test of a shorter form). It may open some questions and click the hero button,
+ * creatives (utm_campaign, utm_content), and sees the page's own version or, on the one page with an
+ * A/B test, `short-form`: a shorter form. It may open some questions and click the hero button,
  * converts with a probability that depends on its segment, persona, channel, campaign and variant, and
  * sometimes goes on to the segment's hub or FAQ page. As on the real site, only visitors who granted analytics storage keep
  * their visit id (and campaign parameters) on the next page; the others get a new id.
@@ -56,6 +56,8 @@ export interface SampleVariant {
   name?: string;
   weight: number;
   lift: number;
+  /** The pages (`segment/persona`) that have this variant; absent: every page. */
+  pages?: readonly string[];
 }
 
 /**
@@ -81,10 +83,14 @@ export const SAMPLE_CHANNELS: readonly SampleChannel[] = [
   { weight: 0.25, lift: 0.6, campaigns: [], creatives: [] },
 ];
 
-/** The sample's A/B test: the page as it is, and a shorter form that converts better. */
+/**
+ * The sample's A/B test: on the page that has a variant file (content/variants/eu-due-diligence/cpo/
+ * short-form.mdx), the page as it is against a shorter form that converts better; every other page
+ * shows only its own version.
+ */
 export const SAMPLE_VARIANTS: readonly SampleVariant[] = [
   { weight: 0.5, lift: 1 },
-  { name: 'short-form', weight: 0.5, lift: 1.3 },
+  { name: 'short-form', weight: 0.5, lift: 1.3, pages: ['eu-due-diligence/cpo'] },
 ];
 
 export interface SampleOptions {
@@ -212,7 +218,9 @@ function planVisit(random: Random, arrival: number, landings: readonly LandingPl
   const channel = channels.length ? random.weighted(channels, channels.map((c) => c.weight ?? 1)) : undefined;
   const campaigns = channel?.campaigns ?? [];
   const campaign = campaigns.length ? random.weighted(campaigns, campaigns.map((c) => c.weight)) : undefined;
-  const variant = variants.length ? random.weighted(variants, variants.map((v) => v.weight)) : undefined;
+  const key = `${plan.landing.segment ?? ''}/${plan.landing.persona ?? ''}`;
+  const offered = variants.filter((v) => !v.pages || v.pages.includes(key));
+  const variant = offered.length ? random.weighted(offered, offered.map((v) => v.weight)) : undefined;
   const page: SampleLanding = { ...plan.landing, variant: variant?.name ?? plan.landing.variant };
   const consent = random.chance(CONSENT_RATE);
   const converts = random.chance(Math.min(0.5, plan.rate * (channel?.lift ?? 1) * (campaign?.lift ?? 1) * (variant?.lift ?? 1)));

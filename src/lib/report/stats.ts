@@ -84,6 +84,20 @@ export function wilsonInterval(successes: number, trials: number, z = Z_95): Int
   };
 }
 
+/** A conversion rate with its counts. */
+export interface Rate {
+  visits: number;
+  leads: number;
+  /** leads / visits; 0 when there are no visits. */
+  rate: number;
+  /** Wilson 95 % interval of the rate. */
+  interval: Interval;
+}
+
+export function rateOf(leads: number, visits: number): Rate {
+  return { visits, leads, rate: visits > 0 ? leads / visits : 0, interval: wilsonInterval(leads, visits) };
+}
+
 export interface ZTest {
   /** Positive when the group converts better than the other sample. */
   z: number;
@@ -102,4 +116,26 @@ export function twoProportionZTest(x1: number, n1: number, x2: number, n2: numbe
   if (!(variance > 0)) return undefined;
   const z = (x1 / n1 - x2 / n2) / Math.sqrt(variance);
   return { z, p: Math.min(1, 2 * normalCdf(-Math.abs(z))) };
+}
+
+/**
+ * The 95 % interval of the difference of two rates x1/n1 − x2/n2: Newcombe's hybrid score interval
+ * (R. G. Newcombe, "Interval estimation for the difference between independent proportions:
+ * comparison of eleven methods", Statistics in Medicine 17 (1998) 873–890, method 10), built from the
+ * Wilson interval (l, u) of each rate:
+ *   low  = d − √((p1 − l1)² + (u2 − p2)²),  high = d + √((u1 − p1)² + (p2 − l2)²).
+ * Unlike the Wald interval it stays inside [−1, 1] and keeps its coverage for small counts and rates
+ * near 0. Undefined when either side has no trials.
+ */
+export function newcombeInterval(x1: number, n1: number, x2: number, n2: number, z = Z_95): Interval | undefined {
+  if (n1 <= 0 || n2 <= 0) return undefined;
+  const p1 = x1 / n1;
+  const p2 = x2 / n2;
+  const w1 = wilsonInterval(x1, n1, z);
+  const w2 = wilsonInterval(x2, n2, z);
+  const d = p1 - p2;
+  return {
+    low: d - Math.sqrt((p1 - w1.low) ** 2 + (w2.high - p2) ** 2),
+    high: d + Math.sqrt((w1.high - p1) ** 2 + (p2 - w2.low) ** 2),
+  };
 }

@@ -41,26 +41,30 @@ export const VENDOR_ORIGINS: Record<AdPlatform, VendorOrigins> = {
       'frame-src': ['https://www.googletagmanager.com', 'https://bid.g.doubleclick.net', 'https://td.doubleclick.net'],
     },
   },
-  // Microsoft's Universal Event Tracking guide
-  // (https://learn.microsoft.com/en-us/advertising/guides/universal-event-tracking): the tag's script
-  // comes from bat.bing.net (older snippets: bat.bing.com), and it reports to the same hosts.
+  // Microsoft Advertising's help article "Use Microsoft UET tag with Content Security Policy" gives the
+  // policy itself: script-src and img-src https://bat.bing.com https://bat.bing.net, nothing under
+  // connect-src (its example falls back to default-src 'self'). The tag's script comes from bat.bing.net
+  // (older snippets: bat.bing.com): https://learn.microsoft.com/en-us/advertising/guides/universal-event-tracking.
+  // Clarity, which a UET tag can switch on, needs 'unsafe-inline' by the same article, so it cannot run here.
   microsoftAds: {
     source: 'https://learn.microsoft.com/en-us/advertising/guides/universal-event-tracking',
     origins: {
       'script-src': ['https://bat.bing.net', 'https://bat.bing.com'],
       'img-src': ['https://bat.bing.net', 'https://bat.bing.com'],
-      'connect-src': ['https://bat.bing.net', 'https://bat.bing.com'],
     },
   },
-  // Meta Pixel base code: fbevents.js and the pixel's configuration from connect.facebook.net, events
-  // to www.facebook.com/tr: https://developers.facebook.com/docs/meta-pixel/get-started and
-  // https://developers.facebook.com/docs/meta-pixel/advanced
+  // Meta publishes no policy for the pixel; its documentation names two hosts. The base code loads
+  // https://connect.facebook.net/en_US/fbevents.js (https://developers.facebook.com/docs/meta-pixel/get-started),
+  // which also fetches the pixel's settings from there as a script; events go to https://www.facebook.com/tr,
+  // documented as an image request (https://developers.facebook.com/docs/meta-pixel/advanced). fbevents.js can
+  // also post an event to that endpoint as a request rather than an image (Meta does not document it), so
+  // www.facebook.com stays under connect-src. Nothing but scripts comes from connect.facebook.net.
   metaPixel: {
     source: 'https://developers.facebook.com/docs/meta-pixel/get-started',
     origins: {
       'script-src': ['https://connect.facebook.net'],
       'img-src': ['https://www.facebook.com'],
-      'connect-src': ['https://www.facebook.com', 'https://connect.facebook.net'],
+      'connect-src': ['https://www.facebook.com'],
     },
   },
 };

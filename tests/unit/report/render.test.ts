@@ -116,7 +116,7 @@ describe('the CSV report', () => {
   it('writes the figures it computes as numbers, negative ones too', () => {
     const text = renderCsvReport(plain);
     const enterprise = text.split('\r\n').find((line) => line.startsWith('segment,enterprise,'))!;
-    expect(enterprise).toMatch(/^segment,enterprise,,,,,,700,21,0\.03,[0-9.]+,[0-9.]+,525,47,-[0-9.]+,[0-9.e-]+,lower than other visits,$/);
+    expect(enterprise).toMatch(/^segment,enterprise,,,,,,700,21,0\.03,[0-9.]+,[0-9.]+,525,47,-[0-9.]+,[0-9.e-]+,lower than other visits,,{10}$/);
   });
 });
 
@@ -218,6 +218,9 @@ describe('the text report', () => {
       enterprise  it       default     300      9  3.00%    1.59–5.60%  -2.22   0.026  lower than other visits
       mid-market  cfo      default     500     45  9.00%   6.79–11.83%   4.38  <0.001  higher than other visits
 
+      Variant against its control within segment × persona
+      No page variant other than the control in this export.
+
       How to read this
       - Duplicate events: a landing page_view or generate_lead whose event_id was already seen is a replay
         and is dropped; an event without an event_id is never a replay.
@@ -239,6 +242,13 @@ describe('the text report', () => {
       - Too small to judge: fewer than 30 visits (--min-visits), fewer than 5 leads or fewer than 5 visits
         without a lead, in the row or in the other visits; the normal approximation behind the test is
         unreliable there, so no z or p is given.
+      - Variant against its control: within each segment × persona, every page_variant seen other than the
+        page’s own version, its control (default, or the variant named by the page’s override file
+        content/pages/<segment>/<persona>.mdx, custom when it names none), visits and leads counted as
+        above. Difference: variant rate − control rate, with Newcombe’s 95% hybrid score interval (method
+        10). Verdict: not planned when the variant file has no plannedVisitorsPerArm; collecting (n of N
+        per arm) until both arms have the planned visitors, whatever the rates meanwhile; then variant
+        better or control better when the interval excludes 0, otherwise no difference detected.
       - 13 tests at p < 0.05: even if no group truly differed, about 0.7 of them would show a “difference”
         by chance alone. Treat a single borderline p as a reason to keep measuring, not as a result."
     `);

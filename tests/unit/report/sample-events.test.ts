@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createAggregator, type GroupRow } from '../../../src/lib/report/aggregate.ts';
+import { loadKnownPages } from '../../../src/lib/report/known-pages.ts';
+import { loadVariantFiles } from '../../../src/lib/report/variant-files.ts';
 import { mulberry32 } from '../../../src/lib/report/random.ts';
 import { readNdjson } from '../../../src/lib/report/read-events.ts';
 import { generateSampleEvents, sampleEventLines, sampleLandingsFromSite, type SampleLanding, type SampleOptions } from '../../../src/lib/report/sample-events.ts';
@@ -43,7 +45,7 @@ describe('sample events', () => {
   });
 
   it('are pinned for a fixed input, so a change in the generator is a visible change', () => {
-    const out = text({ seed: 7, visits: 40, landings: [PAGE] });
+    const out = text({ seed: 7, visits: 40, landings: [PAGE], variants: [{ weight: 0.5, lift: 1 }, { name: 'short-form', weight: 0.5, lift: 1.3 }] });
     expect(createHash('sha256').update(out).digest('hex').slice(0, 16)).toMatchInlineSnapshot(`"939739a00504da99"`);
     expect(out.split('\n')[0]).toMatchInlineSnapshot(`"{"event":"page_view","page_type":"landing","segment":"small-finance","persona":"cfo","vertical":"finance","page_variant":"short-form","content_version":"abc123def456","page_path":"/small-finance/cfo/","visit_id":"7a4adef7-8690-4830-ae21-f91d40297317","event_id":"705ff3dd-7a3e-4a34-abbc-3a5300d27039","event_time":"2026-10-01T19:50:00.128Z","analytics_consent":"denied","utm_source":"linkedin","utm_medium":"paid-social","utm_campaign":"small-finance-prospecting","utm_content":"video-cfo-story"}"`);
   });
@@ -60,9 +62,12 @@ describe('sample events', () => {
       else if (e.utm_source === 'newsletter') expect(e.utm_campaign).toBe('newsletter-2026-10');
       else expect(e.utm_campaign).toMatch(new RegExp(`^${e.segment}-(prospecting|retargeting|search)$`));
       const own = landings.find((l) => l.path === e.page_path)!.variant;
-      expect([own, 'short-form']).toContain(e.page_variant);
+      // Only the page with a variant file is tested against short-form.
+      expect(e.segment === 'eu-due-diligence' && e.persona === 'cpo' ? [own, 'short-form'] : [own]).toContain(e.page_variant);
     }
     expect(new Set(landingViews.map((e) => e.page_variant))).toEqual(new Set([...landings.map((l) => l.variant), 'short-form']));
+    const tested = landingViews.filter((e) => e.segment === 'eu-due-diligence' && e.persona === 'cpo');
+    expect(tested.filter((e) => e.page_variant === 'short-form').length / tested.length).toBeCloseTo(0.5, 1);
     const times = events.map((e) => e.event_time);
     expect(times).toEqual([...times].sort());
     expect(times[0]! >= '2026-10-01T00:00:00.000Z').toBe(true);
@@ -77,7 +82,9 @@ describe('sample events', () => {
     const visits = 20_000;
     const read = await readNdjson(Readable.from(sampleEventLines({ seed: 42, visits, landings })), (e) => aggregator.add(e));
     expect(read.badRowCount).toBe(0);
-    const report = aggregator.report();
+    const known = await loadKnownPages(PROJECT_ROOT);
+    const variants = known.ok ? await loadVariantFiles(PROJECT_ROOT, known.pages) : undefined;
+    const report = aggregator.report(variants?.ok ? { variants: variants.pages } : {});
     expect(report.total.visits).toBe(visits);
     expect(report.unattributedLeads).toBe(0);
     expect(report.duplicates).toBe(0);
@@ -94,8 +101,9 @@ describe('sample events', () => {
     expect(bySource('(none)')).toBeLessThan(bySource('linkedin'));
     const byCampaign = (suffix: string) => rateOf(report.campaigns.filter((r) => r.campaign!.endsWith(suffix)));
     expect(byCampaign('-retargeting')).toBeGreaterThan(byCampaign('-prospecting'));
-    const byVariant = (variant: string) => rateOf(report.variants.filter((r) => r.variant === variant));
+    const byVariant = (variant: string) => rateOf(report.variants.filter((r) => r.segment === 'eu-due-diligence' && r.persona === 'cpo' && r.variant === variant));
     expect(byVariant('short-form')).toBeGreaterThan(byVariant('default'));
+    expect(report.variantTests.map((c) => `${c.segment}/${c.persona} ${c.variant} vs ${c.control}`)).toEqual(['eu-due-diligence/cpo short-form vs default']);
     expect(report.channels.some((r) => r.verdict === 'higher') && report.channels.some((r) => r.verdict === 'lower')).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { erf, erfc, normalCdf, twoProportionZTest, wilsonInterval, Z_95 } from '../../../src/lib/report/stats.ts';
+import { erf, erfc, newcombeInterval, normalCdf, twoProportionZTest, wilsonInterval, Z_95 } from '../../../src/lib/report/stats.ts';
 
 /** Relative difference, for values in the far tails where absolute closeness says nothing. */
 const relative = (actual: number, expected: number) => Math.abs(actual - expected) / Math.abs(expected);
@@ -89,5 +89,32 @@ describe('the pooled two-proportion z-test', () => {
     expect(twoProportionZTest(1, 10, 0, 0)).toBeUndefined();
     expect(twoProportionZTest(0, 10, 0, 20)).toBeUndefined();
     expect(twoProportionZTest(10, 10, 20, 20)).toBeUndefined();
+  });
+});
+
+describe('the Newcombe interval of a difference of rates', () => {
+  // Newcombe (1998), Statistics in Medicine 17:873–890, Table II, method 10 (hybrid score, no
+  // continuity correction), to the four decimals published.
+  it.each([
+    [56, 70, 48, 80, 0.0524, 0.3339],
+    [9, 10, 3, 10, 0.1705, 0.809],
+    [6, 7, 2, 7, 0.0582, 0.8062],
+    [5, 56, 0, 29, -0.0381, 0.1926],
+    [0, 10, 0, 20, -0.1611, 0.2775],
+    [0, 10, 0, 10, -0.2775, 0.2775],
+    [10, 10, 0, 20, 0.6791, 1],
+    [10, 10, 0, 10, 0.6075, 1],
+  ])('%i/%i − %i/%i is %f to %f', (x1, n1, x2, n2, low, high) => {
+    const interval = newcombeInterval(x1, n1, x2, n2)!;
+    expect(interval.low).toBeCloseTo(low, 4);
+    expect(interval.high).toBeCloseTo(high, 4);
+  });
+
+  it('turns round with the two samples, and is undefined without trials', () => {
+    const ab = newcombeInterval(20, 100, 12, 120)!;
+    const ba = newcombeInterval(12, 120, 20, 100)!;
+    expect(ba.low).toBeCloseTo(-ab.high, 14);
+    expect(ba.high).toBeCloseTo(-ab.low, 14);
+    expect(newcombeInterval(1, 0, 1, 10)).toBeUndefined();
   });
 });

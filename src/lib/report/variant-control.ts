@@ -1,0 +1,123 @@
+/**
+ * Each page variant against its control: per segment × persona, every variant seen in the events
+ * other than the page's own version, with both rates, the difference of the rates and its 95 %
+ * interval (Newcombe's hybrid score interval, method 10), and a verdict that waits for the size the
+ * test was planned for.
+ *
+ * Why wait: a test looked at again and again at a fixed α calls a false winner far more often than α
+ * (Armitage, McPherson & Rowe 1969, "Repeated significance tests on accumulating data"; Johari et al.
+ * 2017, "Peeking at A/B tests: why it matters, and what to do about it", on always-valid p-values).
+ * So the verdict is `collecting` until BOTH arms have the planned visitors, and only then says which
+ * converts better, from whether the interval excludes 0.
+ */
+import { weeksNeeded, MAX_WEEKS } from '../plan/sample-size.ts';
+import type { GroupRow } from './aggregate.ts';
+import { newcombeInterval, rateOf, type Interval, type Rate } from './stats.ts';
+import { DEFAULT_VARIANT, pageKey, type VariantsByPage } from './variant-files.ts';
+
+export type VariantVerdict = 'not-planned' | 'collecting' | 'variant-better' | 'control-better' | 'no-difference';
+
+export interface VariantComparison {
+  segment: string;
+  persona: string;
+  variant: string;
+  /** The page_variant of the page's own version. */
+  control: string;
+  variantRate: Rate;
+  controlRate: Rate;
+  /** Variant rate − control rate. */
+  difference: number;
+  /** Newcombe 95 % interval of the difference; absent when an arm has no visits. */
+  differenceInterval?: Interval;
+  /** plannedVisitorsPerArm of the variant file; absent when the test was not planned. */
+  planned?: number;
+  verdict: VariantVerdict;
+  /** Weeks the planned size takes at the page's observed weekly visits, split over `arms`; absent without a plan or a period. */
+  weeksForPlan?: number;
+  /** Arms the page's traffic is split over: its control and every variant seen. */
+  arms: number;
+  /** The page's landing visits a week over the export's period, when it has one. */
+  weeklyVisits?: number;
+}
+
+/** The verdict in words: `collecting (120 of 8,158 per arm)`. */
+export function variantVerdictLabel(c: Pick<VariantComparison, 'verdict' | 'planned' | 'variantRate' | 'controlRate'>, count: (n: number) => string = String): string {
+  switch (c.verdict) {
+    case 'not-planned':
+      return 'not planned';
+    case 'collecting':
+      return `collecting (${count(Math.min(c.variantRate.visits, c.controlRate.visits))} of ${count(c.planned ?? 0)} per arm)`;
+    case 'variant-better':
+      return 'variant better';
+    case 'control-better':
+      return 'control better';
+    case 'no-difference':
+      return 'no difference detected';
+  }
+}
+
+const WEEK_MS = 7 * 86_400_000;
+/** Shortest period the weekly visits are taken from: less than a day says little about a week. */
+const MIN_PERIOD_MS = 86_400_000;
+
+/** Weeks between the first and the last event of the export; undefined without event times or for less than a day. */
+export function periodWeeks(period: { from: string; to: string } | undefined): number | undefined {
+  if (!period) return undefined;
+  const ms = Date.parse(period.to) - Date.parse(period.from);
+  return ms >= MIN_PERIOD_MS ? ms / WEEK_MS : undefined;
+}
+
+/**
+ * The comparisons of the report's variant rows (`segment_persona_variant`) with their page's control,
+ * ordered as the rows. `pages` gives each page's control and planned sizes; a page it does not list
+ * has the control `default` and no planned size.
+ */
+export function compareVariants(variantRows: readonly GroupRow[], pageRows: readonly GroupRow[], pages: VariantsByPage | undefined, period: { from: string; to: string } | undefined): VariantComparison[] {
+  const byPage = new Map<string, GroupRow[]>();
+  for (const row of variantRows) {
+    const key = pageKey(row.segment, row.persona ?? '');
+    const list = byPage.get(key);
+    if (list) list.push(row);
+    else byPage.set(key, [row]);
+  }
+  const weeks = periodWeeks(period);
+  const pageVisits = new Map(pageRows.map((r) => [pageKey(r.segment, r.persona ?? ''), r.visits]));
+  const out: VariantComparison[] = [];
+  for (const [key, rows] of byPage) {
+    const info = pages?.get(key);
+    const control = info?.control ?? DEFAULT_VARIANT;
+    const controlRow = rows.find((r) => r.variant === control);
+    const controlRate = controlRow ? rateOf(controlRow.leads, controlRow.visits) : rateOf(0, 0);
+    const others = rows.filter((r) => r.variant !== control);
+    const arms = others.length + 1;
+    const weeklyVisits = weeks === undefined ? undefined : (pageVisits.get(key) ?? 0) / weeks;
+    for (const row of others) {
+      const variant = row.variant ?? '';
+      const variantRate = rateOf(row.leads, row.visits);
+      const comparison: VariantComparison = { segment: row.segment, persona: row.persona ?? '', variant, control, variantRate, controlRate, difference: variantRate.rate - controlRate.rate, verdict: 'not-planned', arms };
+      const interval = newcombeInterval(variantRate.leads, variantRate.visits, controlRate.leads, controlRate.visits);
+      if (interval) comparison.differenceInterval = interval;
+      if (weeklyVisits !== undefined) comparison.weeklyVisits = weeklyVisits;
+      const planned = info?.variants.get(variant)?.plannedVisitorsPerArm;
+      if (planned !== undefined) {
+        comparison.planned = planned;
+        comparison.verdict = verdictOf(variantRate.visits, controlRate.visits, planned, interval);
+        if (weeklyVisits !== undefined) comparison.weeksForPlan = weeksNeeded(planned, arms, weeklyVisits);
+      }
+      out.push(comparison);
+    }
+  }
+  return out;
+}
+
+function verdictOf(variantVisits: number, controlVisits: number, planned: number, interval: Interval | undefined): VariantVerdict {
+  if (variantVisits < planned || controlVisits < planned || !interval) return 'collecting';
+  if (interval.low > 0) return 'variant-better';
+  if (interval.high < 0) return 'control-better';
+  return 'no-difference';
+}
+
+/** True when the page's traffic cannot reach the planned size within MAX_WEEKS. */
+export function beyondTraffic(c: VariantComparison): boolean {
+  return c.weeksForPlan !== undefined && c.weeksForPlan > MAX_WEEKS;
+}
