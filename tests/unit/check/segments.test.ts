@@ -7,7 +7,7 @@ describe('segment rules', () => {
   it('names two active segments that can claim the same account, with an example', () => {
     expect(messages(edit(base, 'segments/depot-networks.yaml', 'employees: { min: 1000 }', 'employees: { min: 500 }'))).toMatchInlineSnapshot(`
       "segments/depot-networks.yaml:6:1 criteria: can claim the same accounts as segments/field-teams.yaml, for example an account with 500 employees and headquartered in Europe
-          hint: Make the criteria exclusive on at least one dimension (an employee band, a region, ownership, tier), so that each account fits one segment."
+          hint: Make the criteria exclusive on at least one dimension (industry, an employee band, revenue in one currency, a region, ownership, systems, tier, needs or sophistication), so that each account fits one segment."
     `);
   });
 
