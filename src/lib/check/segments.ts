@@ -50,9 +50,8 @@ export function checkSegments(project: Project): Diagnostic[] {
       // With an either-or test, point at the group that collides and name both groups.
       const path = ga === undefined ? ['criteria'] : ['criteria', 'firmographic', 'anyOf', ga];
       const at = a.locate.at(path) ?? a.locate.at(['criteria']);
-      const group = (segment: typeof a, i: number | undefined, whose: string) =>
-        i === undefined ? undefined : `${whose} anyOf group ${i + 1} (${describeGroup(segment.data.criteria.firmographic.anyOf![i]!)})`;
-      const through = [group(a, ga, 'its'), group(b, gb, `${b.id}'s`)].filter((x) => x !== undefined);
+      const group = (segment: typeof a, i: number) => `anyOf group ${i + 1} (${describeGroup(segment.data.criteria.firmographic.anyOf![i]!)})`;
+      const through = [...(ga === undefined ? [] : [`its ${group(a, ga)}`]), ...(gb === undefined ? [] : [`that segment’s ${group(b, gb)}`])];
       diagnostics.push({
         severity: 'error',
         rule: 'segment-overlap',
