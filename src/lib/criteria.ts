@@ -1,4 +1,5 @@
 import { formatInteger, formatQuantity, joinWords } from './compose/format.ts';
+import { OWNERSHIP_LABELS } from './compose/labels.ts';
 import type { CriterionKey, FirmographicGroup, SegmentCriteria } from './schemas/index.ts';
 
 /**
@@ -170,7 +171,7 @@ function conjunctOverlap(ca: Conjunct, cb: Conjunct): string | undefined {
 
 /**
  * One anyOf group in a few words, its fields joined by "and": `250+ employees`,
- * `revenue ≥ EUR 50 million`, `in Banking and headquartered in Germany`.
+ * `revenue ≥ EUR 50 million`, `in Banking and headquartered in Germany`, `publicly listed`.
  */
 export function describeGroup(group: FirmographicGroup): string {
   const parts: string[] = [];
@@ -185,7 +186,7 @@ export function describeGroup(group: FirmographicGroup): string {
     parts.push(min !== undefined && max !== undefined ? `revenue ${money(min)}–${money(max)}` : min !== undefined ? `revenue ≥ ${money(min)}` : `revenue ≤ ${money(max!)}`);
   }
   if (group.regions.length) parts.push(`headquartered in ${joinOr(group.regions)}`);
-  if (group.ownership.length) parts.push(`${joinOr(group.ownership)} ownership`);
+  if (group.ownership.length) parts.push(joinOr(group.ownership.map((o) => OWNERSHIP_LABELS[o])));
   return parts.join(' and ');
 }
 

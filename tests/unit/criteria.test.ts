@@ -88,7 +88,7 @@ describe('segment overlap with either-or tests', () => {
 describe('criteria in words', () => {
   it('describes each anyOf group and the test as a whole', () => {
     const groups = criteria({ firmographic: { anyOf: [{ employees: { min: 250 } }, { revenue: { min: 50e6, currency: 'EUR' } }, { industries: ['Banking', 'Insurance'], employees: { min: 10, max: 49 }, regions: ['Germany'] }, { revenue: { max: 2e6 }, ownership: ['public'] }] } }).firmographic.anyOf!;
-    expect(groups.map(describeGroup)).toEqual(['250+ employees', 'revenue ≥ EUR 50 million', 'in Banking or Insurance and 10–49 employees and headquartered in Germany', 'revenue ≤ USD 2 million and public ownership']);
+    expect(groups.map(describeGroup)).toEqual(['250+ employees', 'revenue ≥ EUR 50 million', 'in Banking or Insurance and 10–49 employees and headquartered in Germany', 'revenue ≤ USD 2 million and publicly listed']);
     expect(describeAnyOf(groups.slice(0, 2))).toBe('250+ employees or revenue ≥ EUR 50 million');
   });
 });

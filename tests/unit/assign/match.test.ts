@@ -144,7 +144,7 @@ describe('matching an either-or test (firmographic.anyOf)', () => {
 
   it('reports the group missed by the fewest criteria, so the closest segment is judged by its best group', () => {
     const c = criteria({ firmographic: { anyOf: [{ industries: ['Banking'], employees: { min: 1000 } }, { ownership: ['public'] }] } });
-    expect(reasons(account({ industry: 'Retail', employees: 50, ownership: 'private' }), c)).toEqual(['FAIL ownership: in Banking and 1,000+ employees or public ownership: none met, closest public ownership (ownership private, not public)']);
+    expect(reasons(account({ industry: 'Retail', employees: 50, ownership: 'private' }), c)).toEqual(['FAIL ownership: in Banking and 1,000+ employees or publicly listed: none met, closest publicly listed (ownership private, not public)']);
     // On a tie the first group stands for the test: it lists only its failed checks' criteria.
     expect(matchAccount(account({ industry: 'Banking', employees: 50 }), c, ctx).checks.map((x) => `${x.criterion} ${x.ok}`)).toEqual(['industry true', 'employees false']);
   });

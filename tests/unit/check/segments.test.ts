@@ -14,7 +14,7 @@ describe('segment rules', () => {
   it('names the anyOf groups that collide, at the line of the group', () => {
     const either = 'employees: { min: 1000 }\n    anyOf:\n      - regions: [Americas]\n      - revenue: { min: 50000000, currency: EUR }\n        ownership: [public]';
     expect(messages(edit(base, 'segments/depot-networks.yaml', 'employees: { min: 1000 }', either.replace('min: 1000', 'min: 500')))).toMatchInlineSnapshot(`
-      "segments/depot-networks.yaml:11:9 criteria.firmographic.anyOf[1]: can claim the same accounts as segments/field-teams.yaml through its anyOf group 2 (revenue ≥ EUR 50 million and public ownership), for example an account with 500 employees, with EUR 50 million annual revenue, headquartered in Europe and public ownership
+      "segments/depot-networks.yaml:11:9 criteria.firmographic.anyOf[1]: can claim the same accounts as segments/field-teams.yaml through its anyOf group 2 (revenue ≥ EUR 50 million and publicly listed), for example an account with 500 employees, with EUR 50 million annual revenue, headquartered in Europe and public ownership
           hint: Make the colliding groups exclusive, or separate the two segments on a criterion that holds whichever group an account meets (industry, an employee band, revenue in one currency, a region, ownership, systems, tier, needs or sophistication)."
     `);
     // Employees of 1,000 or more keep the two apart, whichever group holds.
