@@ -18,7 +18,7 @@ export function describeCriteria(criteria: Segment['criteria']): CriterionLine[]
   if (f.revenue) lines.push({ label: 'Annual revenue', value: describeRange(f.revenue.min, f.revenue.max, (n) => formatQuantity(n, f.revenue!.currency)) });
   if (f.regions.length) lines.push({ label: 'Headquarters', value: joinWords(f.regions) });
   if (f.ownership.length) lines.push({ label: 'Ownership', value: joinWords(f.ownership.map((o) => OWNERSHIP_LABELS[o])) });
-  if (f.anyOf?.length) lines.push({ label: 'And at least one of', value: f.anyOf.map(describeGroup).join('; or ') });
+  if (f.anyOf?.length) lines.push({ label: lines.length ? 'And at least one of' : 'At least one of', value: f.anyOf.map(describeGroup).join('; or ') });
   const t = criteria.technographic;
   if (t.uses.length) lines.push({ label: 'Runs', value: t.uses.join(' or ') });
   if (t.usesAll.length) lines.push({ label: t.uses.length ? 'And runs all of' : 'Runs all of', value: joinWords(t.usesAll) });

@@ -54,6 +54,9 @@ describe('the playbook of the composition fixture', () => {
       { label: 'Runs', value: 'SAP S/4HANA or Oracle ERP Cloud' },
       { label: 'And runs all of', value: 'Splunk Enterprise Security and Microsoft Sentinel' },
     ]);
+    const only = either.replace('employees: { min: 1000 }\n    ', '').replace('min: 250', 'min: 1000').replace('    uses: [SAP S/4HANA, Oracle ERP Cloud]\n', '');
+    const alone = playbookOf(edit(composition, 'segments/depot-networks.yaml', 'employees: { min: 1000 }', only)).segments.find((s) => s.id === 'depot-networks')!;
+    expect(alone.criteria.map((c) => c.label)).toEqual(['At least one of', 'Runs all of']);
   });
 
   it('holds the scorecard that npm run scorecard prints', () => {
