@@ -1,5 +1,6 @@
 import { formatInteger, formatQuantity, joinWords } from './compose/format.ts';
-import type { CriterionKey, SegmentCriteria } from './schemas/index.ts';
+import { OWNERSHIP_LABELS } from './compose/labels.ts';
+import type { CriterionKey, FirmographicGroup, SegmentCriteria } from './schemas/index.ts';
 
 /**
  * What segment criteria mean, in one place: whether two segments can claim the same account (the
@@ -43,48 +44,112 @@ export function foldCase(text: string): string {
   return /^[\x00-\x7f]*$/.test(text) ? text.toLowerCase() : text.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
 
+/** A segment's criteria as one conjunction: its own firmographic fields and, with an either-or test, one of its groups. */
+interface Conjunct {
+  criteria: SegmentCriteria;
+  /** The firmographic fields that must all hold: the segment's own, then the group's. */
+  firmographics: readonly FirmographicGroup[];
+  /** Index of the anyOf group taken, when the segment has an either-or test. */
+  group?: number;
+}
+
+/** base ∧ (g1 ∨ g2 …) as (base ∧ g1) ∨ (base ∧ g2) …: the disjunctive form every overlap is judged on. */
+function conjuncts(criteria: SegmentCriteria): Conjunct[] {
+  const base = criteria.firmographic;
+  if (!base.anyOf?.length) return [{ criteria, firmographics: [base] }];
+  return base.anyOf.map((group, i) => ({ criteria, firmographics: [base, group], group: i }));
+}
+
+/** Values every restricting list allows; undefined when none restricts; empty when they cannot agree. */
+function commonAll(lists: readonly (readonly string[])[]): string[] | undefined {
+  let out: string[] | undefined;
+  for (const list of lists) {
+    if (out?.length === 0) break;
+    if (list.length) out = out === undefined ? [...list] : common(out, list);
+  }
+  return out;
+}
+
+/** Where two segments meet: an example account in words, and the anyOf group of each that the example meets (if any). */
+export interface Overlap {
+  example: string;
+  /** The anyOf group of the first and of the second segment taken, where that segment has an either-or test. */
+  groups: [number | undefined, number | undefined];
+}
+
+/**
+ * Whether two segments can claim the same account. Each is expanded into its disjunctive form (its own
+ * fields and one anyOf group at a time), and every pair of combinations is compared: they overlap when
+ * any pair does. The first pair that meets gives the example.
+ */
+export function findOverlap(a: SegmentCriteria, b: SegmentCriteria): Overlap | undefined {
+  for (const ca of conjuncts(a)) {
+    for (const cb of conjuncts(b)) {
+      const example = conjunctOverlap(ca, cb);
+      if (example) return { example, groups: [ca.group, cb.group] };
+    }
+  }
+  return undefined;
+}
+
 /**
  * An example of an account both segments would claim, described in words, or undefined when their
- * criteria exclude each other on at least one dimension.
+ * criteria exclude each other on at least one dimension (in every combination of their anyOf groups).
  */
 export function overlapExample(a: SegmentCriteria, b: SegmentCriteria): string | undefined {
-  const parts: string[] = [];
-  const fa = a.firmographic;
-  const fb = b.firmographic;
+  return findOverlap(a, b)?.example;
+}
 
-  const industries = common(fa.industries, fb.industries);
+function conjunctOverlap(ca: Conjunct, cb: Conjunct): string | undefined {
+  const parts: string[] = [];
+  const all = [...ca.firmographics, ...cb.firmographics];
+
+  const industries = commonAll(all.map((f) => f.industries));
   if (industries?.length === 0) return undefined;
   if (industries) parts.push(`in ${industries[0]}`);
 
-  const employees = intersect(interval(fa.employees), interval(fb.employees));
+  const ranges = all.map((f) => f.employees).filter((r) => r !== undefined);
+  const employees = ranges.map(interval).reduce<Interval | undefined>((acc, r) => acc && intersect(acc, r), interval(undefined));
   if (!employees) return undefined;
-  if (fa.employees || fb.employees) parts.push(`with ${formatInteger(employees.min || Math.min(employees.max, 1))} employees`);
+  if (ranges.length) parts.push(`with ${formatInteger(employees.min || Math.min(employees.max, 1))} employees`);
 
-  // Revenue in two currencies cannot be compared without exchange rates, so it rules nothing out.
-  const revenues = [fa.revenue, fb.revenue].filter((r) => r !== undefined);
-  const sameCurrency = revenues.every((r) => r.currency === revenues[0]?.currency);
-  if (revenues.length && sameCurrency) {
-    const revenue = revenues.map(interval).reduce<Interval | undefined>((acc, r) => acc && intersect(acc, r), interval(undefined));
+  // Revenue in two currencies cannot be compared without exchange rates, so only ranges in one
+  // currency can rule each other out.
+  const revenues = all.map((f) => f.revenue).filter((r) => r !== undefined);
+  const currencies = [...new Set(revenues.map((r) => r.currency))];
+  for (const currency of currencies) {
+    const revenue = revenues
+      .filter((r) => r.currency === currency)
+      .map(interval)
+      .reduce<Interval | undefined>((acc, r) => acc && intersect(acc, r), interval(undefined));
     if (!revenue) return undefined;
-    parts.push(`with ${formatQuantity(revenue.min, revenues[0]!.currency)} annual revenue`);
+    if (currencies.length === 1) parts.push(`with ${formatQuantity(revenue.min, currency)} annual revenue`);
   }
 
-  const regions = common(fa.regions, fb.regions);
+  const regions = commonAll(all.map((f) => f.regions));
   if (regions?.length === 0) return undefined;
   if (regions) parts.push(`headquartered in ${regions[0]}`);
 
-  const ownership = common(fa.ownership, fb.ownership);
+  const ownership = commonAll(all.map((f) => f.ownership));
   if (ownership?.length === 0) return undefined;
   if (ownership) parts.push(`${ownership[0]} ownership`);
 
-  // A segment that requires one of its systems excludes accounts that run none of them; the other
-  // segment may rule every one of those systems out.
+  // An account runs every system either segment requires all of, one of each segment's `uses`, and
+  // none that either rules out.
+  const a = ca.criteria;
+  const b = cb.criteria;
   const ta = a.technographic;
   const tb = b.technographic;
-  const usableA = ta.uses.filter((s) => !has(tb.notUses, s));
-  const usableB = tb.uses.filter((s) => !has(ta.notUses, s));
-  if ((ta.uses.length && !usableA.length) || (tb.uses.length && !usableB.length)) return undefined;
-  const systems = [...new Set([...usableA.slice(0, 1), ...usableB.slice(0, 1)])];
+  const excluded = [...ta.notUses, ...tb.notUses];
+  const required = [...ta.usesAll, ...tb.usesAll].filter((s, i, list) => list.findIndex((x) => foldCase(x) === foldCase(s)) === i);
+  if (required.some((s) => has(excluded, s))) return undefined;
+  const systems = [...required];
+  for (const uses of [ta.uses, tb.uses]) {
+    if (!uses.length || uses.some((s) => has(systems, s))) continue;
+    const usable = uses.find((s) => !has(excluded, s));
+    if (usable === undefined) return undefined;
+    systems.push(usable);
+  }
   if (systems.length) parts.push(`running ${joinWords(systems)}`);
 
   for (const [key, describe] of [
@@ -99,6 +164,35 @@ export function overlapExample(a: SegmentCriteria, b: SegmentCriteria): string |
     if (value !== undefined) parts.push(describe(String(value)));
   }
   return parts.length ? `an account ${joinWords(parts)}` : 'any account (neither segment restricts anything)';
+}
+
+// ---- criteria in words
+
+
+/**
+ * One anyOf group in a few words, its fields joined by "and": `250+ employees`,
+ * `revenue ≥ EUR 50 million`, `in Banking and headquartered in Germany`, `publicly listed`.
+ */
+export function describeGroup(group: FirmographicGroup): string {
+  const parts: string[] = [];
+  if (group.industries.length) parts.push(`in ${joinOr(group.industries)}`);
+  if (group.employees && restricts(group.employees)) {
+    const { min, max } = group.employees;
+    parts.push(min !== undefined && max !== undefined ? `${formatInteger(min)}–${formatInteger(max)} employees` : min !== undefined ? `${formatInteger(min)}+ employees` : `up to ${formatInteger(max!)} employees`);
+  }
+  if (group.revenue && restricts(group.revenue)) {
+    const { min, max, currency } = group.revenue;
+    const money = (n: number) => formatQuantity(n, currency);
+    parts.push(min !== undefined && max !== undefined ? `revenue ${money(min)}–${money(max)}` : min !== undefined ? `revenue ≥ ${money(min)}` : `revenue ≤ ${money(max!)}`);
+  }
+  if (group.regions.length) parts.push(`headquartered in ${joinOr(group.regions)}`);
+  if (group.ownership.length) parts.push(joinOr(group.ownership.map((o) => OWNERSHIP_LABELS[o])));
+  return parts.join(' and ');
+}
+
+/** An either-or test in words: `250+ employees or revenue EUR 50 million+`. */
+export function describeAnyOf(groups: readonly FirmographicGroup[]): string {
+  return groups.map(describeGroup).join(' or ');
 }
 
 // ---- matching one account against one segment
@@ -165,15 +259,70 @@ export interface AccountMatch {
  *   `revenuePerEmployee` stands in for it, and the reason says so.
  * - Region: met when the country cell itself, or a region of the mapping it belongs to, is one of
  *   the segment's regions.
- * - Systems: a blank cell means no system on record. `uses` needs one of its systems on record;
- *   `notUses` excludes only on evidence, so an account with no systems on record passes it.
+ * - Systems: a blank cell means no system on record. `uses` needs one of its systems on record and
+ *   `usesAll` every one of its own (one check, "systems"); `notUses` excludes only on evidence, so an
+ *   account with no systems on record passes it.
+ * - Either-or (`firmographic.anyOf`): every group is checked, and the group that holds, else the one
+ *   failing the fewest checks (the first on a tie), stands for the test: its checks follow the
+ *   firmographic ones, so an account matching none is reported with the group it comes closest to.
  */
 export function matchAccount(account: Account, criteria: SegmentCriteria, ctx: MatchContext): AccountMatch {
   const checks: CriterionCheck[] = [];
   const check = (criterion: CriterionKey, ok: boolean, describe: () => string) => checks.push(new Check(criterion, ok, describe));
   const f = criteria.firmographic;
-  const lists = lowered(criteria);
+  firmographicChecks(account, f, ctx, check);
 
+  if (f.anyOf?.length) {
+    const groups = f.anyOf;
+    const tried = groups.map((group) => {
+      const own: Check[] = [];
+      firmographicChecks(account, group, ctx, (criterion, ok, describe) => own.push(new Check(criterion, ok, describe)));
+      return { group, checks: own, failed: own.filter((c) => !c.ok).length };
+    });
+    // The group that holds, else the one missed by the fewest criteria; the first on a tie.
+    const best = tried.reduce((a, b) => (b.failed < a.failed ? b : a));
+    const either = () => describeAnyOf(groups);
+    const label = () => describeGroup(best.group);
+    // The words of the group's first check shown (all of them when matched, the failed ones when not) name the test.
+    const lead = best.failed === 0 ? best.checks[0] : best.checks.find((c) => !c.ok);
+    for (const c of best.checks) {
+      if (c !== lead) checks.push(c);
+      else if (best.failed === 0) check(c.criterion, true, () => `${either()}: matched by ${label()} (${c.reason})`);
+      else check(c.criterion, false, () => `${either()}: none met, closest ${label()} (${c.reason})`);
+    }
+  }
+
+  const t = criteria.technographic;
+  const lists = loweredSystems(t);
+  if (t.uses.length || t.usesAll.length || t.notUses.length) {
+    const systems = account.systems.map(foldCase);
+    if (t.uses.length || t.usesAll.length) {
+      const any = t.uses.length ? lists.uses.findIndex((s) => systems.includes(s)) : -1;
+      const missing = t.usesAll.filter((_, i) => !systems.includes(lists.usesAll[i]!));
+      const anyOk = !t.uses.length || any !== -1;
+      const ok = anyOk && missing.length === 0;
+      const needs = () => [...(t.uses.length ? [joinOr(t.uses)] : []), ...(t.usesAll.length ? [t.usesAll.length > 1 ? `all of ${joinWords(t.usesAll)}` : t.usesAll[0]!] : [])].join(', and ');
+      if (ok) check('systems', true, () => `runs ${joinWords([...(any === -1 ? [] : [t.uses[any]!]), ...t.usesAll])}`);
+      else if (!account.systems.length) check('systems', false, () => `no systems on record: needs ${needs()}`);
+      else if (!anyOk) check('systems', false, () => `runs ${joinWords(account.systems)}, none of ${joinOr(t.uses)}${missing.length ? `, and not ${joinWords(missing)}` : ''}`);
+      else check('systems', false, () => `runs ${joinWords(account.systems)}, not ${joinWords(missing)}`);
+    }
+    if (t.notUses.length) {
+      const hits = t.notUses.filter((_, i) => systems.includes(lists.notUses[i]!));
+      check('excludedSystems', hits.length === 0, () => (hits.length ? `runs ${joinWords(hits)}, which rules it out` : `does not run ${joinOr(t.notUses)}`));
+    }
+  }
+
+  if (criteria.tier !== undefined) checkValue(check, 'tier', 'value tier', account.tier, [criteria.tier]);
+  if (criteria.needs !== undefined) checkValue(check, 'needs', 'buying focus', account.needs, [criteria.needs]);
+  if (criteria.sophistication !== undefined) checkValue(check, 'sophistication', 'sophistication', account.sophistication, [criteria.sophistication]);
+
+  return { matched: checks.every((c) => c.ok), checks };
+}
+
+/** The checks of firmographic fields: a segment's own, or one anyOf group's. */
+function firmographicChecks(account: Account, f: FirmographicGroup, ctx: MatchContext, check: AddCheck): void {
+  const lists = loweredFirmographic(f);
   if (f.industries.length) {
     const wanted = f.industries;
     const industry = account.industry;
@@ -209,27 +358,6 @@ export function matchAccount(account: Account, criteria: SegmentCriteria, ctx: M
   }
 
   if (f.ownership.length) checkValue(check, 'ownership', 'ownership', account.ownership, f.ownership);
-
-  const t = criteria.technographic;
-  if (t.uses.length || t.notUses.length) {
-    const systems = account.systems.map(foldCase);
-    if (t.uses.length) {
-      const i = lists.uses.findIndex((s) => systems.includes(s));
-      if (i !== -1) check('systems', true, () => `runs ${t.uses[i]}`);
-      else if (account.systems.length) check('systems', false, () => `runs ${joinWords(account.systems)}, none of ${joinOr(t.uses)}`);
-      else check('systems', false, () => `no systems on record: needs ${joinOr(t.uses)}`);
-    }
-    if (t.notUses.length) {
-      const hits = t.notUses.filter((_, i) => systems.includes(lists.notUses[i]!));
-      check('excludedSystems', hits.length === 0, () => (hits.length ? `runs ${joinWords(hits)}, which rules it out` : `does not run ${joinOr(t.notUses)}`));
-    }
-  }
-
-  if (criteria.tier !== undefined) checkValue(check, 'tier', 'value tier', account.tier, [criteria.tier]);
-  if (criteria.needs !== undefined) checkValue(check, 'needs', 'buying focus', account.needs, [criteria.needs]);
-  if (criteria.sophistication !== undefined) checkValue(check, 'sophistication', 'sophistication', account.sophistication, [criteria.sophistication]);
-
-  return { matched: checks.every((c) => c.ok), checks };
 }
 
 /** A check whose words are written only when read: most checks of most accounts are never shown. */
@@ -258,27 +386,27 @@ class Check implements CriterionCheck {
   }
 }
 
-interface LoweredLists {
-  industries: Set<string>;
-  regions: string[];
-  uses: string[];
-  notUses: string[];
+/**
+ * The segment's lists in lower case, computed once per criteria object rather than once per account.
+ * Keyed by the firmographic object (a segment's own or one anyOf group) and the technographic one.
+ */
+const LOWERED_FIRMOGRAPHIC = new WeakMap<FirmographicGroup, { industries: Set<string>; regions: string[] }>();
+const LOWERED_SYSTEMS = new WeakMap<SegmentCriteria['technographic'], { uses: string[]; usesAll: string[]; notUses: string[] }>();
+
+function loweredFirmographic(f: FirmographicGroup): { industries: Set<string>; regions: string[] } {
+  let lists = LOWERED_FIRMOGRAPHIC.get(f);
+  if (!lists) {
+    lists = { industries: new Set(f.industries.map(foldCase)), regions: f.regions.map(foldCase) };
+    LOWERED_FIRMOGRAPHIC.set(f, lists);
+  }
+  return lists;
 }
 
-/** The segment's lists in lower case, computed once per criteria object rather than once per account. */
-const LOWERED = new WeakMap<SegmentCriteria, LoweredLists>();
-
-function lowered(criteria: SegmentCriteria): LoweredLists {
-  let lists = LOWERED.get(criteria);
+function loweredSystems(t: SegmentCriteria['technographic']): { uses: string[]; usesAll: string[]; notUses: string[] } {
+  let lists = LOWERED_SYSTEMS.get(t);
   if (!lists) {
-    const lower = (list: readonly string[]) => list.map(foldCase);
-    lists = {
-      industries: new Set(lower(criteria.firmographic.industries)),
-      regions: lower(criteria.firmographic.regions),
-      uses: lower(criteria.technographic.uses),
-      notUses: lower(criteria.technographic.notUses),
-    };
-    LOWERED.set(criteria, lists);
+    lists = { uses: t.uses.map(foldCase), usesAll: t.usesAll.map(foldCase), notUses: t.notUses.map(foldCase) };
+    LOWERED_SYSTEMS.set(t, lists);
   }
   return lists;
 }

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { suggest, type Diagnostic } from '../diagnostics.ts';
 import { contentVersionOf, readContentFiles, type SourceFile } from '../load/files.ts';
 import { parseProject, type Entry, type Project } from '../load/project.ts';
-import type { Segment, Site } from '../schemas/index.ts';
+import type { FirmographicGroup, Segment, Site } from '../schemas/index.ts';
 import { rankSegments, type RankedSegment } from './assign.ts';
 import { foldCase } from './cells.ts';
 import { compileMapping, MAPPING_FILE, parseMapping, type CompiledMapping } from './mapping.ts';
@@ -99,39 +99,44 @@ export function mappingWarnings(mapping: CompiledMapping, segments: readonly Ent
     const at = segment.locate.at(path);
     out.push({ severity: 'warning', rule: 'workbench-mapping', file: segment.file, line: at?.line, column: at?.column, field, message, hint });
   };
+  /** `criteria.firmographic.anyOf[1].revenue`: a path as the content check writes fields. */
+  const field = (path: PropertyKey[]) => path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
   const unmapped = (segment: Entry<Segment>, path: PropertyKey[], column: keyof typeof columns, what: string) =>
-    warn(segment, path, path.join('.'), `no account can meet this: ${mappingFile} names no ${what} column`, `Add columns.${column} to ${mappingFile}, or remove the criterion.`);
+    warn(segment, path, field(path), `no account can meet this: ${mappingFile} names no ${what} column`, `Add columns.${column} to ${mappingFile}, or remove the criterion.`);
 
   for (const segment of segments) {
     const c = segment.data.criteria;
-    const f = c.firmographic;
-    if (f.industries.length && !columns.industry) unmapped(segment, ['criteria', 'firmographic', 'industries'], 'industry', 'industry');
-    if (f.employees && (f.employees.min !== undefined || f.employees.max !== undefined) && !columns.employees) unmapped(segment, ['criteria', 'firmographic', 'employees'], 'employees', 'employees');
-    if (f.revenue && (f.revenue.min !== undefined || f.revenue.max !== undefined)) {
-      const estimable = mapping.data.revenuePerEmployee !== undefined && columns.employees !== undefined;
-      if (!columns.revenue && !estimable) {
-        warn(segment, ['criteria', 'firmographic', 'revenue'], 'criteria.firmographic.revenue', `no account can meet this: ${mappingFile} names no revenue column and no revenuePerEmployee to estimate it`, `Add columns.revenue, or revenuePerEmployee with columns.employees, to ${mappingFile}.`);
+    const groups: [FirmographicGroup, PropertyKey[]][] = [[c.firmographic, ['criteria', 'firmographic']], ...(c.firmographic.anyOf ?? []).map((g, i): [FirmographicGroup, PropertyKey[]] => [g, ['criteria', 'firmographic', 'anyOf', i]])];
+    for (const [f, at] of groups) {
+      if (f.industries.length && !columns.industry) unmapped(segment, [...at, 'industries'], 'industry', 'industry');
+      if (f.employees && (f.employees.min !== undefined || f.employees.max !== undefined) && !columns.employees) unmapped(segment, [...at, 'employees'], 'employees', 'employees');
+      if (f.revenue && (f.revenue.min !== undefined || f.revenue.max !== undefined)) {
+        const estimable = mapping.data.revenuePerEmployee !== undefined && columns.employees !== undefined;
+        if (!columns.revenue && !estimable) {
+          warn(segment, [...at, 'revenue'], field([...at, 'revenue']), `no account can meet this: ${mappingFile} names no revenue column and no revenuePerEmployee to estimate it`, `Add columns.revenue, or revenuePerEmployee with columns.employees, to ${mappingFile}.`);
+        }
+        const rates = mapping.data.exchangeRates;
+        const currencies = new Set([mapping.data.currency, mapping.data.revenuePerEmployee?.currency].filter((x): x is string => x !== undefined));
+        const target = f.revenue.currency;
+        const missing = [...currencies].filter((cur) => cur !== target && (rates[cur] === undefined || rates[target] === undefined));
+        if (missing.length) {
+          warn(segment, [...at, 'revenue', 'currency'], field([...at, 'revenue']), `revenue in ${missing.join(' and ')} cannot be compared with this ${target} range`, `Add exchangeRates for ${[...new Set([...missing, target])].join(' and ')} to ${mappingFile}.`);
+        }
       }
-      const rates = mapping.data.exchangeRates;
-      const currencies = new Set([mapping.data.currency, mapping.data.revenuePerEmployee?.currency].filter((x): x is string => x !== undefined));
-      const target = f.revenue.currency;
-      const missing = [...currencies].filter((cur) => cur !== target && (rates[cur] === undefined || rates[target] === undefined));
-      if (missing.length) {
-        warn(segment, ['criteria', 'firmographic', 'revenue', 'currency'], 'criteria.firmographic.revenue', `revenue in ${missing.join(' and ')} cannot be compared with this ${target} range`, `Add exchangeRates for ${[...new Set([...missing, target])].join(' and ')} to ${mappingFile}.`);
+      if (f.regions.length) {
+        if (!columns.country) unmapped(segment, [...at, 'regions'], 'country', 'country');
+        else {
+          const known = Object.keys(mapping.data.regions);
+          f.regions.forEach((region, i) => {
+            if (known.some((k) => foldCase(k) === foldCase(region))) return;
+            warn(segment, [...at, 'regions', i], field([...at, 'regions', i]), `"${region}" is not a region of ${mappingFile}: only accounts whose country cell says "${region}" can meet it`, suggest(region, known, `regions in ${mappingFile}`));
+          });
+        }
       }
+      if (f.ownership.length && !columns.ownership) unmapped(segment, [...at, 'ownership'], 'ownership', 'ownership');
     }
-    if (f.regions.length) {
-      if (!columns.country) unmapped(segment, ['criteria', 'firmographic', 'regions'], 'country', 'country');
-      else {
-        const known = Object.keys(mapping.data.regions);
-        f.regions.forEach((region, i) => {
-          if (known.some((k) => foldCase(k) === foldCase(region))) return;
-          warn(segment, ['criteria', 'firmographic', 'regions', i], `criteria.firmographic.regions[${i}]`, `"${region}" is not a region of ${mappingFile}: only accounts whose country cell says "${region}" can meet it`, suggest(region, known, `regions in ${mappingFile}`));
-        });
-      }
-    }
-    if (f.ownership.length && !columns.ownership) unmapped(segment, ['criteria', 'firmographic', 'ownership'], 'ownership', 'ownership');
     if (c.technographic.uses.length && !columns.systems) unmapped(segment, ['criteria', 'technographic', 'uses'], 'systems', 'systems');
+    if (c.technographic.usesAll.length && !columns.systems) unmapped(segment, ['criteria', 'technographic', 'usesAll'], 'systems', 'systems');
     if (c.tier !== undefined && !columns.tier) unmapped(segment, ['criteria', 'tier'], 'tier', 'tier');
     if (c.needs !== undefined && !columns.needs) unmapped(segment, ['criteria', 'needs'], 'needs', 'needs');
     if (c.sophistication !== undefined && !columns.sophistication) unmapped(segment, ['criteria', 'sophistication'], 'sophistication', 'sophistication');

@@ -15,7 +15,7 @@
  * separators of the systems list) and finding a substring.
  */
 import { convertMoney } from '../criteria.ts';
-import type { CriterionKey } from '../schemas/index.ts';
+import type { CriterionKey, FirmographicGroup } from '../schemas/index.ts';
 import type { RankedSegment } from './assign.ts';
 import { ASCII_LOWER, ASCII_UPPER, CELL_SPACES, foldCase } from './cells.ts';
 import { placesIn, valuesMeaning, type CompiledMapping, type MappingField, type ValueField } from './mapping.ts';
@@ -100,6 +100,9 @@ interface Check {
   sql: string;
 }
 
+/** One check, or an either-or test: at least one group of checks must all hold. */
+type Part = Check | { groups: Check[][] };
+
 /** One query: every column of the table plus the segment columns, for rows that have an account id. */
 export function compileSql(mapping: CompiledMapping, segments: readonly RankedSegment[], options: SqlOptions = {}): string {
   const d = DIALECT[options.dialect ?? 'duckdb'];
@@ -167,27 +170,53 @@ export function compileSql(mapping: CompiledMapping, segments: readonly RankedSe
   const systems = systemsColumn === undefined ? undefined : d.replaceAll(`${str(sep)} || ${fold(`COALESCE(${systemsColumn}, '')`)} || ${str(sep)}`, `[${CELL_SPACES}]*[${sep}][${CELL_SPACES}]*`, sep);
   const runsAny = (names: readonly string[]) => (systems === undefined ? 'FALSE' : `(${names.map((n) => d.contains(systems, str(`${sep}${foldCase(n)}${sep}`))).join(' OR ')})`);
 
-  const checksOf = (segment: RankedSegment): Check[] => {
-    const c = segment.criteria;
-    const f = c.firmographic;
+  const runsAll = (names: readonly string[]) => (systems === undefined ? 'FALSE' : `(${names.map((n) => d.contains(systems, str(`${sep}${foldCase(n)}${sep}`))).join(' AND ')})`);
+
+  const firmographicChecks = (f: FirmographicGroup): Check[] => {
     const checks: Check[] = [];
     if (f.industries.length) checks.push({ criterion: 'industry', sql: oneOf(lowerCell('industry'), f.industries.map(foldCase)) });
     if (f.employees && (f.employees.min !== undefined || f.employees.max !== undefined)) checks.push({ criterion: 'employees', sql: inRange(employees, f.employees) });
     if (f.revenue && (f.revenue.min !== undefined || f.revenue.max !== undefined)) checks.push({ criterion: 'revenue', sql: inRange(`(${revenueIn(f.revenue.currency)})`, f.revenue) });
     if (f.regions.length) checks.push({ criterion: 'region', sql: oneOf(lowerCell('country'), placesIn(mapping, f.regions)) });
     if (f.ownership.length) checks.push({ criterion: 'ownership', sql: valueIs('ownership', f.ownership) });
-    if (c.technographic.uses.length) checks.push({ criterion: 'systems', sql: runsAny(c.technographic.uses) });
-    if (c.technographic.notUses.length) checks.push({ criterion: 'excludedSystems', sql: systems === undefined ? 'TRUE' : `NOT ${runsAny(c.technographic.notUses)}` });
-    if (c.tier !== undefined) checks.push({ criterion: 'tier', sql: valueIs('tier', [c.tier]) });
-    if (c.needs !== undefined) checks.push({ criterion: 'needs', sql: valueIs('needs', [c.needs]) });
-    if (c.sophistication !== undefined) checks.push({ criterion: 'sophistication', sql: valueIs('sophistication', [c.sophistication]) });
     return checks;
   };
 
+  /** The parts of a segment's test, in the order criteria.ts checks them: the either-or test after the firmographic fields. */
+  const partsOf = (segment: RankedSegment): Part[] => {
+    const c = segment.criteria;
+    const f = c.firmographic;
+    const parts: Part[] = firmographicChecks(f);
+    if (f.anyOf?.length) parts.push({ groups: f.anyOf.map(firmographicChecks) });
+    const t = c.technographic;
+    if (t.uses.length || t.usesAll.length) parts.push({ criterion: 'systems', sql: `(${[...(t.uses.length ? [runsAny(t.uses)] : []), ...(t.usesAll.length ? [runsAll(t.usesAll)] : [])].join(' AND ')})` });
+    if (t.notUses.length) parts.push({ criterion: 'excludedSystems', sql: systems === undefined ? 'TRUE' : `NOT ${runsAny(t.notUses)}` });
+    if (c.tier !== undefined) parts.push({ criterion: 'tier', sql: valueIs('tier', [c.tier]) });
+    if (c.needs !== undefined) parts.push({ criterion: 'needs', sql: valueIs('needs', [c.needs]) });
+    if (c.sophistication !== undefined) parts.push({ criterion: 'sophistication', sql: valueIs('sophistication', [c.sophistication]) });
+    return parts;
+  };
+
+  const all = (checks: readonly Check[]) => `(${checks.map((c) => c.sql).join(' AND ')})`;
+  const holds = (part: Part) => ('groups' in part ? `(${part.groups.map(all).join(' OR ')})` : part.sql);
+  const failedNames = (checks: readonly Check[]) => checks.map((c) => `CASE WHEN ${c.sql} THEN '' ELSE ${str(`, ${c.criterion}`)} END`).join(' || ');
+  /**
+   * The failed criteria of a part, as ", name" each. For an either-or test those of the group
+   * criteria.ts reports: the first with the fewest failed checks (a group that holds has none).
+   */
+  const failed = (part: Part): string => {
+    if (!('groups' in part)) return failedNames([part]);
+    const misses = part.groups.map((g) => `(${g.map((c) => `CASE WHEN ${c.sql} THEN 0 ELSE 1 END`).join(' + ')})`);
+    const last = part.groups.length - 1;
+    // Earlier WHENs having failed, group i is the first with the fewest when it misses no more than any later group.
+    const whens = part.groups.slice(0, last).map((g, i) => `WHEN ${misses.slice(i + 1).map((m) => `${misses[i]} <= ${m}`).join(' AND ')} THEN ${failedNames(g)}`);
+    return `CASE ${whens.join(' ')} ELSE ${failedNames(part.groups[last]!)} END`;
+  };
+
   const compiled = segments.map((segment) => {
-    const checks = checksOf(segment);
-    const matches = checks.length ? `(${checks.map((c) => c.sql).join('\n        AND ')})` : 'TRUE';
-    return { segment, checks, matches };
+    const parts = partsOf(segment);
+    const matches = parts.length ? `(${parts.map(holds).join('\n        AND ')})` : 'TRUE';
+    return { segment, parts, matches };
   });
 
   const I = '    ';
@@ -198,9 +227,9 @@ export function compileSql(mapping: CompiledMapping, segments: readonly RankedSe
   const reasons = compiled.length
     ? compiled
         .map((s) => {
-          if (s.checks.length === 0) return `${I}  ${str(`${s.segment.id}: matches`)}`;
-          const failed = s.checks.map((c) => `CASE WHEN ${c.sql} THEN '' ELSE ${str(`, ${c.criterion}`)} END`).join(' || ');
-          return `${I}  CASE WHEN ${s.matches} THEN ${str(`${s.segment.id}: matches`)}\n${I}  ELSE ${str(`${s.segment.id}: fails `)} || SUBSTR(${failed}, 3) END`;
+          if (s.parts.length === 0) return `${I}  ${str(`${s.segment.id}: matches`)}`;
+          const names = s.parts.map(failed).join(' || ');
+          return `${I}  CASE WHEN ${s.matches} THEN ${str(`${s.segment.id}: matches`)}\n${I}  ELSE ${str(`${s.segment.id}: fails `)} || SUBSTR(${names}, 3) END`;
         })
         .join(` || ' | ' ||\n`)
     : `''`;

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics.ts';
-import { overlapExample } from '../criteria.ts';
+import { describeGroup, findOverlap } from '../criteria.ts';
 import type { Project } from '../load/project.ts';
 import type { SegmentCriteria } from '../schemas/index.ts';
 
@@ -20,7 +20,10 @@ function quickCriteria(c: SegmentCriteria): QuickCriteria {
 
 const disjoint = (a: Set<string> | undefined, b: Set<string> | undefined) => a !== undefined && b !== undefined && ![...a].some((x) => b.has(x));
 
-/** True when the criteria exclude each other on employees, industries, regions or ownership: overlapExample would find no example. */
+/**
+ * True when the criteria exclude each other on employees, industries, regions or ownership: findOverlap
+ * would find no example. Only a segment's own fields are compared: an anyOf group can only narrow it.
+ */
 function clearlyExclusive(a: QuickCriteria, b: QuickCriteria): boolean {
   return a.min > b.max || b.min > a.max || disjoint(a.industries, b.industries) || disjoint(a.regions, b.regions) || disjoint(a.ownership, b.ownership);
 }
@@ -41,18 +44,25 @@ export function checkSegments(project: Project): Diagnostic[] {
       if (clearlyExclusive(quick[i]!, quick[k]!)) continue;
       const a = active[i]!;
       const b = active[k]!;
-      const example = overlapExample(a.data.criteria, b.data.criteria);
-      if (!example) continue;
-      const at = a.locate.at(['criteria']);
+      const overlap = findOverlap(a.data.criteria, b.data.criteria);
+      if (!overlap) continue;
+      const [ga, gb] = overlap.groups;
+      // With an either-or test, point at the group that collides and name both groups.
+      const path = ga === undefined ? ['criteria'] : ['criteria', 'firmographic', 'anyOf', ga];
+      const at = a.locate.at(path) ?? a.locate.at(['criteria']);
+      const group = (segment: typeof a, i: number) => `anyOf group ${i + 1} (${describeGroup(segment.data.criteria.firmographic.anyOf![i]!)})`;
+      const through = [...(ga === undefined ? [] : [`its ${group(a, ga)}`]), ...(gb === undefined ? [] : [`that segment’s ${group(b, gb)}`])];
       diagnostics.push({
         severity: 'error',
         rule: 'segment-overlap',
         file: a.file,
         line: at?.line,
         column: at?.column,
-        field: 'criteria',
-        message: `can claim the same accounts as ${b.file}, for example ${example}`,
-        hint: 'Make the criteria exclusive on at least one dimension (an employee band, a region, ownership, tier), so that each account fits one segment.',
+        field: ga === undefined ? 'criteria' : `criteria.firmographic.anyOf[${ga}]`,
+        message: `can claim the same accounts as ${b.file}${through.length ? ` through ${through.join(' and ')}` : ''}, for example ${overlap.example}`,
+        hint: through.length
+          ? 'Make the colliding groups exclusive, or separate the two segments on a criterion that holds whichever group an account meets (industry, an employee band, revenue in one currency, a region, ownership, systems, tier, needs or sophistication).'
+          : 'Make the criteria exclusive on at least one dimension (industry, an employee band, revenue in one currency, a region, ownership, systems, tier, needs or sophistication), so that each account fits one segment.',
       });
     }
   }

@@ -1,5 +1,6 @@
 import { formatInteger, formatQuantity, joinWords } from '../compose/format.ts';
 import { NEEDS_LABELS, OWNERSHIP_LABELS, SOPHISTICATION_LABELS } from '../compose/labels.ts';
+import { describeGroup } from '../criteria.ts';
 import type { Segment } from '../schemas/index.ts';
 import type { CriterionLine } from './types.ts';
 
@@ -17,8 +18,10 @@ export function describeCriteria(criteria: Segment['criteria']): CriterionLine[]
   if (f.revenue) lines.push({ label: 'Annual revenue', value: describeRange(f.revenue.min, f.revenue.max, (n) => formatQuantity(n, f.revenue!.currency)) });
   if (f.regions.length) lines.push({ label: 'Headquarters', value: joinWords(f.regions) });
   if (f.ownership.length) lines.push({ label: 'Ownership', value: joinWords(f.ownership.map((o) => OWNERSHIP_LABELS[o])) });
+  if (f.anyOf?.length) lines.push({ label: lines.length ? 'And at least one of' : 'At least one of', value: f.anyOf.map(describeGroup).join('; or ') });
   const t = criteria.technographic;
   if (t.uses.length) lines.push({ label: 'Runs', value: t.uses.join(' or ') });
+  if (t.usesAll.length) lines.push({ label: t.uses.length ? 'And runs all of' : 'Runs all of', value: joinWords(t.usesAll) });
   if (t.notUses.length) lines.push({ label: 'Does not run', value: joinWords(t.notUses) });
   if (criteria.tier !== undefined) lines.push({ label: 'Value tier', value: TIER_LABELS[criteria.tier] ?? String(criteria.tier) });
   if (criteria.needs) lines.push({ label: 'Values most', value: NEEDS_LABELS[criteria.needs] });

@@ -34,6 +34,8 @@ export interface SampleLanding extends SamplePage {
   faqIds: string[];
   /** Pages a visitor may go on to: the segment's hub and FAQ page. */
   next: SamplePage[];
+  /** The page's live A/B variants: variant id -> its page_path, beside the control's. */
+  variantPaths?: Readonly<Record<string, string>>;
 }
 
 /** Where sample visits come from. */
@@ -124,9 +126,14 @@ const FORM_ID = 'lead-form';
 /** The landing pages of a built site, with the pages a visitor can go on to, as the generator needs them. */
 export function sampleLandingsFromSite(build: SiteBuild): SampleLanding[] {
   const byPath = new Map(build.routes.map((r) => [r.view.meta.path, r.view]));
-  return build.routes
-    .map((r) => r.view)
-    .filter((v): v is LandingView => v.kind === 'landing')
+  const landings = build.routes.map((r) => r.view).filter((v): v is LandingView => v.kind === 'landing');
+  // A variant is not a landing of its own: a visit of the control's page is dealt it, at the variant's URL.
+  const variantPaths = new Map<string, Record<string, string>>();
+  for (const view of landings) {
+    if (view.control) variantPaths.set(view.control.path, { ...variantPaths.get(view.control.path), [view.tracking.variant]: view.meta.href });
+  }
+  return landings
+    .filter((view) => !view.control)
     .map((view) => ({
       ...pageOf(view),
       faqIds: view.faqs.map((f) => f.id),
@@ -134,6 +141,7 @@ export function sampleLandingsFromSite(build: SiteBuild): SampleLanding[] {
         const page = byPath.get(path);
         return page ? [pageOf(page)] : [];
       }),
+      ...(variantPaths.has(view.meta.path) ? { variantPaths: variantPaths.get(view.meta.path) } : {}),
     }));
 }
 
@@ -221,7 +229,8 @@ function planVisit(random: Random, arrival: number, landings: readonly LandingPl
   const key = `${plan.landing.segment ?? ''}/${plan.landing.persona ?? ''}`;
   const offered = variants.filter((v) => !v.pages || v.pages.includes(key));
   const variant = offered.length ? random.weighted(offered, offered.map((v) => v.weight)) : undefined;
-  const page: SampleLanding = { ...plan.landing, variant: variant?.name ?? plan.landing.variant };
+  const variantPath = variant?.name === undefined ? undefined : plan.landing.variantPaths?.[variant.name];
+  const page: SampleLanding = { ...plan.landing, variant: variant?.name ?? plan.landing.variant, ...(variantPath ? { path: variantPath } : {}) };
   const consent = random.chance(CONSENT_RATE);
   const converts = random.chance(Math.min(0.5, plan.rate * (channel?.lift ?? 1) * (campaign?.lift ?? 1) * (variant?.lift ?? 1)));
   const utm: Partial<EventBase> = {};

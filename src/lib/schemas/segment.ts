@@ -15,30 +15,54 @@ export const PRIORITISATION_CRITERIA = [
 ] as const;
 export type PrioritisationCriterion = (typeof PRIORITISATION_CRITERIA)[number];
 
+const revenueRangeSchema = z
+  .strictObject({
+    min: z.number().nonnegative().optional().describe('Lowest annual revenue that qualifies (inclusive), in whole currency units.'),
+    max: z.number().nonnegative().optional().describe('Highest annual revenue that qualifies (inclusive), in whole currency units.'),
+    currency: currencySchema.default('USD'),
+  })
+  .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, {
+    error: 'min must not be greater than max',
+    params: { hint: 'Swap the two numbers, or leave one out to keep that end of the range open.' },
+  });
+
+/** The firmographic fields; a segment's own, and each either-or group's. */
+const firmographicFields = {
+  industries: z.array(textSchema).default([]).describe('Industries the accounts work in, as your CRM names them. Empty means any industry.'),
+  employees: rangeSchema.optional().describe('Headcount range of the account (worldwide).'),
+  revenue: revenueRangeSchema.optional().describe('Annual revenue range of the account.'),
+  regions: z.array(textSchema).default([]).describe('Where the account is headquartered: region or country names as your CRM uses them. Empty means anywhere.'),
+  ownership: z.array(z.enum(OWNERSHIP_TYPES)).default([]).describe(`Ownership types that qualify: ${OWNERSHIP_TYPES.join(', ')}. Empty means any.`),
+};
+
+const restrictsRange = (range: { min?: number | undefined; max?: number | undefined } | undefined) => range !== undefined && (range.min !== undefined || range.max !== undefined);
+
+export const firmographicGroupSchema = z
+  .strictObject(firmographicFields)
+  .refine((g) => g.industries.length > 0 || restrictsRange(g.employees) || restrictsRange(g.revenue) || g.regions.length > 0 || g.ownership.length > 0, {
+    error: 'an anyOf group must restrict something',
+    params: { hint: 'Give the group at least one of industries, employees (min or max), revenue (min or max), regions or ownership, or delete it.' },
+  })
+  .describe('One alternative of an either-or test: industries, employees, revenue, regions and/or ownership, all of which must hold.');
+
 const firmographicSchema = z
   .strictObject({
-    industries: z.array(textSchema).default([]).describe('Industries the accounts work in, as your CRM names them. Empty means any industry.'),
-    employees: rangeSchema.optional().describe('Headcount range of the account (worldwide).'),
-    revenue: z
-      .strictObject({
-        min: z.number().nonnegative().optional().describe('Lowest annual revenue that qualifies (inclusive), in whole currency units.'),
-        max: z.number().nonnegative().optional().describe('Highest annual revenue that qualifies (inclusive), in whole currency units.'),
-        currency: currencySchema.default('USD'),
-      })
-      .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, {
-        error: 'min must not be greater than max',
-        params: { hint: 'Swap the two numbers, or leave one out to keep that end of the range open.' },
+    ...firmographicFields,
+    anyOf: z
+      .array(firmographicGroupSchema)
+      .refine((groups) => groups.length >= 2, {
+        error: 'anyOf needs at least two groups',
+        params: { hint: 'An either-or test lists two or more alternatives, like [{ employees: { min: 250 } }, { revenue: { min: 50000000, currency: EUR } }]. With one group, move its fields up into firmographic.' },
       })
       .optional()
-      .describe('Annual revenue range of the account.'),
-    regions: z.array(textSchema).default([]).describe('Where the account is headquartered: region or country names as your CRM uses them. Empty means anywhere.'),
-    ownership: z.array(z.enum(OWNERSHIP_TYPES)).default([]).describe(`Ownership types that qualify: ${OWNERSHIP_TYPES.join(', ')}. Empty means any.`),
+      .describe('Either-or test: an account must meet at least one of these groups, in addition to every other firmographic field above. Like the NIS2 size test: [{ employees: { min: 250 } }, { revenue: { min: 50000000, currency: EUR } }].'),
   })
   .describe('Who the accounts are, from data most CRMs already hold.');
 
 const technographicSchema = z
   .strictObject({
     uses: z.array(textSchema).default([]).describe('Systems an account must run to qualify, like "SAP S/4HANA". Any one of them is enough.'),
+    usesAll: z.array(textSchema).default([]).describe('Systems an account must all run to qualify, like an ERP and a SIEM. Every one of them is needed, in addition to one of `uses`.'),
     notUses: z.array(textSchema).default([]).describe('Systems that rule an account out, like a competing suite.'),
   })
   .describe('What the accounts run today.');
@@ -137,4 +161,5 @@ export const segmentSchema = z
 export type Segment = z.output<typeof segmentSchema>;
 export type SegmentPersona = z.output<typeof segmentPersonaSchema>;
 export type SegmentCriteria = Segment['criteria'];
+export type FirmographicGroup = z.output<typeof firmographicGroupSchema>;
 export type Prioritisation = NonNullable<Segment['prioritisation']>;

@@ -97,4 +97,23 @@ describe('warnings about what the mapping cannot serve', () => {
           hint: Did you mean "United Kingdom"? Known regions in content/workbench.yaml: North America, United Kingdom, European Union"
     `);
   });
+
+  it('point at the anyOf group, and at usesAll, whose column the mapping does not name', () => {
+    const either = 'ownership: [private, family-owned]\n    anyOf:\n      - employees: { min: 250 }\n      - ownership: [public]\n        regions: [Untied Kingdom]\n  technographic:\n    usesAll: [SAP S/4HANA]';
+    const files = edit(edit(readTree(ACCOUNTS), 'segments/uk-private.yaml', 'ownership: [private, family-owned]', either), 'segments/uk-private.yaml', '  technographic:\n    notUses: [Coupa]\n', '');
+    const segments = parseProject(files).project.segments.filter((s) => s.id === 'uk-private');
+    const text = read('content/workbench.yaml');
+    const column = (name: string) => text.match(new RegExp(`^  ${name}: .*\n`, 'm'))![0];
+    const narrow = compileMapping(mapping(text.replace(column('ownership'), '').replace(column('systems'), '')));
+    expect(formatDiagnosticsText(mappingWarnings(narrow, segments))).toMatchInlineSnapshot(`
+      "segments/uk-private.yaml:9:5 criteria.firmographic.ownership: warning: no account can meet this: content/workbench.yaml names no ownership column
+          hint: Add columns.ownership to content/workbench.yaml, or remove the criterion.
+      segments/uk-private.yaml:12:9 criteria.firmographic.anyOf[1].ownership: warning: no account can meet this: content/workbench.yaml names no ownership column
+          hint: Add columns.ownership to content/workbench.yaml, or remove the criterion.
+      segments/uk-private.yaml:13:19 criteria.firmographic.anyOf[1].regions[0]: warning: "Untied Kingdom" is not a region of content/workbench.yaml: only accounts whose country cell says "Untied Kingdom" can meet it
+          hint: Did you mean "United Kingdom"? Known regions in content/workbench.yaml: North America, United Kingdom, European Union
+      segments/uk-private.yaml:15:5 criteria.technographic.usesAll: warning: no account can meet this: content/workbench.yaml names no systems column
+          hint: Add columns.systems to content/workbench.yaml, or remove the criterion."
+    `);
+  });
 });

@@ -107,3 +107,70 @@ describe('revenue', () => {
     expect(reasons(account({ employees: 1000 }), eur)).toEqual(['ok revenue: revenue estimated from employees: 1,000 × USD 250,000 = EUR 231.48 million, at most EUR 300 million']);
   });
 });
+
+describe('matching an either-or test (firmographic.anyOf)', () => {
+  // The NIS2 size test: 250+ employees, or EUR 50 million revenue, on top of the segment's own region.
+  const nis2 = criteria({ firmographic: { regions: ['European Union'], anyOf: [{ employees: { min: 250 } }, { revenue: { min: 50e6, currency: 'EUR' } }] } });
+  const eu = { country: 'DE', regions: ['European Union'] };
+  const eur = (amount: number) => ({ amount, currency: 'EUR' });
+
+  it('matches by either group, and says which one held', () => {
+    expect(reasons(account({ ...eu, employees: 400, revenue: eur(20e6) }), nis2)).toEqual([
+      'ok region: headquartered in European Union (DE)',
+      'ok employees: 250+ employees or revenue ≥ EUR 50 million: matched by 250+ employees (employees 400, at least 250)',
+    ]);
+    expect(reasons(account({ ...eu, employees: 120, revenue: eur(80e6) }), nis2)).toEqual([
+      'ok region: headquartered in European Union (DE)',
+      'ok revenue: 250+ employees or revenue ≥ EUR 50 million: matched by revenue ≥ EUR 50 million (revenue EUR 80 million, at least EUR 50 million)',
+    ]);
+  });
+
+  it('names the first group that holds when both do', () => {
+    const both = matchAccount(account({ ...eu, employees: 900, revenue: eur(300e6) }), nis2, ctx);
+    expect(both.matched).toBe(true);
+    expect(both.checks.map((c) => c.criterion)).toEqual(['region', 'employees']);
+  });
+
+  it('fails when no group holds, however many of the other criteria do', () => {
+    const none = matchAccount(account({ ...eu, employees: 80, revenue: eur(12e6) }), nis2, ctx);
+    expect(none.matched).toBe(false);
+    expect(reasons(account({ ...eu, employees: 80, revenue: eur(12e6) }), nis2)).toEqual([
+      'ok region: headquartered in European Union (DE)',
+      'FAIL employees: 250+ employees or revenue ≥ EUR 50 million: none met, closest 250+ employees (employees 80, below the minimum of 250)',
+    ]);
+    // A group that holds does not make up for the segment's own fields.
+    expect(matchAccount(account({ country: 'US', regions: ['North America'], employees: 900 }), nis2, ctx).matched).toBe(false);
+  });
+
+  it('reports the group missed by the fewest criteria, so the closest segment is judged by its best group', () => {
+    const c = criteria({ firmographic: { anyOf: [{ industries: ['Banking'], employees: { min: 1000 } }, { ownership: ['public'] }] } });
+    expect(reasons(account({ industry: 'Retail', employees: 50, ownership: 'private' }), c)).toEqual(['FAIL ownership: in Banking and 1,000+ employees or publicly listed: none met, closest publicly listed (ownership private, not public)']);
+    // On a tie the first group stands for the test: it lists only its failed checks' criteria.
+    expect(matchAccount(account({ industry: 'Banking', employees: 50 }), c, ctx).checks.map((x) => `${x.criterion} ${x.ok}`)).toEqual(['industry true', 'employees false']);
+  });
+
+  it('estimates revenue for a group as for the segment’s own range', () => {
+    // 230 × USD 250,000 = USD 57.5 million = EUR 53.2 million.
+    expect(matchAccount(account({ ...eu, employees: 230 }), nis2, ctx).checks[1]!.reason).toBe(
+      '250+ employees or revenue ≥ EUR 50 million: matched by revenue ≥ EUR 50 million (revenue estimated from employees: 230 × USD 250,000 = EUR 53.24 million, at least EUR 50 million)',
+    );
+  });
+});
+
+describe('matching systems that must all be on record (technographic.usesAll)', () => {
+  const erpAndSiem = criteria({ technographic: { uses: ['SAP S/4HANA', 'Oracle ERP Cloud'], usesAll: ['Splunk Enterprise Security'] } });
+
+  it('needs one of `uses` and every one of `usesAll`, in one systems check', () => {
+    expect(reasons(account({ systems: ['oracle erp cloud', 'Splunk Enterprise Security'] }), erpAndSiem)).toEqual(['ok systems: runs Oracle ERP Cloud and Splunk Enterprise Security']);
+    expect(reasons(account({ systems: ['Oracle ERP Cloud'] }), erpAndSiem)).toEqual(['FAIL systems: runs Oracle ERP Cloud, not Splunk Enterprise Security']);
+    expect(reasons(account({ systems: ['Splunk Enterprise Security'] }), erpAndSiem)).toEqual(['FAIL systems: runs Splunk Enterprise Security, none of SAP S/4HANA or Oracle ERP Cloud']);
+    expect(reasons(account({}), erpAndSiem)).toEqual(['FAIL systems: no systems on record: needs SAP S/4HANA or Oracle ERP Cloud, and Splunk Enterprise Security']);
+  });
+
+  it('needs every system when usesAll stands alone', () => {
+    const all = criteria({ technographic: { usesAll: ['SAP S/4HANA', 'Splunk Enterprise Security'] } });
+    expect(matchAccount(account({ systems: ['SAP S/4HANA'] }), all, ctx).matched).toBe(false);
+    expect(reasons(account({}), all)).toEqual(['FAIL systems: no systems on record: needs all of SAP S/4HANA and Splunk Enterprise Security']);
+    expect(matchAccount(account({ systems: ['Splunk Enterprise Security', 'SAP S/4HANA'] }), all, ctx).matched).toBe(true);
+  });
+});

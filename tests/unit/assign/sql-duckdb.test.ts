@@ -6,10 +6,11 @@ import { CELL_SPACES } from '../../../src/lib/assign/cells.ts';
 import { GENERATED_COLUMNS, generateAccountRows } from '../../../src/lib/assign/generate.ts';
 import { compileSql, DIALECTS } from '../../../src/lib/assign/sql.ts';
 import { csvRow } from '../../../src/lib/csv.ts';
+import { segmentSchema, type SegmentCriteria } from '../../../src/lib/schemas/index.ts';
 import type { AssignSetup } from '../../../src/lib/assign/setup.ts';
 import { PROJECT_ROOT } from '../helpers.ts';
 import { duckdbVerdicts, streamingVerdicts, writeGenerated, type Verdict } from './duckdb-helpers.ts';
-import { ACCOUNTS, setupFor } from './helpers.ts';
+import { ACCOUNTS, assignFile, setupFor } from './helpers.ts';
 
 /**
  * The SQL the assigner prints must assign exactly what the streaming command assigns. Both run on the
@@ -72,7 +73,30 @@ const SETUPS: [string, () => Promise<AssignSetup>][] = [
   ['the sample segments, drafts counted', () => setupFor(PROJECT_ROOT, { includeDrafts: true })],
   // Every kind of criterion: industries, revenue in EUR and USD (reported, converted and estimated), uses and notUses, tier, ownership.
   ['the known-answer segments with the sample mapping, drafts counted', () => setupFor(ACCOUNTS, { includeDrafts: true, mappingPath: join(PROJECT_ROOT, 'content', 'workbench.yaml') })],
+  // anyOf groups and usesAll, in the match and in the failed criteria of the group that comes closest.
+  ['the known-answer segments and an either-or segment', withEitherOr],
 ];
+
+/**
+ * An either-or segment ranked first, so that it is assigned: three groups of two checks each, so the
+ * group reported for a miss (the first with the fewest failed checks) varies by row.
+ */
+const EITHER_OR = 'either-or-enterprise';
+async function withEitherOr(): Promise<AssignSetup> {
+  const setup = await setupFor(ACCOUNTS, { includeDrafts: true, mappingPath: join(PROJECT_ROOT, 'content', 'workbench.yaml') });
+  const criteria = segmentSchema.shape.criteria.parse({
+    firmographic: {
+      regions: ['European Union', 'North America'],
+      anyOf: [
+        { employees: { min: 1000 }, ownership: ['public'] },
+        { revenue: { min: 200000000, currency: 'EUR' }, ownership: ['private', 'family-owned'] },
+        { industries: ['Manufacturing', 'Chemicals'], employees: { max: 499 } },
+      ],
+    },
+    technographic: { uses: ['Coupa', 'SAP Ariba', 'Jaggaer'], usesAll: ['SAP S/4HANA'] },
+  }) as SegmentCriteria;
+  return { ...setup, segments: [{ id: EITHER_OR, file: `segments/${EITHER_OR}.yaml`, status: 'active', criteria, prioritisation: undefined, score: 5 }, ...setup.segments] };
+}
 
 function differences(streaming: Map<string, Verdict>, sql: Map<string, Verdict>): string[] {
   const out: string[] = [];
@@ -106,6 +130,60 @@ describe('the SQL query, run by DuckDB', () => {
       }
     });
   }
+});
+
+describe('either-or segments in the generated accounts', () => {
+  it('are missed by a different closest group from row to row, in the stream as in SQL', async () => {
+    const streaming = await streamingVerdicts(file, await withEitherOr());
+    const misses = new Set([...streaming.values()].map((v) => v.reasons.split(' | ')[0]!).filter((r) => r.startsWith(`${EITHER_OR}: fails`)));
+    // Each group stands for the test in some row: only the second checks revenue, only the third industry.
+    for (const criterion of ['ownership', 'revenue', 'industry']) expect([...misses].some((m) => m.includes(criterion)), criterion).toBe(true);
+  });
+});
+
+describe('the either-or segment of the cybersecurity fixture, assigned by the stream and by DuckDB', async () => {
+  const accounts = join(ACCOUNTS, 'either-or-accounts.csv');
+  const setup = await setupFor(join(PROJECT_ROOT, 'tests', 'fixtures', 'second-vertical'), { mappingPath: join(PROJECT_ROOT, 'content', 'workbench.yaml') });
+  const streaming = await streamingVerdicts(accounts, setup);
+  const nis2 = (of: Map<string, Verdict>) => Object.fromEntries([...of].map(([id, v]) => [id, v.segment === 'eu-nis2-size-test' ? 'assigned' : v.reasons.split(' | ').find((r) => r.startsWith('eu-nis2-size-test:'))!]));
+
+  it('assigns the accounts meeting either half of the size test, and both, and no other', () => {
+    expect(nis2(streaming)).toEqual({
+      'size-by-employees': 'assigned',
+      'size-by-revenue': 'assigned',
+      'size-by-both': 'assigned',
+      'size-by-neither': 'eu-nis2-size-test: fails employees',
+      'size-just-under': 'eu-nis2-size-test: fails employees',
+      'size-just-over': 'assigned',
+      'revenue-in-usd': 'assigned',
+      'revenue-estimated': 'assigned',
+      'size-unknown': 'eu-nis2-size-test: fails employees',
+      'no-siem': 'eu-nis2-size-test: fails systems',
+      'wrong-industry': 'eu-nis2-size-test: fails industry',
+      'outside-eu': 'eu-nis2-size-test: fails region',
+      'essential-entity': 'eu-nis2-size-test: fails industry, systems, tier',
+    });
+    expect(streaming.get('essential-entity')!.segment).toBe('eu-essential-entities');
+  });
+
+  it('gets exactly the same verdicts from the SQL query, in each dialect DuckDB runs', async () => {
+    for (const dialect of ['duckdb', 'postgres'] as const) {
+      const sql = await duckdbVerdicts(accounts, compileSql(setup.mapping!, setup.segments, { dialect }), 'Account ID');
+      expect(differences(streaming, sql), dialect).toEqual([]);
+      expect(sql.size, dialect).toBe(streaming.size);
+    }
+  });
+
+  it('reports the accounts matching no segment by the group of the size test they come closest to', async () => {
+    const { run, rows } = await assignFile(accounts, setup);
+    expect(run.gaps.find((g) => g.closest === 'eu-nis2-size-test' && g.failed.join() === 'employees')?.accounts).toBe(3);
+    expect(rows.find((r) => r.account_id === 'size-by-neither')!.reasons).toBe(
+      'matches no segment; closest is eu-nis2-size-test: 250+ employees or revenue ≥ EUR 50 million: none met, closest 250+ employees (employees 80, below the minimum of 250)',
+    );
+    expect(rows.find((r) => r.account_id === 'size-by-revenue')!.reasons).toBe(
+      'in Food production; headquartered in European Union (FR); 250+ employees or revenue ≥ EUR 50 million: matched by revenue ≥ EUR 50 million (revenue EUR 80 million, at least EUR 50 million); runs SAP S/4HANA and Splunk Enterprise Security; value tier 2; buying focus quality; sophistication point-solutions',
+    );
+  });
 });
 
 describe('the sample export, loaded by the statement the workbench guide gives', () => {

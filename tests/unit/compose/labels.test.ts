@@ -8,6 +8,7 @@ const SCHEMAS = { segment: segmentSchema, persona: personaSchema, vertical: vert
 const LABELS_BY_PATH: Record<string, Readonly<Record<string, string>>> = {
   'segment.status': labels.SEGMENT_STATUS_LABELS,
   'segment.criteria.firmographic.ownership[]': labels.OWNERSHIP_LABELS,
+  'segment.criteria.firmographic.anyOf[].ownership[]': labels.OWNERSHIP_LABELS,
   'segment.criteria.needs': labels.NEEDS_LABELS,
   'segment.criteria.sophistication': labels.SOPHISTICATION_LABELS,
   'persona.buyerRole': labels.BUYER_ROLE_LABELS,

@@ -45,6 +45,20 @@ describe('the playbook of the composition fixture', () => {
     expect(view.segments.find((s) => s.id === 'home-care')!.publicUrl).toBeUndefined();
   });
 
+  it('puts an either-or test and systems that must all be on record into words', () => {
+    const either = 'employees: { min: 1000 }\n    anyOf:\n      - employees: { min: 250 }\n      - revenue: { min: 50000000, currency: EUR }\n        regions: [Germany, Austria]\n  technographic:\n    uses: [SAP S/4HANA, Oracle ERP Cloud]\n    usesAll: [Splunk Enterprise Security, Microsoft Sentinel]';
+    const depots = playbookOf(edit(composition, 'segments/depot-networks.yaml', 'employees: { min: 1000 }', either)).segments.find((s) => s.id === 'depot-networks')!;
+    expect(depots.criteria).toEqual([
+      { label: 'Employees', value: '1,000 or more' },
+      { label: 'And at least one of', value: '250+ employees; or revenue ≥ EUR 50 million and headquartered in Germany or Austria' },
+      { label: 'Runs', value: 'SAP S/4HANA or Oracle ERP Cloud' },
+      { label: 'And runs all of', value: 'Splunk Enterprise Security and Microsoft Sentinel' },
+    ]);
+    const only = either.replace('employees: { min: 1000 }\n    ', '').replace('min: 250', 'min: 1000').replace('    uses: [SAP S/4HANA, Oracle ERP Cloud]\n', '');
+    const alone = playbookOf(edit(composition, 'segments/depot-networks.yaml', 'employees: { min: 1000 }', only)).segments.find((s) => s.id === 'depot-networks')!;
+    expect(alone.criteria.map((c) => c.label)).toEqual(['At least one of', 'Runs all of']);
+  });
+
   it('holds the scorecard that npm run scorecard prints', () => {
     expect(view.scorecard.columns).toEqual(['Rank', 'Segment', 'Accounts', 'Market size', 'Growth', 'Size & growth', 'Competition', 'Fit', 'Structure', 'Access', 'Response', 'Score']);
     expect(view.scorecard.rows[0]).toEqual(['1', 'Field-service teams', 'n/a', 'EUR 250 million (2026)', '7.5% a year, 2026–2030', '5', '3', '4', '3', '4', '4', '4.1']);

@@ -54,14 +54,17 @@ describe('sample events', () => {
     const events = [...generateSampleEvents({ seed: 1, visits: 2000, landings })];
     const landingViews = events.filter((e) => e.event === 'page_view' && e.page_type === 'landing');
     expect(landingViews).toHaveLength(2000);
-    expect(new Set(landingViews.map((e) => e.page_path))).toEqual(new Set(landings.map((l) => l.path)));
+    // The variant's views are at its own URL, beside its control's.
+    expect(new Set(landingViews.map((e) => e.page_path))).toEqual(new Set([...landings.map((l) => l.path), '/eu-due-diligence/cpo/short-form/']));
+    expect(landings.map((l) => l.path)).not.toContain('/eu-due-diligence/cpo/short-form/');
+    for (const e of landingViews) expect(e.page_path.endsWith('/short-form/')).toBe(e.page_variant === 'short-form');
     const channelOf = (e: TrackingEvent) => `${e.utm_source ?? '(none)'}/${e.utm_medium ?? '(none)'}`;
     expect(new Set(landingViews.map(channelOf))).toEqual(new Set(['linkedin/paid-social', 'google/cpc', 'bing/cpc', 'newsletter/email', '(none)/(none)']));
     for (const e of landingViews) {
       if (e.utm_source === undefined) expect([e.utm_medium, e.utm_campaign, e.utm_content]).toEqual([undefined, undefined, undefined]);
       else if (e.utm_source === 'newsletter') expect(e.utm_campaign).toBe('newsletter-2026-10');
       else expect(e.utm_campaign).toMatch(new RegExp(`^${e.segment}-(prospecting|retargeting|search)$`));
-      const own = landings.find((l) => l.path === e.page_path)!.variant;
+      const own = landings.find((l) => l.path === e.page_path.replace(/short-form\/$/, ''))!.variant;
       // Only the page with a variant file is tested against short-form.
       expect(e.segment === 'eu-due-diligence' && e.persona === 'cpo' ? [own, 'short-form'] : [own]).toContain(e.page_variant);
     }
