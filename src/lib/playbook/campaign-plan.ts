@@ -6,8 +6,9 @@
  * each campaign channel. Internal, like the rest of the playbook: it is the targeting plan.
  */
 import { formatInteger } from '../compose/format.ts';
+import { describeGroup, foldCase } from '../criteria.ts';
 import type { Project } from '../load/project.ts';
-import type { Range, Site } from '../schemas/index.ts';
+import type { FirmographicGroup, Range, SegmentCriteria, Site } from '../schemas/index.ts';
 import { campaignUrl } from '../tracking/campaign-urls.ts';
 
 /** LinkedIn Campaign Manager's company-size facet, in its own buckets (employees on LinkedIn). */
@@ -51,19 +52,32 @@ export interface CampaignPlanRow {
   landingUrl: string;
   /** Job titles to target: the persona's own, else the vertical's titles for LinkedIn. */
   jobTitles: string[];
-  regions: string[];
-  industries: string[];
-  /** LinkedIn company-size buckets covering the segment's employee range. */
-  companySizes: string[];
-  /** Employee range in words, and whether the buckets match it exactly. */
-  employees?: string;
-  sizesExact: boolean;
+  /**
+   * The LinkedIn audiences that reach the segment: one, or one per group of an either-or test, since
+   * LinkedIn's facets combine only with "and".
+   */
+  audiences: AudienceView[];
   /** What to say: the persona's pains in their words, then the segment's themes. */
   angles: string[];
   themes: string[];
   where: { events: PlaceView[]; publications: PlaceView[]; marketplaces: PlaceView[]; analystCoverage: PlaceView[]; social: { platform: string; titles: string[] }[] };
   /** One landing URL per campaign channel of site.yaml. */
   channels: { channel: string; label: string; url: string }[];
+}
+
+/** One LinkedIn audience: the facets LinkedIn can target, and what it cannot. */
+export interface AudienceView {
+  /** On an either-or segment: the group this audience stands for, in words. */
+  group?: string;
+  regions: string[];
+  industries: string[];
+  /** LinkedIn company-size buckets covering the employee range. */
+  companySizes: string[];
+  /** Employee range in words, and whether the buckets match it exactly. */
+  employees?: string;
+  sizesExact: boolean;
+  /** Criteria LinkedIn cannot target, in words: the audience is wider than the segment on them. */
+  untargeted: string[];
 }
 
 const place = (p: { name: string; url?: string; note?: string }): PlaceView => ({ name: p.name, ...(p.url ? { url: p.url } : {}), ...(p.note ? { note: p.note } : {}) });
@@ -76,6 +90,49 @@ function employeesInWords(range: Range | undefined): string | undefined {
   return undefined;
 }
 
+/** Both lists must hold: their common values; one empty list means any. Undefined when none can. */
+function both(a: readonly string[], b: readonly string[]): string[] | undefined {
+  if (!a.length || !b.length) return [...a, ...b];
+  const folded = new Set(b.map(foldCase));
+  const common = a.filter((x) => folded.has(foldCase(x)));
+  return common.length ? common : undefined;
+}
+
+function bothRanges(a: Range | undefined, b: Range | undefined): Range | undefined | null {
+  if (!a || !b) return a ?? b;
+  const min = Math.max(a.min ?? 0, b.min ?? 0);
+  const max = Math.min(a.max ?? Infinity, b.max ?? Infinity);
+  if (min > max) return null;
+  return { ...(min > 0 ? { min } : {}), ...(max < Infinity ? { max } : {}) };
+}
+
+/**
+ * The segment's firmographic criteria as LinkedIn audiences: the segment's own fields, and with an
+ * either-or test one audience per group (the segment's fields and that group). A group that cannot
+ * hold together with the segment's own fields has no audience.
+ */
+export function audiencesOf(criteria: SegmentCriteria): AudienceView[] {
+  const own = criteria.firmographic;
+  const groups: (FirmographicGroup | undefined)[] = own.anyOf?.length ? own.anyOf : [undefined];
+  const audiences: AudienceView[] = [];
+  for (const group of groups) {
+    const regions = both(own.regions, group?.regions ?? []);
+    const industries = both(own.industries, group?.industries ?? []);
+    const employees = bothRanges(own.employees, group?.employees);
+    if (!regions || !industries || employees === null) continue;
+    const { sizes, exact } = linkedinCompanySizes(employees);
+    const untargeted = [own.revenue, group?.revenue].flatMap((r) => (r && (r.min !== undefined || r.max !== undefined) ? [describeGroup({ industries: [], regions: [], ownership: [], revenue: r })] : []));
+    const ownership = [...own.ownership, ...(group?.ownership ?? [])];
+    if (ownership.length) untargeted.push(describeGroup({ industries: [], regions: [], ownership: [...new Set(ownership)] }));
+    const audience: AudienceView = { regions, industries, companySizes: sizes, sizesExact: exact, untargeted };
+    const inWords = employeesInWords(employees);
+    if (inWords) audience.employees = inWords;
+    if (group) audience.group = describeGroup(group);
+    audiences.push(audience);
+  }
+  return audiences;
+}
+
 export function composeCampaignPlan(project: Project, site: Site): CampaignPlanRow[] {
   const personas = new Map(project.personas.map((p) => [p.id, p.data]));
   const verticals = new Map(project.verticals.map((v) => [v.id, v.data]));
@@ -85,8 +142,7 @@ export function composeCampaignPlan(project: Project, site: Site): CampaignPlanR
     const segment = entry.data;
     if (segment.status !== 'active') continue;
     const vertical = verticals.get(segment.vertical);
-    const firmographic = segment.criteria.firmographic;
-    const { sizes, exact } = linkedinCompanySizes(firmographic.employees);
+    const audiences = audiencesOf(segment.criteria);
     const linkedinTitles = vertical?.channels.socialTargeting.filter((s) => /linkedin/i.test(s.platform)).flatMap((s) => s.titles) ?? [];
     for (const { id } of segment.personas) {
       const persona = personas.get(id);
@@ -99,10 +155,7 @@ export function composeCampaignPlan(project: Project, site: Site): CampaignPlanR
         personaName: persona.name,
         landingUrl,
         jobTitles: persona.titles.length ? persona.titles : linkedinTitles,
-        regions: firmographic.regions,
-        industries: firmographic.industries,
-        companySizes: sizes,
-        sizesExact: exact,
+        audiences,
         angles: persona.pains,
         themes: segment.messaging.emphasis,
         where: {
@@ -114,8 +167,6 @@ export function composeCampaignPlan(project: Project, site: Site): CampaignPlanR
         },
         channels: site.channels.map((channel) => ({ channel: channel.id, label: channel.label, url: campaignUrl(landingUrl, entry.id, id, channel).url })),
       };
-      const employees = employeesInWords(firmographic.employees);
-      if (employees) row.employees = employees;
       rows.push(row);
     }
   }
@@ -126,20 +177,26 @@ export function composeCampaignPlan(project: Project, site: Site): CampaignPlanR
 export const LINKEDIN_AUDIENCE_COLUMNS = ['audience_name', 'job_titles', 'locations', 'company_sizes', 'industries', 'landing_url', 'note'] as const;
 
 export function linkedinAudienceRows(plan: readonly CampaignPlanRow[]): Record<(typeof LINKEDIN_AUDIENCE_COLUMNS)[number], string>[] {
-  return plan.map((row) => {
+  return plan.flatMap((row) => {
     const linkedin = row.channels.find((c) => /linkedin/i.test(c.channel) || /linkedin/i.test(c.label));
-    const notes = [
-      !row.sizesExact && row.employees ? `Company sizes are LinkedIn's buckets around ${row.employees}: the audience also reaches companies just outside the range.` : '',
-      row.jobTitles.length === 0 ? 'No job titles: add titles to the persona file.' : '',
-    ].filter(Boolean);
-    return {
-      audience_name: `${row.segmentName} · ${row.personaName}`,
-      job_titles: row.jobTitles.join('; '),
-      locations: row.regions.join('; '),
-      company_sizes: row.companySizes.join('; '),
-      industries: row.industries.join('; '),
-      landing_url: linkedin?.url ?? row.landingUrl,
-      note: notes.join(' '),
-    };
+    return row.audiences.map((audience, i) => {
+      const notes = [
+        audience.group
+          ? `Audience ${i + 1} of ${row.audiences.length} for the segment's either-or test: LinkedIn combines facets only with "and", so run one campaign per audience.`
+          : '',
+        !audience.sizesExact && audience.employees ? `Company sizes are LinkedIn's buckets around ${audience.employees}: the audience also reaches companies just outside the range.` : '',
+        audience.untargeted.length ? `LinkedIn cannot target ${audience.untargeted.join(' or ')}: the audience also reaches companies outside it.` : '',
+        row.jobTitles.length === 0 ? 'No job titles: add titles to the persona file.' : '',
+      ].filter(Boolean);
+      return {
+        audience_name: [row.segmentName, row.personaName, ...(audience.group ? [audience.group] : [])].join(' · '),
+        job_titles: row.jobTitles.join('; '),
+        locations: audience.regions.join('; '),
+        company_sizes: audience.companySizes.join('; '),
+        industries: audience.industries.join('; '),
+        landing_url: linkedin?.url ?? row.landingUrl,
+        note: notes.join(' '),
+      };
+    });
   });
 }

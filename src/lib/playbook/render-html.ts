@@ -168,10 +168,12 @@ ${rows.map(
 <dl>
 <dt>Landing page</dt><dd><a href="${r.landingUrl}">${r.landingUrl}</a></dd>
 <dt>Job titles</dt><dd>${r.jobTitles.length ? r.jobTitles.join(', ') : 'none: add titles to the persona file'}</dd>
-${r.regions.length > 0 && html`<dt>Regions</dt><dd>${r.regions.join(', ')}</dd>
-`}${r.industries.length > 0 && html`<dt>Industries</dt><dd>${r.industries.join(', ')}</dd>
-`}${r.employees && html`<dt>Company size</dt><dd>${r.employees}; LinkedIn sizes ${r.companySizes.join(', ')}${!r.sizesExact && html` <span class="muted">(LinkedIn's buckets also reach companies just outside the range)</span>`}</dd>
-`}${r.angles.length > 0 && html`<dt>In their words</dt><dd><ul>${r.angles.map((a) => html`<li>${a}</li>`)}</ul></dd>
+${r.audiences.map((a, i) => html`${a.group && html`<dt>LinkedIn audience ${i + 1} of ${r.audiences.length}</dt><dd>${a.group} <span class="muted">(one campaign per audience: LinkedIn cannot combine them with “or”)</span></dd>
+`}${a.regions.length > 0 && html`<dt>Regions</dt><dd>${a.regions.join(', ')}</dd>
+`}${a.industries.length > 0 && html`<dt>Industries</dt><dd>${a.industries.join(', ')}</dd>
+`}${a.employees && html`<dt>Company size</dt><dd>${a.employees}; LinkedIn sizes ${a.companySizes.join(', ')}${!a.sizesExact && html` <span class="muted">(LinkedIn's buckets also reach companies just outside the range)</span>`}</dd>
+`}${a.untargeted.length > 0 && html`<dt>Not targetable on LinkedIn</dt><dd>${a.untargeted.join('; ')}</dd>
+`}`)}${r.angles.length > 0 && html`<dt>In their words</dt><dd><ul>${r.angles.map((a) => html`<li>${a}</li>`)}</ul></dd>
 `}${r.themes.length > 0 && html`<dt>Themes to stress</dt><dd><ul>${r.themes.map((a) => html`<li>${a}</li>`)}</ul></dd>
 `}${places('Events', r.where.events)}${places('Publications', r.where.publications)}${places('Marketplaces', r.where.marketplaces)}${places('Analyst coverage', r.where.analystCoverage)}${r.where.social.map((s) => html`<dt>${s.platform} titles (vertical)</dt><dd>${s.titles.join(', ')}</dd>
 `)}${r.channels.length > 0 && html`<dt>Campaign URLs</dt><dd><ul>${r.channels.map((c) => html`<li>${c.label}: <a href="${c.url}">${c.url}</a></li>`)}</ul></dd>

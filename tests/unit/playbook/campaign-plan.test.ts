@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { linkedinAudienceRows, linkedinCompanySizes } from '../../../src/lib/playbook/campaign-plan.ts';
+import { audiencesOf, linkedinAudienceRows, linkedinCompanySizes } from '../../../src/lib/playbook/campaign-plan.ts';
 import { buildPlaybook } from '../../../src/lib/playbook/build.ts';
-import { PROJECT_ROOT, readTree } from '../helpers.ts';
+import { fixture, PROJECT_ROOT, readTree } from '../helpers.ts';
 
 const result = buildPlaybook(readTree(PROJECT_ROOT), { today: '2026-11-29' });
 if (!result.ok) throw new Error('expected the sample to build');
@@ -47,5 +47,41 @@ describe('the campaign plan of the sample', () => {
     const page = files.get('index.html')!;
     expect(page).toContain('<h2 id="campaign-plan">Campaign plan</h2>');
     expect(page).toContain('id="plan-enterprise-procurement-cpo"');
+  });
+});
+
+describe('LinkedIn audiences of an either-or segment', () => {
+  const cyber = buildPlaybook(fixture('second-vertical'), { today: '2026-12-01' });
+  if (!cyber.ok) throw new Error('expected the cybersecurity fixture to build');
+  const plan = cyber.playbook.view.campaignPlan;
+
+  it('writes one audience per group of the either-or test, as LinkedIn facets combine only with "and"', () => {
+    const rows = linkedinAudienceRows(plan).filter((r) => r.audience_name.startsWith('Mid-sized and large EU organisations'));
+    const personas = plan.filter((r) => r.segment === 'eu-nis2-size-test').length;
+    expect(rows).toHaveLength(2 * personas);
+    const [bySize, byRevenue] = rows;
+    expect(bySize).toMatchObject({ locations: 'European Union', company_sizes: '201-500; 501-1000; 1001-5000; 5001-10000; 10001+' });
+    expect(bySize!.audience_name).toMatch(/ · 250\+ employees$/);
+    expect(bySize!.note).toContain('Audience 1 of 2 for the segment\'s either-or test');
+    // Revenue is no LinkedIn facet: that audience reaches every size, and says so.
+    expect(byRevenue).toMatchObject({ company_sizes: '', industries: 'Chemicals; Food production; Postal and courier services; Waste management' });
+    expect(byRevenue!.note).toContain('LinkedIn cannot target revenue ≥ EUR 50');
+  });
+
+  it('leaves out a group that cannot hold with the segment\'s own fields, and keeps both lists where both restrict', () => {
+    const audiences = audiencesOf({
+      firmographic: {
+        industries: [], regions: ['Germany', 'France'], ownership: [], employees: { min: 100, max: 900 },
+        anyOf: [
+          { industries: [], regions: ['france'], ownership: [], employees: { min: 500 } },
+          { industries: [], regions: ['Italy'], ownership: [] },
+          { industries: [], regions: [], ownership: [], employees: { min: 1000 } },
+        ],
+      },
+      technographic: { uses: [], usesAll: [], notUses: [] },
+    });
+    expect(audiences).toEqual([
+      { group: '500+ employees and headquartered in france', regions: ['France'], industries: [], companySizes: ['201-500', '501-1000'], employees: '500 to 900 employees', sizesExact: false, untargeted: [] },
+    ]);
   });
 });
