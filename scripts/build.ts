@@ -10,6 +10,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnosticsText, plural, summarize } from '../src/lib/diagnostics.ts';
+import { withDocsLinks } from '../src/lib/docs-links.ts';
 import { cleanLeftovers } from '../src/lib/output/leftovers.ts';
 import { BUILD_MARKER, buildMarker, buildStagingDir, guardOutDir, OutDirRefused, WORK_FOLDER } from '../src/lib/output/out-dir.ts';
 import { publishDir } from '../src/lib/output/replace-dir.ts';
@@ -35,7 +36,7 @@ try {
 
 const result = await buildSiteFromDisk(env.contentRoot, env);
 const diagnostics = result.ok ? result.build.diagnostics : result.diagnostics;
-if (diagnostics.length) console.error(`${formatDiagnosticsText(diagnostics)}\n`);
+if (diagnostics.length) console.error(`${formatDiagnosticsText(withDocsLinks(diagnostics))}\n`);
 if (!result.ok) {
   console.error(`The content has ${summarize(diagnostics)}. Nothing was built; ${shownOut}/ is unchanged.`);
   process.exit(1);

@@ -9,6 +9,7 @@
 import { optionsOrExit } from './cli.ts';
 import { strict } from '../src/lib/check/index.ts';
 import { formatDiagnosticGithub, formatDiagnosticsText, hasErrors, summarize } from '../src/lib/diagnostics.ts';
+import { withDocsLinks } from '../src/lib/docs-links.ts';
 import { readContentFiles } from '../src/lib/load/files.ts';
 import { checkFiles } from '../src/lib/site-build.ts';
 import { buildEnvironmentOrExit } from './environment.ts';
@@ -25,7 +26,7 @@ if ((args.format !== 'text' && args.format !== 'json') || (today !== undefined &
 const started = performance.now();
 const files = await readContentFiles(env.contentRoot);
 const found = checkFiles(files, { ...env, today }).diagnostics;
-const diagnostics = args.strict ? strict(found) : found;
+const diagnostics = withDocsLinks(args.strict ? strict(found) : found);
 const elapsed = performance.now() - started;
 
 if (args.format === 'json') {

@@ -1,6 +1,6 @@
 /**
  * What the command-line tools share: how they report wrong usage, an input they cannot use and an
- * unexpected failure, with the exit codes the README documents (2 for usage, 1 for the rest).
+ * unexpected failure, with the exit codes the guides in docs/ document (2 for usage, 1 for the rest).
  */
 import { relative } from 'node:path';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';

@@ -1,7 +1,7 @@
 /**
  * Draws the sample's raster logo, content/proof/logos/osterfeld-maschinenbau.png: a made-up
  * customer's wordmark, kept as a PNG so that the sample exercises the image pipeline raster logos
- * go through (WebP in two widths, see README "Customer proof"). Run it again only to change the
+ * go through (WebP in two widths, see docs/authoring.md#proof). Run it again only to change the
  * drawing: `node scripts/sample-logo.ts`. Text is laid out with Inter from @fontsource/inter, never
  * a system font, so the file is the same on every machine.
  */

@@ -60,7 +60,7 @@ export interface ContentKind {
   source: string;
 }
 
-/** Every kind of content file (README.md, "Writing content"). */
+/** Every kind of content file (docs/authoring.md). */
 export const CONTENT_KINDS: readonly ContentKind[] = [
   { file: 'site.schema.json', title: 'Site settings', glob: 'content/site.yaml', format: 'yaml', schema: siteSchema, source: 'src/lib/schemas/site.ts' },
   { file: 'segment.schema.json', title: 'Segment', glob: 'segments/*.yaml', format: 'yaml', schema: segmentSchema, source: 'src/lib/schemas/segment.ts' },

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: build speed and memory of our generator against a bare Astro project and Hugo,
  * on the same synthetic site (scripts/bench/generate.ts) at several sizes. A benchmark, not a test:
- * it prints a Markdown table (ready for the README) and never fails on a slow result.
+ * it prints a Markdown table (ready for docs/deploy.md) and never fails on a slow result.
  *
  *   npm run bench                                   sizes 100, 1,000 and 10,000 pages, 3 runs each
  *   npm run bench -- --sizes 100,1000 --runs 5

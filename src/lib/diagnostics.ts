@@ -19,6 +19,8 @@ export interface Diagnostic {
   message: string;
   /** What to do about it. */
   hint?: string;
+  /** The guide section that explains it, like `docs/authoring.md#segments` (see docs-links.ts). */
+  docs?: string;
 }
 
 export interface Position {
@@ -60,12 +62,14 @@ export function formatLocation(d: Pick<Diagnostic, 'file' | 'line' | 'column'>):
   return d.column === undefined ? `${d.file}:${d.line}` : `${d.file}:${d.line}:${d.column}`;
 }
 
-/** `segments/mid-market.yaml:14:5 criteria.employees.max: expected a number, received "1k"`, hint indented below. */
+/** `segments/mid-market.yaml:14:5 criteria.employees.max: expected a number, received "1k"`, hint and guide link indented below. */
 export function formatDiagnosticText(d: Diagnostic): string {
   const where = formatLocation(d);
   const label = d.severity === 'warning' ? 'warning: ' : '';
-  const head = `${where} ${d.field ? `${d.field}: ` : ''}${label}${d.message}`;
-  return d.hint ? `${head}\n    hint: ${d.hint}` : head;
+  const lines = [`${where} ${d.field ? `${d.field}: ` : ''}${label}${d.message}`];
+  if (d.hint) lines.push(`    hint: ${d.hint}`);
+  if (d.docs) lines.push(`    docs: ${d.docs}`);
+  return lines.join('\n');
 }
 
 export function summarize(diagnostics: readonly Diagnostic[]): string {
@@ -88,7 +92,7 @@ export function formatDiagnosticGithub(d: Diagnostic): string {
   if (d.line !== undefined) props.push(`line=${d.line}`);
   if (d.column !== undefined) props.push(`col=${d.column}`);
   props.push(`title=${escapeProperty(d.field ? `${d.rule}: ${d.field}` : d.rule)}`);
-  const text = d.hint ? `${d.message}\nhint: ${d.hint}` : d.message;
+  const text = [d.message, ...(d.hint ? [`hint: ${d.hint}`] : []), ...(d.docs ? [`docs: ${d.docs}`] : [])].join('\n');
   return `::${d.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${escapeData(text)}`;
 }
 

@@ -63,7 +63,7 @@ export async function loadAssignSetup(root: string, options: SetupOptions = {}):
   if (!entry && options.requireMapping) {
     return {
       ok: false,
-      diagnostics: [{ severity: 'error', rule: 'missing-file', file: MAPPING_FILE, message: 'the workbench mapping is missing', hint: 'Create content/workbench.yaml naming the columns of your CRM export (see the README, "Segment workbench"), or pass --mapping <file>.' }],
+      diagnostics: [{ severity: 'error', rule: 'missing-file', file: MAPPING_FILE, message: 'the workbench mapping is missing', hint: 'Create content/workbench.yaml naming the columns of your CRM export (see docs/workbench.md#workbench-mapping), or pass --mapping <file>.' }],
     };
   }
 

@@ -251,7 +251,7 @@ const URL_ATTRIBUTE = /\s(?:href|src|action|formaction|xlink:href|values|to|from
 
 function rawHtml(file: string, at: Position, html: string): Diagnostic[] {
   if (/<\s*script\b/i.test(html)) {
-    return [{ severity: 'error', rule: 'unsafe-markup', file, ...at, message: 'raw <script> in Markdown', hint: 'Pages run no scripts from content: delete it. Measurement is built in; see the README.' }];
+    return [{ severity: 'error', rule: 'unsafe-markup', file, ...at, message: 'raw <script> in Markdown', hint: 'Pages run no scripts from content: delete it. Measurement is built in; see docs/measurement.md.' }];
   }
   const handler = /\son[a-z]+\s*=/i.exec(html);
   if (handler) {

@@ -309,7 +309,7 @@ export function parseProject(files: readonly SourceFile[]): LoadResult {
       rule: 'missing-file',
       file: 'content/site.yaml',
       message: 'the site settings file is missing',
-      hint: 'Create content/site.yaml with at least name, url, description, offer, cta and leadForm (see the README).',
+      hint: 'Create content/site.yaml with at least name, url, description, offer, cta and leadForm.',
     });
   }
   return { project, diagnostics: sortDiagnostics(diagnostics) };

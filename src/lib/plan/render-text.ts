@@ -3,7 +3,7 @@ import { plural } from '../diagnostics.ts';
 import { formatCount, formatPercent, formatPoints, formatWeeks } from '../report/format.ts';
 import { MAX_WEEKS, type Lift, type TestPlan } from './sample-size.ts';
 
-/** The formula, as the output and the README cite it. */
+/** The formula, as the output and docs/conversion-report.md cite it. */
 export const FORMULA = 'Fleiss, two proportions without continuity correction: n per arm = (z₁₋α/₂·√(2·p̄·q̄) + z₁₋β·√(p₁q₁ + p₂q₂))² / (p₂ − p₁)², p̄ = (p₁ + p₂)/2.';
 
 export interface PlanContext {

@@ -32,7 +32,7 @@
  *   hash of the event_id, to recognise replays.
  * The rows are computed in one pass over the visits at the end, without building any set. Measured
  * on the sample (with its event ids): 200,000 visits 209 MB at the peak, 600,000 visits 286 MB, the
- * process itself 127 MB; about 300 to 400 bytes a visit (the README has the table). Bad rows, events of unknown pages and other events take no memory. So that an export
+ * process itself 127 MB; about 300 to 400 bytes a visit (docs/conversion-report.md has the table). Bad rows, events of unknown pages and other events take no memory. So that an export
  * flooded with invented ids cannot take all the memory there is, the visits kept are capped
  * (`maxVisits`, default DEFAULT_MAX_VISITS) and the event ids kept at EVENT_IDS_PER_VISIT times as
  * many: past either the aggregator throws VisitLimitError, and the command says so instead of growing

@@ -54,7 +54,7 @@ export function testsRun(report: ConversionReport): number {
 }
 
 /**
- * The definitions, in the words the README, the text and HTML notes and the CSV header notes all use,
+ * The definitions, in the words docs/conversion-report.md, the text and HTML notes and the CSV header notes all use,
  * so that every output says exactly the same thing.
  */
 export const DEFINITIONS = {

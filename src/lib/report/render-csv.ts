@@ -1,7 +1,7 @@
 /**
  * The report as CSV (RFC 4180: CRLF line ends, fields with a comma, quote or line break quoted, quotes
  * doubled): one flat table for spreadsheets and BI tools, whose `level` column says what each row is:
- * - `definition` rows first, the definitions in `note` (the same words as the README and the other outputs);
+ * - `definition` rows first, the definitions in `note` (the same words as docs/conversion-report.md and the other outputs);
  * - one row per segment, per segment × persona, per segment × persona × channel, per segment × campaign
  *   and per segment × persona × variant, every row whatever its size; the id columns a level does not
  *   use are empty;

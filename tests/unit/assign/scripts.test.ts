@@ -163,7 +163,7 @@ describe('npm run assign on exports that are not plain UTF-8 comma-separated CSV
   const KNOWN = join(ACCOUNTS, 'known-answers.csv');
   const assign = (file: string, dir = temp()) => ({ ...run('assign.ts', [file, '--out', join(dir, 'a.csv'), '--summary', join(dir, 's.json')], FIXTURE), out: join(dir, 'a.csv') });
   const assignments = (out: string) => parse(readFileSync(out), { columns: true }) as Record<string, string>[];
-  /** What the run printed, with the temporary folder and the fixture folder named as in the README. */
+  /** What the run printed, with the temporary folder and the fixture folder named as in the workbench guide. */
   const said = (text: string, dir?: string) => (dir ? text.replaceAll(dir, 'tmp') : text).replaceAll(ACCOUNTS, 'tests/fixtures/accounts');
 
   it('writes account ids and names that would open as formulas as text', () => {

@@ -186,10 +186,10 @@ describe('the either-or segment of the cybersecurity fixture, assigned by the st
   });
 });
 
-describe('the sample export, loaded by the statement the README gives', () => {
+describe('the sample export, loaded by the statement the workbench guide gives', () => {
   it('loads every readable row as text, and the query assigns each as the streaming command does', async () => {
-    const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
-    const statement = readme.match(/^CREATE TABLE accounts AS SELECT \* FROM read_csv\('content\/accounts\/sample-accounts\.csv'.*;$/m)?.[0];
+    const guide = readFileSync(join(PROJECT_ROOT, 'docs', 'workbench.md'), 'utf8');
+    const statement = guide.match(/^CREATE TABLE accounts AS SELECT \* FROM read_csv\('content\/accounts\/sample-accounts\.csv'.*;$/m)?.[0];
     expect(statement).toBeDefined();
     const sample = join(PROJECT_ROOT, 'content', 'accounts', 'sample-accounts.csv');
     const setup = await setupFor(PROJECT_ROOT);

@@ -101,7 +101,7 @@ describe('copy rules', () => {
       "content/personas/controller.md:14:1 the link "javascript:alert(1)" uses the scheme javascript:, which pages do not allow
           hint: Use an https:// address, a mailto: or tel: link, or a path on this site.
       content/personas/controller.md:16:1 raw <script> in Markdown
-          hint: Pages run no scripts from content: delete it. Measurement is built in; see the README.
+          hint: Pages run no scripts from content: delete it. Measurement is built in; see docs/measurement.md.
       content/personas/controller.md:18:1 raw HTML with an event handler (onclick=…)
           hint: Delete the attribute: content cannot run scripts.
       content/personas/controller.md:20:1 warning: raw HTML is not shown on pages

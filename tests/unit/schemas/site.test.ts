@@ -29,7 +29,7 @@ describe('site schema', () => {
   it('explains a missing site file', () => {
     expect(messages(withFiles(base, { [FILE]: null }))).toMatchInlineSnapshot(`
       "content/site.yaml the site settings file is missing
-          hint: Create content/site.yaml with at least name, url, description, offer, cta and leadForm (see the README)."
+          hint: Create content/site.yaml with at least name, url, description, offer, cta and leadForm."
     `);
   });
 });
