@@ -50,9 +50,15 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /** Text as it is safe to write in a CSV cell: controls shown as control pictures, a formula start defused with `'`. */
 export function defuseFormula(text: string): string {
-  const visible = text.replace(CONTROL, (c) => String.fromCharCode(c === '\u007f' ? 0x2421 : 0x2400 + c.charCodeAt(0)));
+  const visible = CONTROL_ANY.test(text) ? text.replace(CONTROL, (c) => String.fromCharCode(c === '\u007f' ? 0x2421 : 0x2400 + c.charCodeAt(0))) : text;
+  // Text starting with an ASCII letter or digit cannot start a formula, however NFKC folds what follows:
+  // no composition turns a letter or digit into = + - @ or a space. Most cells take this way, spared the normalisation.
+  if (SAFE_START.test(text)) return visible;
   return FORMULA_START.test(text.normalize('NFKC')) ? `'${visible}` : visible;
 }
+
+const CONTROL_ANY = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const SAFE_START = /^[A-Za-z0-9]/;
 
 /** The field separators an export may use: commas, or semicolons (Excel in many European locales), or tabs. */
 export type CsvDelimiter = ',' | ';' | '\t';
