@@ -12,10 +12,13 @@
  * same way (node directly, no npm), and reports its own peak resident memory (maxRSS) as it exits.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parse } from 'csv-parse';
+import { generateAccountCsv } from '../../src/lib/assign/generate.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const DATA = join(ROOT, '.build', 'bench-data');
@@ -50,9 +53,6 @@ export async function benchFile(rows: number): Promise<string> {
   const file = join(DATA, `accounts-${rows}.csv`);
   if (existsSync(file)) return file;
   await mkdir(DATA, { recursive: true });
-  const { generateAccountCsv } = await import('../../src/lib/assign/generate.ts');
-  const { createWriteStream } = await import('node:fs');
-  const { once } = await import('node:events');
   const out = createWriteStream(`${file}.partial`);
   for (const line of generateAccountCsv({ seed: 1, rows })) if (!out.write(line)) await once(out, 'drain');
   out.end();
@@ -91,8 +91,7 @@ function commands(file: string, sqlFile: string): { name: string; args: string[]
 
 async function writeSql(): Promise<string> {
   const sqlFile = join(DATA, 'assign.sql');
-  const made = await timeNode([join('scripts', 'assign.ts'), '--sql', '--out', sqlFile]);
-  void made;
+  await timeNode([join('scripts', 'assign.ts'), '--sql', '--out', sqlFile]);
   return sqlFile;
 }
 
@@ -154,8 +153,6 @@ async function runDuckdb(file: string, sqlFile: string, out: string): Promise<vo
 
 /** The floor: every row of the file through csv-parse, nothing done with it. */
 async function runParse(file: string): Promise<void> {
-  const { createReadStream } = await import('node:fs');
-  const { parse } = await import('csv-parse');
   let rows = 0;
   for await (const _ of createReadStream(file).pipe(parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }))) rows++;
   if (rows === 0) throw new Error('no rows');

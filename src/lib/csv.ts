@@ -131,12 +131,13 @@ class StopReading extends Error {}
  * at a row. Short or long rows are the caller's to judge. Reading stops, and `stopped()` says why and
  * where, at the first of: a quote never closed, a row over `maxRowChars` (at once: the rest of the
  * file is not even scanned), bytes that are not UTF-8. Every row before the stop is read.
+ * Read either `rows` or `batches` (the same rows, a chunk's worth at a time), not both.
  */
 export function readCsvRows(
   input: Readable,
   maxRowChars: number,
   options: ReadCsvOptions,
-): { rows: AsyncIterable<CsvRow>; stopped: () => CsvStop | undefined; close: () => void } {
+): { rows: AsyncIterable<CsvRow>; batches: AsyncIterable<CsvRow[]>; stopped: () => CsvStop | undefined; close: () => void } {
   // Lines are counted from each row's raw text, in the parser's own (synchronous) callbacks,
   // because csv-parse's `lines` counter counts a CRLF inside a quoted field twice.
   let cursor = 1;
@@ -211,12 +212,13 @@ export function readCsvRows(
     return !halted && !closed;
   };
 
-  async function* rows(): AsyncGenerator<CsvRow> {
+  // The rows of each chunk read, together: a reader that loops over them spares an await per row.
+  async function* batches(): AsyncGenerator<CsvRow[]> {
     try {
       for await (const chunk of input as AsyncIterable<Buffer | string>) {
         // csv-parse handles each write synchronously, so the queue is full when write returns.
         feed(utf8.take(typeof chunk === 'string' ? Buffer.from(chunk) : chunk));
-        yield* queue.splice(0);
+        if (queue.length) yield queue.splice(0);
         if (utf8.problem) invalid();
         if (!check() || utf8.problem) break;
       }
@@ -227,13 +229,18 @@ export function readCsvRows(
       }
       await new Promise<void>((resolve) => parser.end(resolve));
       check();
-      yield* queue.splice(0);
+      if (queue.length) yield queue.splice(0);
     } finally {
       parser.destroy();
     }
   }
+  const batched = batches();
+  async function* rows(): AsyncGenerator<CsvRow> {
+    for await (const batch of batched) yield* batch;
+  }
   return {
     rows: rows(),
+    batches: batched,
     stopped: () => stopped,
     close: () => {
       closed = true;

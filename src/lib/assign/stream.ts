@@ -194,7 +194,7 @@ export async function assignAccounts(input: Readable, options: AssignOptions): P
 
   let header: string[] | undefined;
   let reader: ReturnType<typeof createAccountReader> | undefined;
-  for await (const row of csv.rows) {
+  for await (const batch of csv.batches) for (const row of batch) {
     if (!header) {
       header = row.fields;
       const missing = checkColumns(mapping.entry, header, options.csvName);
@@ -229,6 +229,7 @@ export async function assignAccounts(input: Readable, options: AssignOptions): P
 
     const assignment = assignAccount(account, segments, ctx);
     for (const s of assignment.matched) counts.get(s.id)!.matched++;
+    let miss: ReturnType<typeof closestMiss>;
     if (assignment.assigned) {
       run.assigned++;
       counts.get(assignment.assigned.id)!.assigned++;
@@ -240,7 +241,7 @@ export async function assignAccounts(input: Readable, options: AssignOptions): P
       }
     } else {
       run.unassigned++;
-      const miss = closestMiss(assignment);
+      miss = closestMiss(assignment);
       if (miss) gaps.add(`${miss.segment.id}\u0000${miss.failed.map((c) => c.criterion).join(',')}`);
       if (run.unassignedSamples.length < samples) {
         const closest = miss && { segment: miss.segment.id, reasons: miss.failed.map((c) => c.reason) };
@@ -248,7 +249,7 @@ export async function assignAccounts(input: Readable, options: AssignOptions): P
       }
     }
 
-    push(outputRow(row.line, account.id, read.name, assignment, source, problems));
+    push(outputRow(row.line, account.id, read.name, assignment, miss, source, problems));
     if (pendingChars >= CHUNK_CHARS) await flush();
   }
   await flush();
@@ -261,7 +262,7 @@ function sample(line: number, id: string, name: string | undefined, extra: Parti
   return out;
 }
 
-function outputRow(line: number, id: string, name: string | undefined, assignment: Assignment, source: 'reported' | 'estimated' | undefined, problems: readonly ValueProblem[]): string {
+function outputRow(line: number, id: string, name: string | undefined, assignment: Assignment, miss: ReturnType<typeof closestMiss>, source: 'reported' | 'estimated' | undefined, problems: readonly ValueProblem[]): string {
   return csvRow([
     line,
     id,
@@ -269,7 +270,7 @@ function outputRow(line: number, id: string, name: string | undefined, assignmen
     assignment.assigned?.id,
     assignment.matched.map((s) => s.id).join(';'),
     source ? REVENUE_SOURCE_LABELS[source] : '',
-    explain(assignment),
+    explain(assignment, miss),
     matchReasons(assignment),
     problems.map((p) => `${p.column}: ${p.message}`).join('; '),
   ]);
