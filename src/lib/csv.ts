@@ -50,9 +50,15 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /** Text as it is safe to write in a CSV cell: controls shown as control pictures, a formula start defused with `'`. */
 export function defuseFormula(text: string): string {
-  const visible = text.replace(CONTROL, (c) => String.fromCharCode(c === '\u007f' ? 0x2421 : 0x2400 + c.charCodeAt(0)));
+  const visible = CONTROL_ANY.test(text) ? text.replace(CONTROL, (c) => String.fromCharCode(c === '\u007f' ? 0x2421 : 0x2400 + c.charCodeAt(0))) : text;
+  // Text starting with an ASCII letter or digit cannot start a formula, however NFKC folds what follows:
+  // no composition turns a letter or digit into = + - @ or a space. Most cells take this way, spared the normalisation.
+  if (SAFE_START.test(text)) return visible;
   return FORMULA_START.test(text.normalize('NFKC')) ? `'${visible}` : visible;
 }
+
+const CONTROL_ANY = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const SAFE_START = /^[A-Za-z0-9]/;
 
 /** The field separators an export may use: commas, or semicolons (Excel in many European locales), or tabs. */
 export type CsvDelimiter = ',' | ';' | '\t';
@@ -125,12 +131,13 @@ class StopReading extends Error {}
  * at a row. Short or long rows are the caller's to judge. Reading stops, and `stopped()` says why and
  * where, at the first of: a quote never closed, a row over `maxRowChars` (at once: the rest of the
  * file is not even scanned), bytes that are not UTF-8. Every row before the stop is read.
+ * Read either `rows` or `batches` (the same rows, a chunk's worth at a time), not both.
  */
 export function readCsvRows(
   input: Readable,
   maxRowChars: number,
   options: ReadCsvOptions,
-): { rows: AsyncIterable<CsvRow>; stopped: () => CsvStop | undefined; close: () => void } {
+): { rows: AsyncIterable<CsvRow>; batches: AsyncIterable<CsvRow[]>; stopped: () => CsvStop | undefined; close: () => void } {
   // Lines are counted from each row's raw text, in the parser's own (synchronous) callbacks,
   // because csv-parse's `lines` counter counts a CRLF inside a quoted field twice.
   let cursor = 1;
@@ -205,12 +212,13 @@ export function readCsvRows(
     return !halted && !closed;
   };
 
-  async function* rows(): AsyncGenerator<CsvRow> {
+  // The rows of each chunk read, together: a reader that loops over them spares an await per row.
+  async function* batches(): AsyncGenerator<CsvRow[]> {
     try {
       for await (const chunk of input as AsyncIterable<Buffer | string>) {
         // csv-parse handles each write synchronously, so the queue is full when write returns.
         feed(utf8.take(typeof chunk === 'string' ? Buffer.from(chunk) : chunk));
-        yield* queue.splice(0);
+        if (queue.length) yield queue.splice(0);
         if (utf8.problem) invalid();
         if (!check() || utf8.problem) break;
       }
@@ -221,13 +229,18 @@ export function readCsvRows(
       }
       await new Promise<void>((resolve) => parser.end(resolve));
       check();
-      yield* queue.splice(0);
+      if (queue.length) yield queue.splice(0);
     } finally {
       parser.destroy();
     }
   }
+  const batched = batches();
+  async function* rows(): AsyncGenerator<CsvRow> {
+    for await (const batch of batched) yield* batch;
+  }
   return {
     rows: rows(),
+    batches: batched,
     stopped: () => stopped,
     close: () => {
       closed = true;

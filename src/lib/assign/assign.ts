@@ -84,16 +84,16 @@ export function matchReasons(assignment: Assignment): string {
 /**
  * Why, in words: for an assigned account every check of its segment (and the lower-ranked segments
  * it also matches); for an unassigned one, the checks it failed for the segment it comes closest to.
- * `matchReasons` names the failed criteria of every other segment.
+ * `matchReasons` names the failed criteria of every other segment. A caller that has the closest miss
+ * already passes it.
  */
-export function explain(assignment: Assignment): string {
+export function explain(assignment: Assignment, miss = assignment.assigned ? undefined : closestMiss(assignment)): string {
   if (assignment.assigned) {
     const result = assignment.results.find((r) => r.segment === assignment.assigned)!;
     const because = result.match.checks.map((c) => c.reason).join('; ') || 'the segment restricts nothing';
     const others = assignment.matched.slice(1).map((s) => s.id);
     return others.length ? `${because}; also matches ${others.join(', ')}, which rank${others.length === 1 ? 's' : ''} lower` : because;
   }
-  const miss = closestMiss(assignment);
   return miss ? `matches no segment; closest is ${miss.segment.id}: ${miss.failed.map((c) => c.reason).join('; ')}` : 'no segment counts';
 }
 

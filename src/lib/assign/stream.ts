@@ -173,10 +173,19 @@ export async function assignAccounts(input: Readable, options: AssignOptions): P
   const overlaps = new Tally();
   const gaps = new Tally();
   const unknown = new Tally();
-  let buffer = '';
+  // Output rows are collected and joined once per chunk: appending to one string that grows for a
+  // whole chunk costs more in flattening and garbage than the join.
+  let pending: string[] = [];
+  let pendingChars = 0;
   const flush = async () => {
-    if (buffer && options.write) await options.write(buffer);
-    buffer = '';
+    const chunk = pending.join('');
+    pending = [];
+    pendingChars = 0;
+    if (chunk && options.write) await options.write(chunk);
+  };
+  const push = (text: string) => {
+    pending.push(text);
+    pendingChars += text.length;
   };
   const bad = (line: number, code: string, reason: string) => {
     run.unreadable.count++;
@@ -185,7 +194,7 @@ export async function assignAccounts(input: Readable, options: AssignOptions): P
 
   let header: string[] | undefined;
   let reader: ReturnType<typeof createAccountReader> | undefined;
-  for await (const row of csv.rows) {
+  for await (const batch of csv.batches) for (const row of batch) {
     if (!header) {
       header = row.fields;
       const missing = checkColumns(mapping.entry, header, options.csvName);
@@ -194,7 +203,7 @@ export async function assignAccounts(input: Readable, options: AssignOptions): P
         return { ok: false, diagnostics: missing, header };
       }
       reader = createAccountReader(mapping, header, { localeNumbers: delimiter === ';' });
-      buffer = csvRow(OUTPUT_COLUMNS);
+      push(csvRow(OUTPUT_COLUMNS));
       continue;
     }
     run.rows++;
@@ -220,6 +229,7 @@ export async function assignAccounts(input: Readable, options: AssignOptions): P
 
     const assignment = assignAccount(account, segments, ctx);
     for (const s of assignment.matched) counts.get(s.id)!.matched++;
+    let miss: ReturnType<typeof closestMiss>;
     if (assignment.assigned) {
       run.assigned++;
       counts.get(assignment.assigned.id)!.assigned++;
@@ -231,7 +241,7 @@ export async function assignAccounts(input: Readable, options: AssignOptions): P
       }
     } else {
       run.unassigned++;
-      const miss = closestMiss(assignment);
+      miss = closestMiss(assignment);
       if (miss) gaps.add(`${miss.segment.id}\u0000${miss.failed.map((c) => c.criterion).join(',')}`);
       if (run.unassignedSamples.length < samples) {
         const closest = miss && { segment: miss.segment.id, reasons: miss.failed.map((c) => c.reason) };
@@ -239,8 +249,8 @@ export async function assignAccounts(input: Readable, options: AssignOptions): P
       }
     }
 
-    buffer += outputRow(row.line, account.id, read.name, assignment, source, problems);
-    if (buffer.length >= CHUNK_CHARS) await flush();
+    push(outputRow(row.line, account.id, read.name, assignment, miss, source, problems));
+    if (pendingChars >= CHUNK_CHARS) await flush();
   }
   await flush();
   return { ok: true, run: finish(run, overlaps, gaps, unknown, csv.stopped()), header: header ?? [] };
@@ -252,7 +262,7 @@ function sample(line: number, id: string, name: string | undefined, extra: Parti
   return out;
 }
 
-function outputRow(line: number, id: string, name: string | undefined, assignment: Assignment, source: 'reported' | 'estimated' | undefined, problems: readonly ValueProblem[]): string {
+function outputRow(line: number, id: string, name: string | undefined, assignment: Assignment, miss: ReturnType<typeof closestMiss>, source: 'reported' | 'estimated' | undefined, problems: readonly ValueProblem[]): string {
   return csvRow([
     line,
     id,
@@ -260,7 +270,7 @@ function outputRow(line: number, id: string, name: string | undefined, assignmen
     assignment.assigned?.id,
     assignment.matched.map((s) => s.id).join(';'),
     source ? REVENUE_SOURCE_LABELS[source] : '',
-    explain(assignment),
+    explain(assignment, miss),
     matchReasons(assignment),
     problems.map((p) => `${p.column}: ${p.message}`).join('; '),
   ]);
