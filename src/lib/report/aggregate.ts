@@ -25,14 +25,17 @@
  *
  * Memory: rows are bounded by the known pages and by the distinct utm values kept (MAX_DISTINCT_VALUES
  * per field: past it a new value counts as `(other)`, and the report says so). What grows with the file:
- * - per distinct visit, a 16-character hash of its visit_id (whatever the id's length) mapped to its
- *   number, and for each known page it touched one 25-byte slot in typed arrays (the page, the time and
- *   channel of its first landing view, whether it viewed and whether it converted);
- * - per landing page_view and generate_lead of a known page that carries an event_id, a 16-character
- *   hash of the event_id, to recognise replays.
+ * - per distinct visit, its visit_id as a 128-bit key in a typed-array table (IdMap: 20 bytes a slot,
+ *   at most 70 % full) and for each known page it touched one 25-byte slot in typed arrays (the page, the
+ *   time and channel of its first landing view, whether it viewed and whether it converted);
+ * - per landing page_view and generate_lead of a known page that carries an event_id, the event_id as a
+ *   128-bit key, to recognise replays.
+ * No visit is ever closed, even in a file in time order: rule 4 counts a lead with its page view whatever
+ * their order and distance in the file, and rule 1 drops a replay however late it comes, so any later
+ * event may still touch any visit; memory grows with distinct visits, not with open ones.
  * The rows are computed in one pass over the visits at the end, without building any set. Measured
- * on the sample (with its event ids): 200,000 visits 209 MB at the peak, 600,000 visits 286 MB, the
- * process itself 127 MB; about 300 to 400 bytes a visit (the README has the table). Bad rows, events of unknown pages and other events take no memory. So that an export
+ * on the sample (with its event ids): about 100,000 visits 244 MB at the peak, 1,000,000 visits 360 MB, the
+ * process itself 131 MB; about 140 bytes for each visit past the first 100,000 (the README has the figures). Bad rows, events of unknown pages and other events take no memory. So that an export
  * flooded with invented ids cannot take all the memory there is, the visits kept are capped
  * (`maxVisits`, default DEFAULT_MAX_VISITS) and the event ids kept at EVENT_IDS_PER_VISIT times as
  * many: past either the aggregator throws VisitLimitError, and the command says so instead of growing
