@@ -52,7 +52,11 @@ export interface BenchResult {
   ratios: { vsDuckdb: number; vsParseFloor: number };
 }
 
-/** The DuckDB query: visits and leads per segment × persona, as the report counts them. */
+/**
+ * The DuckDB query: visits and leads per segment × persona, as the report counts them. File order (which
+ * copy of a replayed event_id counts) is row_number() over the scan, in the order DuckDB keeps by default;
+ * a replay is a copy of its event, so the counts do not hang on it.
+ */
 export function duckdbQuery(file: string): string {
   const path = file.replaceAll("'", "''");
   return `
