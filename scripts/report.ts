@@ -41,7 +41,7 @@ const USAGE = `Usage: npm run report -- <events file> [--out <dir>] [--min-visit
   --out <dir>       where to write conversion-report.csv and .html (default: .build/report)
   --min-visits N    fewest visits a group needs to be judged (default: ${DEFAULT_MIN_VISITS})
   --content <dir>   the content whose landing pages count (default: CONTENT_ROOT, or this folder)
-  --max-visits N    most distinct visits kept in memory, about 400 bytes each (default: ${formatCount(DEFAULT_MAX_VISITS)})
+  --max-visits N    most distinct visits kept in memory, about 150 bytes each (default: ${formatCount(DEFAULT_MAX_VISITS)})
   --crm <file>      a CRM export (CSV) of leads and opportunities: adds leads → opportunities → wins per
                     segment × persona × channel, and crm-pipeline.csv (columns: ${CRM_MAPPING_FILE})
   --sql             print one SQL query over the GA4 BigQuery export that computes the report, instead
@@ -182,12 +182,12 @@ async function run(options: Options): Promise<number> {
     if (error.kind === 'event ids') {
       return fail(
         `${where} goes past ${formatCount(error.limit)} distinct event ids of landing page views and leads (${EVENT_IDS_PER_VISIT} per visit allowed by --max-visits), so no report was written: every event id is kept in memory to drop replays, and an export with more than that would take memory without bound`,
-        `If this machine has the memory (about 100 bytes an event id), raise the limit with --max-visits N; or split the export by date and report each part.`,
+        `If this machine has the memory (about 50 bytes an event id), raise the limit with --max-visits N; or split the export by date and report each part.`,
       );
     }
     return fail(
       `${where} goes past ${formatCount(error.limit)} distinct visits, so no report was written: every visit is kept in memory, and an export with more than that would take memory without bound`,
-      `If this machine has the memory (about 400 bytes a visit), raise the limit with --max-visits N; or split the export by date and report each part.`,
+      `If this machine has the memory (about 150 bytes a visit), raise the limit with --max-visits N; or split the export by date and report each part.`,
     );
   }
   const skipped = renderSkippedRows(file, read);

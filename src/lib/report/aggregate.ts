@@ -25,20 +25,23 @@
  *
  * Memory: rows are bounded by the known pages and by the distinct utm values kept (MAX_DISTINCT_VALUES
  * per field: past it a new value counts as `(other)`, and the report says so). What grows with the file:
- * - per distinct visit, a 16-character hash of its visit_id (whatever the id's length) mapped to its
- *   number, and for each known page it touched one 25-byte slot in typed arrays (the page, the time and
- *   channel of its first landing view, whether it viewed and whether it converted);
- * - per landing page_view and generate_lead of a known page that carries an event_id, a 16-character
- *   hash of the event_id, to recognise replays.
+ * - per distinct visit, its visit_id as a 128-bit key in a typed-array table (IdMap: 20 bytes a slot,
+ *   at most 70 % full) and for each known page it touched one 25-byte slot in typed arrays (the page, the
+ *   time and channel of its first landing view, whether it viewed and whether it converted);
+ * - per landing page_view and generate_lead of a known page that carries an event_id, the event_id as a
+ *   128-bit key, to recognise replays.
+ * No visit is ever closed, even in a file in time order: rule 4 counts a lead with its page view whatever
+ * their order and distance in the file, and rule 1 drops a replay however late it comes, so any later
+ * event may still touch any visit; memory grows with distinct visits, not with open ones.
  * The rows are computed in one pass over the visits at the end, without building any set. Measured
- * on the sample (with its event ids): 200,000 visits 209 MB at the peak, 600,000 visits 286 MB, the
- * process itself 127 MB; about 300 to 400 bytes a visit (docs/conversion-report.md has the table). Bad rows, events of unknown pages and other events take no memory. So that an export
+ * on the sample (with its event ids): about 100,000 visits 244 MB at the peak, 1,000,000 visits 360 MB, the
+ * process itself 131 MB; about 140 bytes for each visit past the first 100,000 (docs/conversion-report.md has the figures). Bad rows, events of unknown pages and other events take no memory. So that an export
  * flooded with invented ids cannot take all the memory there is, the visits kept are capped
  * (`maxVisits`, default DEFAULT_MAX_VISITS) and the event ids kept at EVENT_IDS_PER_VISIT times as
  * many: past either the aggregator throws VisitLimitError, and the command says so instead of growing
  * without bound.
  */
-import { hash } from 'node:crypto';
+import { hash, randomInt } from 'node:crypto';
 import { EVENT_NAMES, type EventName } from '../tracking/contract.ts';
 import { quote, type ReportEvent } from './events.ts';
 import { isKnownPage, type KnownPages } from './known-pages.ts';
@@ -193,7 +196,7 @@ export interface AggregatorOptions {
 export const leadKey = visitKey;
 
 /**
- * A visit (or an event id) as the report keeps it: a fixed-size hash of its id, so that memory does not
+ * A lead's event_id as the CRM join keeps it: a fixed-size hash of the id, so that memory does not
  * depend on what the export puts in the id. 96 bits: a collision is not expected before some 10^14 ids.
  */
 export function visitKey(visitId: string): string {
@@ -252,23 +255,112 @@ class Column<T extends Int32Array | Float64Array | Uint8Array> {
 }
 
 /**
- * A string-keyed map split into 16 maps by the key's first character, as one JavaScript Map holds
- * at most 2^24 entries: keys are base64url hashes, so the 16 parts fill evenly.
+ * A set of ids, each kept as 128 bits in typed arrays (open addressing, linear probing) with a number
+ * beside it: no string and no Map entry per id, so a million visits cost a few tens of MB and nothing for
+ * the garbage collector to trace. A lowercase UUID is kept exactly (its 128 bits); any other id as the
+ * first 128 bits of its SHA-256, in a second table so that the two kinds never meet (a collision there
+ * is not expected before some 10^18 ids). Slots are spread by a hash seeded at random for each process,
+ * so ids chosen to collide cannot turn lookups into a crawl.
  */
-class KeyMap {
-  private readonly parts = Array.from({ length: 16 }, () => new Map<string, number>());
+export class IdMap {
+  private readonly tables = [new WordTable(), new WordTable()];
+  private pendingTable = 0;
+  private pendingSlot = 0;
+
+  get size(): number {
+    return this.tables[0]!.size + this.tables[1]!.size;
+  }
+
+  /** The number kept for `id`, or undefined; `insert` then adds `id` without looking it up again. */
+  find(id: string): number | undefined {
+    const words = ID_WORDS;
+    let table = 0;
+    if (!uuidWords(id, words)) {
+      const digest = hash('sha256', id, 'buffer');
+      for (let i = 0; i < 4; i++) words[i] = digest.readInt32LE(i * 4);
+      table = 1;
+    }
+    this.pendingTable = table;
+    const found = this.tables[table]!.find(words);
+    this.pendingSlot = found.slot;
+    return found.value;
+  }
+
+  /** Adds the id of the last `find`, which did not find it. */
+  insert(value: number): void {
+    this.tables[this.pendingTable]!.insert(this.pendingSlot, ID_WORDS, value);
+  }
+}
+
+const ID_WORDS = new Int32Array(4);
+const SEED = randomInt(0x7fffffff) | 1;
+
+/** One open-addressing table of 128-bit keys (4 × 32 bits) and numbers. */
+class WordTable {
+  private keys = new Int32Array(4 * 1024);
+  /** The number + 1; 0 marks an empty slot. */
+  private values = new Int32Array(1024);
+  private mask = 1023;
   size = 0;
-  private part(key: string): Map<string, number> {
-    return this.parts[key.charCodeAt(0) & 15]!;
+
+  find(words: Int32Array): { slot: number; value: number | undefined } {
+    const [w0, w1, w2, w3] = words as unknown as [number, number, number, number];
+    let h = Math.imul(w0 ^ SEED, 0x9e3779b1) ^ Math.imul(w1, 0x85ebca6b) ^ Math.imul(w2, 0xc2b2ae35) ^ Math.imul(w3, 0x27d4eb2f);
+    h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+    h ^= h >>> 13;
+    const { keys, values, mask } = this;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const stored = values[slot]!;
+      if (stored === 0) return { slot, value: undefined };
+      const k = slot * 4;
+      if (keys[k] === w0 && keys[k + 1] === w1 && keys[k + 2] === w2 && keys[k + 3] === w3) return { slot, value: stored - 1 };
+    }
   }
-  get(key: string): number | undefined {
-    return this.part(key).get(key);
+
+  insert(slot: number, words: Int32Array, value: number): void {
+    this.keys.set(words, slot * 4);
+    this.values[slot] = value + 1;
+    this.size++;
+    // At most 70 % full, so probes stay short.
+    if (this.size * 10 > this.values.length * 7) this.grow();
   }
-  set(key: string, value: number): void {
-    const part = this.part(key);
-    if (!part.has(key)) this.size++;
-    part.set(key, value);
+
+  private grow(): void {
+    const oldKeys = this.keys;
+    const oldValues = this.values;
+    this.keys = new Int32Array(oldKeys.length * 2);
+    this.values = new Int32Array(oldValues.length * 2);
+    this.mask = this.values.length - 1;
+    const words = new Int32Array(4);
+    for (let slot = 0; slot < oldValues.length; slot++) {
+      if (oldValues[slot] === 0) continue;
+      words.set(oldKeys.subarray(slot * 4, slot * 4 + 4));
+      const target = this.find(words).slot;
+      this.keys.set(words, target * 4);
+      this.values[target] = oldValues[slot]!;
+    }
   }
+}
+
+/** The 128 bits of a lowercase UUID (`xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`) into `out`; false for any other text. */
+function uuidWords(id: string, out: Int32Array): boolean {
+  if (id.length !== 36 || id.charCodeAt(8) !== 45 || id.charCodeAt(13) !== 45 || id.charCodeAt(18) !== 45 || id.charCodeAt(23) !== 45) return false;
+  let word = 0;
+  let digits = 0;
+  let value = 0;
+  for (let i = 0; i < 36; i++) {
+    if (i === 8 || i === 13 || i === 18 || i === 23) continue;
+    const c = id.charCodeAt(i);
+    const nibble = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1;
+    if (nibble < 0) return false;
+    value = (value << 4) | nibble;
+    if (++digits === 8) {
+      out[word++] = value;
+      value = 0;
+      digits = 0;
+    }
+  }
+  return true;
 }
 
 /** Collects events one at a time (so a file can be streamed into it), then computes the report. */
@@ -301,8 +393,8 @@ export function createAggregator(options: AggregatorOptions = {}): Aggregator {
     dictionaries.utm_source.id(event.utm_source ?? NO_VALUE) +
     VALUE_BITS * (dictionaries.utm_medium.id(event.utm_medium ?? NO_VALUE) + VALUE_BITS * (dictionaries.utm_campaign.id(event.utm_campaign ?? NO_VALUE) + VALUE_BITS * dictionaries.page_variant.id(event.page_variant ?? DEFAULT_VARIANT)));
 
-  const eventIds = new KeyMap();
-  const visits = new KeyMap();
+  const eventIds = new IdMap();
+  const visits = new IdMap();
   const heads = new Column((n) => new Int32Array(n));
   // One slot per visit × page, chained per visit through `next` (-1 ends the chain).
   const slotPage = new Column((n) => new Int32Array(n));
@@ -350,29 +442,27 @@ export function createAggregator(options: AggregatorOptions = {}): Aggregator {
         }
         return;
       }
-      let eventKey: string | undefined;
       if (event.event_id !== undefined) {
-        const key = (eventKey = visitKey(event.event_id));
-        if (eventIds.get(key) !== undefined) {
+        if (eventIds.find(event.event_id) !== undefined) {
           duplicates++;
           return;
         }
         if (eventIds.size >= maxEventIds) throw new VisitLimitError(maxEventIds, line, 'event ids');
-        eventIds.set(key, 0);
+        eventIds.insert(0);
       }
-      const key = visitKey(event.visit_id);
-      let visit = visits.get(key);
+      let visit = visits.find(event.visit_id);
       if (visit === undefined) {
         if (visits.size >= maxVisits) throw new VisitLimitError(maxVisits, line);
         visit = visits.size;
-        visits.set(key, visit);
+        visits.insert(visit);
         heads.grow(visit + 1);
         heads.data[visit] = -1;
       }
       const slot = slotOf(visit, pageOf(segment, persona));
       if (!isView) {
         slotFlags.data[slot]! |= LEAD;
-        if (leadIds && eventKey !== undefined) {
+        if (leadIds && event.event_id !== undefined) {
+          const eventKey = leadKey(event.event_id);
           const keys = leadIds.get(slot);
           if (keys) keys.push(eventKey);
           else leadIds.set(slot, [eventKey]);

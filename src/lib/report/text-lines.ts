@@ -21,6 +21,14 @@ const CR = 0x0d;
  * input. Throws EncodingError at the first byte that is not UTF-8, after the lines before it.
  */
 export async function* readTextLines(input: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, maxBytes: number): AsyncGenerator<TextLine> {
+  for await (const batch of readTextLineBatches(input, maxBytes)) yield* batch;
+}
+
+/**
+ * The same lines, a chunk's worth at a time: a reader of millions of lines then pays one await per
+ * chunk instead of one per line (the per-line await was a tenth of the report's time).
+ */
+export async function* readTextLineBatches(input: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, maxBytes: number): AsyncGenerator<TextLine[]> {
   const utf8 = new Utf8Check();
   let line = 1;
   let parts: string[] = [];
@@ -34,8 +42,8 @@ export async function* readTextLines(input: AsyncIterable<Uint8Array | string> |
 
   // `head` ends at a character boundary (Utf8Check holds a cut-off character back), and a line
   // break is never part of a multi-byte character, so every piece decodes on its own.
-  function* split(head: Buffer): Generator<TextLine> {
-    if (head.length === 0) return;
+  function split(head: Buffer, batch: TextLine[]): TextLine[] {
+    if (head.length === 0) return batch;
     // The LF of a CRLF whose CR ended the chunk before.
     let start = afterCr && head[0] === LF ? 1 : 0;
     afterCr = false;
@@ -49,8 +57,8 @@ export async function* readTextLines(input: AsyncIterable<Uint8Array | string> |
       bytes += stop - start;
       if (bytes <= maxBytes) parts.push(head.toString('utf8', start, stop));
       else parts = [];
-      if (end === -1) return;
-      yield lineOf(true);
+      if (end === -1) return batch;
+      batch.push(lineOf(true));
       line++;
       parts = [];
       bytes = 0;
@@ -60,13 +68,16 @@ export async function* readTextLines(input: AsyncIterable<Uint8Array | string> |
         else if (head[start] === LF) start++;
       }
     }
+    return batch;
   }
 
   for await (const raw of input) {
-    yield* split(utf8.take(typeof raw === 'string' ? Buffer.from(raw) : raw));
+    const batch = split(utf8.take(typeof raw === 'string' ? Buffer.from(raw) : raw), []);
+    if (batch.length) yield batch;
     if (utf8.problem) throw new EncodingError(utf8.problem);
   }
-  yield* split(utf8.finish());
+  const last = split(utf8.finish(), []);
+  if (!utf8.problem && bytes > 0) last.push(lineOf(false));
+  if (last.length) yield last;
   if (utf8.problem) throw new EncodingError(utf8.problem);
-  if (bytes > 0) yield lineOf(false);
 }

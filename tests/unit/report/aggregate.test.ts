@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateEvents, createAggregator, EVENT_IDS_PER_VISIT, MAX_DISTINCT_VALUES, smallSampleReason, visitKey, type GroupRow } from '../../../src/lib/report/aggregate.ts';
+import { aggregateEvents, createAggregator, EVENT_IDS_PER_VISIT, IdMap, MAX_DISTINCT_VALUES, smallSampleReason, visitKey, type GroupRow } from '../../../src/lib/report/aggregate.ts';
 import { knownPagesOf } from '../../../src/lib/report/known-pages.ts';
 import type { ReportEvent } from '../../../src/lib/report/events.ts';
 import { twoProportionZTest } from '../../../src/lib/report/stats.ts';
@@ -173,6 +173,43 @@ describe('holding visits', () => {
     expect(visitKey('v'.repeat(100))).toHaveLength(16);
     expect(visitKey('v1')).toBe(visitKey('v1'));
     expect(visitKey('v1')).not.toBe(visitKey('v2'));
+  });
+
+  it('finds every id it was given, UUIDs and other ids alike, as its tables grow', () => {
+    const ids = new IdMap();
+    const uuid = (i: number) => `${i.toString(16).padStart(8, '0')}-0000-4000-8000-${(i * 7919).toString(16).padStart(12, '0')}`;
+    for (let i = 0; i < 5000; i++) {
+      expect(ids.find(uuid(i))).toBeUndefined();
+      ids.insert(2 * i);
+      expect(ids.find(`visit-${i}`)).toBeUndefined();
+      ids.insert(2 * i + 1);
+    }
+    expect(ids.size).toBe(10_000);
+    for (let i = 0; i < 5000; i++) {
+      expect(ids.find(uuid(i))).toBe(2 * i);
+      expect(ids.find(`visit-${i}`)).toBe(2 * i + 1);
+    }
+    // Ids are text: the same UUID in capitals, or with one digit changed, is another visit.
+    expect(ids.find(uuid(1).toUpperCase())).toBeUndefined();
+    expect(ids.find(uuid(1).replace(/.$/, '0'))).toBeUndefined();
+    expect(ids.find(uuid(1).slice(0, 35))).toBeUndefined();
+  });
+
+  it('counts the same whether visit and event ids are UUIDs or any other text', () => {
+    const withIds = (name: (i: number) => string) => {
+      const aggregator = createAggregator();
+      for (let i = 0; i < 200; i++) {
+        const visit = name(i % 70);
+        aggregator.add({ ...view(visit, i % 2 ? 'alpha' : 'beta', 'cfo'), event_id: name(1000 + (i % 150)) });
+        if (i % 3 === 0) aggregator.add({ ...lead(visit, i % 2 ? 'alpha' : 'beta', 'cfo'), event_id: name(2000 + i) });
+      }
+      return aggregator.report();
+    };
+    const uuids = withIds((i) => `${i.toString(16).padStart(8, 'a')}-1234-4abc-8def-0123456789ab`);
+    const plain = withIds((i) => `id-${i}`);
+    expect(uuids).toEqual(plain);
+    expect(uuids.duplicates).toBe(50);
+    expect(counts(uuids.pages)).toEqual(counts(plain.pages));
   });
 
   it('keeps at most maxVisits visits, and says at which line it went past', () => {

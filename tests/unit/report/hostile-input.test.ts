@@ -207,7 +207,7 @@ describe('memory', () => {
     const result = report({ 'events.ndjson': REAL + invented }, 'events.ndjson', ['--content', CONTENT, '--max-visits', '80']);
     expect(result.stderr).toBe(
       'report: events.ndjson:90 goes past 80 distinct visits, so no report was written: every visit is kept in memory, and an export with more than that would take memory without bound\n' +
-        '    hint: If this machine has the memory (about 400 bytes a visit), raise the limit with --max-visits N; or split the export by date and report each part.\n',
+        '    hint: If this machine has the memory (about 150 bytes a visit), raise the limit with --max-visits N; or split the export by date and report each part.\n',
     );
     expect(result.status).toBe(1);
     expect(result.written).toBe(false);
@@ -219,7 +219,7 @@ describe('memory', () => {
     const result = report({ 'events.ndjson': REAL + flood }, 'events.ndjson', ['--content', CONTENT, '--max-visits', '100']);
     expect(result.stderr).toBe(
       'report: events.ndjson:470 goes past 400 distinct event ids of landing page views and leads (4 per visit allowed by --max-visits), so no report was written: every event id is kept in memory to drop replays, and an export with more than that would take memory without bound\n' +
-        '    hint: If this machine has the memory (about 100 bytes an event id), raise the limit with --max-visits N; or split the export by date and report each part.\n',
+        '    hint: If this machine has the memory (about 50 bytes an event id), raise the limit with --max-visits N; or split the export by date and report each part.\n',
     );
     expect(result.status).toBe(1);
     expect(result.written).toBe(false);

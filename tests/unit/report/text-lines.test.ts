@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readTextLines, type TextLine } from '../../../src/lib/report/text-lines.ts';
+import { readTextLineBatches, readTextLines, type TextLine } from '../../../src/lib/report/text-lines.ts';
 import { EncodingError } from '../../../src/lib/text-encoding.ts';
 
 async function lines(chunks: (string | Uint8Array)[], maxBytes = 100): Promise<TextLine[]> {
@@ -72,5 +72,24 @@ describe('reading lines', () => {
     expect((await failure(() => lines([Buffer.concat([Buffer.from('a\nb'), euro.subarray(0, 2), Buffer.from('\nc\n')])]))).problem.line).toBe(2);
     const cut = await failure(() => lines([Buffer.concat([Buffer.from('a\nb'), euro.subarray(0, 2)])]));
     expect(cut.problem).toEqual({ line: 2, byte: '0xE2', encoding: undefined });
+  });
+});
+
+describe('reading lines a chunk at a time', () => {
+  it('gives the lines of each chunk together, the same lines as one at a time', async () => {
+    const chunks = ['a\nb', 'c\r\n\n', 'last'];
+    const batches: TextLine[][] = [];
+    for await (const batch of readTextLineBatches(chunks, 100)) batches.push(batch);
+    expect(batches.map((b) => b.map((l) => l.line))).toEqual([[1], [2, 3], [4]]);
+    expect(batches.flat()).toEqual(await lines(chunks));
+  });
+
+  it('gives the lines before a byte that is not UTF-8, then stops', async () => {
+    const batches: TextLine[][] = [];
+    const error = await failure(async () => {
+      for await (const batch of readTextLineBatches([Buffer.from('a\nb\n'), latin1('caf\u00e9\n')], 100)) batches.push(batch);
+    });
+    expect(batches.flat().map((l) => ('text' in l ? l.text : ''))).toEqual(['a', 'b']);
+    expect(error.problem.line).toBe(3);
   });
 });
