@@ -165,16 +165,17 @@ async function duckdb(file: string): Promise<void> {
   console.log(`ROWS ${reader.getRows().length}`);
 }
 
-function printResult(result: BenchResult): void {
+export function renderReportBench(result: BenchResult): string {
   const mb = (result.bytes / 1024 / 1024).toFixed(0);
-  console.log(`${result.file}: ${result.visits.toLocaleString('en-US')} visits, ${result.events.toLocaleString('en-US')} events, ${mb} MiB`);
+  const lines = [`${result.file}: ${result.visits.toLocaleString('en-US')} visits, ${result.events.toLocaleString('en-US')} events, ${mb} MiB`];
   for (const c of result.contenders) {
-    console.log(
+    lines.push(
       `${c.name.padEnd(12)} median ${c.medianSeconds.toFixed(2)} s (min ${c.minSeconds.toFixed(2)}, max ${c.maxSeconds.toFixed(2)}), ` +
         `${Math.round(c.eventsPerSecond).toLocaleString('en-US')} events/s, peak ${c.medianPeakMb.toFixed(0)} MB`,
     );
   }
-  console.log(`report / duckdb ${result.ratios.vsDuckdb.toFixed(2)}×, report / parse floor ${result.ratios.vsParseFloor.toFixed(2)}×`);
+  lines.push(`report / duckdb ${result.ratios.vsDuckdb.toFixed(2)}×, report / parse floor ${result.ratios.vsParseFloor.toFixed(2)}×`);
+  return lines.join('\n');
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === SELF) {
@@ -187,6 +188,6 @@ if (process.argv[1] && resolve(process.argv[1]) === SELF) {
     if (!Number.isSafeInteger(visits) || visits < 1 || !Number.isSafeInteger(runs) || runs < 1) {
       console.error('data-report: --visits and --runs must be whole numbers of at least 1');
       process.exitCode = 2;
-    } else printResult(await benchReport({ visits, runs, ...(values.seed ? { seed: Number(values.seed) } : {}) }));
+    } else console.log(renderReportBench(await benchReport({ visits, runs, ...(values.seed ? { seed: Number(values.seed) } : {}) })));
   }
 }
