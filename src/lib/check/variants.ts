@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics.ts';
-import type { PageOverrideEntry, PageVariantEntry, Project } from '../load/project.ts';
+import { hiddenOverrideFields, type PageOverrideEntry, type PageVariantEntry, type Project } from '../load/project.ts';
 
 /**
  * A variant and its control must report different names in their events, or the report could not
@@ -32,20 +32,10 @@ export function checkVariants(project: Project): Diagnostic[] {
  * value proposition in its front matter would not show under the override's own hero.
  */
 function hiddenByControlHero(variant: PageVariantEntry, override: PageOverrideEntry | undefined): Diagnostic[] {
-  if (!override?.sections.some((s) => s.name === 'hero') || variant.sections.some((s) => s.name === 'hero')) return [];
-  return (['headline', 'valueProposition'] as const)
-    .filter((field) => variant.data[field] !== undefined)
-    .map((field) => {
-      const at = variant.locate.at([field]);
-      return {
-        severity: 'warning' as const,
-        rule: 'page-override',
-        file: variant.file,
-        line: at?.line,
-        column: at?.column,
-        field,
-        message: `is not shown, because the control's ${override.file} replaces the hero section`,
-        hint: `Write the variant's own <Section name="hero"> block, or delete ${field}.`,
-      };
-    });
+  if (!override || variant.sections.some((s) => s.name === 'hero')) return [];
+  return hiddenOverrideFields(
+    variant,
+    override.sections.map((s) => s.name),
+    { file: override.file, hint: (field) => `Write the variant's own <Section name="hero"> block, or delete ${field}.` },
+  );
 }

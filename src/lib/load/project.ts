@@ -427,8 +427,11 @@ function variantNameProblem(file: string, variant: string): Diagnostic | undefin
   return undefined;
 }
 
-/** Frontmatter that would never show because the section that displays it is replaced wholesale. */
-function hiddenOverrideFields(entry: MarkdownEntry<PageOverride | PageVariant>, replaced: string[]): Diagnostic[] {
+/**
+ * Frontmatter that would never show because the section that displays it is replaced wholesale: by
+ * this file (`by` absent), or by another file the page takes the section from (a variant's control).
+ */
+export function hiddenOverrideFields(entry: MarkdownEntry<PageOverride | PageVariant>, replaced: readonly string[], by?: { file: string; hint: (field: string) => string }): Diagnostic[] {
   const hidden: [keyof PageOverride & keyof PageVariant, string][] = [
     ['headline', 'hero'],
     ['valueProposition', 'hero'],
@@ -444,8 +447,8 @@ function hiddenOverrideFields(entry: MarkdownEntry<PageOverride | PageVariant>, 
         line: at?.line,
         column: at?.column,
         field,
-        message: `is not shown, because this file replaces the ${section} section`,
-        hint: `Put the text in the <Section name="${section}"> block, or delete ${field}.`,
+        message: by ? `is not shown, because the control's ${by.file} replaces the ${section} section` : `is not shown, because this file replaces the ${section} section`,
+        hint: by ? by.hint(field) : `Put the text in the <Section name="${section}"> block, or delete ${field}.`,
       };
     });
 }
