@@ -12,6 +12,8 @@ const PAGE_TYPES = [
   ['segment-index', '/segments/'],
   ['segment-hub', '/enterprise-procurement/'],
   ['landing', '/enterprise-procurement/cpo/'],
+  // An A/B variant: its own copy and shorter sections, in the control's layout.
+  ['variant', '/eu-due-diligence/cpo/short-form/'],
   ['faq', '/enterprise-procurement/faq/'],
   ['thank-you', '/thank-you/'],
   ['not-found', '/no-such-page/'],
