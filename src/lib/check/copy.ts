@@ -109,10 +109,6 @@ function unitDiagnostics(unit: CopyUnit, { regulations, urgency }: CopyRules): D
           hint: `Leave figures and dates out of copy (thresholds, deadlines, penalties): pages show them from ${reg.file}, dated and sourced, and they stay right when the rule changes.`,
         });
       }
-    }
-    for (const reg of regulations) {
-      if (!unit.about.includes(reg.id) && !reg.names.some((n) => n.test(sentence))) continue;
-      figures ??= figuresIn(sentence);
       const unlisted = unlistedDeadlines(sentence, figures, reg.data);
       if (unlisted.length) {
         diagnostics.push({
