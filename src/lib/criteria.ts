@@ -22,6 +22,16 @@ function intersect(a: Interval, b: Interval): Interval | undefined {
   return out.min <= out.max ? out : undefined;
 }
 
+/**
+ * The values every range allows, as a range (an open end left out); undefined when they cannot agree.
+ * No range, or only absent ones, allows everything: `{}`.
+ */
+export function commonRange(ranges: readonly ({ min?: number; max?: number } | undefined)[]): { min?: number; max?: number } | undefined {
+  const out = ranges.map(interval).reduce<Interval | undefined>((acc, r) => acc && intersect(acc, r), interval(undefined));
+  if (!out) return undefined;
+  return { ...(out.min > 0 ? { min: out.min } : {}), ...(out.max < Number.POSITIVE_INFINITY ? { max: out.max } : {}) };
+}
+
 /** Values both lists allow; undefined when neither restricts; empty when they cannot agree. */
 function common(a: readonly string[], b: readonly string[]): string[] | undefined {
   if (a.length === 0 && b.length === 0) return undefined;
@@ -61,7 +71,7 @@ function conjuncts(criteria: SegmentCriteria): Conjunct[] {
 }
 
 /** Values every restricting list allows; undefined when none restricts; empty when they cannot agree. */
-function commonAll(lists: readonly (readonly string[])[]): string[] | undefined {
+export function commonAll(lists: readonly (readonly string[])[]): string[] | undefined {
   let out: string[] | undefined;
   for (const list of lists) {
     if (out?.length === 0) break;
@@ -109,21 +119,18 @@ function conjunctOverlap(ca: Conjunct, cb: Conjunct): string | undefined {
   if (industries) parts.push(`in ${industries[0]}`);
 
   const ranges = all.map((f) => f.employees).filter((r) => r !== undefined);
-  const employees = ranges.map(interval).reduce<Interval | undefined>((acc, r) => acc && intersect(acc, r), interval(undefined));
+  const employees = commonRange(ranges);
   if (!employees) return undefined;
-  if (ranges.length) parts.push(`with ${formatInteger(employees.min || Math.min(employees.max, 1))} employees`);
+  if (ranges.length) parts.push(`with ${formatInteger(employees.min ?? Math.min(employees.max ?? Number.POSITIVE_INFINITY, 1))} employees`);
 
   // Revenue in two currencies cannot be compared without exchange rates, so only ranges in one
   // currency can rule each other out.
   const revenues = all.map((f) => f.revenue).filter((r) => r !== undefined);
   const currencies = [...new Set(revenues.map((r) => r.currency))];
   for (const currency of currencies) {
-    const revenue = revenues
-      .filter((r) => r.currency === currency)
-      .map(interval)
-      .reduce<Interval | undefined>((acc, r) => acc && intersect(acc, r), interval(undefined));
+    const revenue = commonRange(revenues.filter((r) => r.currency === currency));
     if (!revenue) return undefined;
-    if (currencies.length === 1) parts.push(`with ${formatQuantity(revenue.min, currency)} annual revenue`);
+    if (currencies.length === 1) parts.push(`with ${formatQuantity(revenue.min ?? 0, currency)} annual revenue`);
   }
 
   const regions = commonAll(all.map((f) => f.regions));

@@ -6,7 +6,7 @@
  * each campaign channel. Internal, like the rest of the playbook: it is the targeting plan.
  */
 import { formatInteger } from '../compose/format.ts';
-import { describeGroup, foldCase } from '../criteria.ts';
+import { commonAll, commonRange, describeGroup } from '../criteria.ts';
 import type { Project } from '../load/project.ts';
 import type { FirmographicGroup, Range, SegmentCriteria, Site } from '../schemas/index.ts';
 import { campaignUrl } from '../tracking/campaign-urls.ts';
@@ -90,22 +90,6 @@ function employeesInWords(range: Range | undefined): string | undefined {
   return undefined;
 }
 
-/** Both lists must hold: their common values; one empty list means any. Undefined when none can. */
-function both(a: readonly string[], b: readonly string[]): string[] | undefined {
-  if (!a.length || !b.length) return [...a, ...b];
-  const folded = new Set(b.map(foldCase));
-  const common = a.filter((x) => folded.has(foldCase(x)));
-  return common.length ? common : undefined;
-}
-
-function bothRanges(a: Range | undefined, b: Range | undefined): Range | undefined | null {
-  if (!a || !b) return a ?? b;
-  const min = Math.max(a.min ?? 0, b.min ?? 0);
-  const max = Math.min(a.max ?? Infinity, b.max ?? Infinity);
-  if (min > max) return null;
-  return { ...(min > 0 ? { min } : {}), ...(max < Infinity ? { max } : {}) };
-}
-
 /**
  * The segment's firmographic criteria as LinkedIn audiences: the segment's own fields, and with an
  * either-or test one audience per group (the segment's fields and that group). A group that cannot
@@ -116,15 +100,15 @@ export function audiencesOf(criteria: SegmentCriteria): AudienceView[] {
   const groups: (FirmographicGroup | undefined)[] = own.anyOf?.length ? own.anyOf : [undefined];
   const audiences: AudienceView[] = [];
   for (const group of groups) {
-    const regions = both(own.regions, group?.regions ?? []);
-    const industries = both(own.industries, group?.industries ?? []);
-    const employees = bothRanges(own.employees, group?.employees);
-    if (!regions || !industries || employees === null) continue;
+    const regions = commonAll([own.regions, group?.regions ?? []]);
+    const industries = commonAll([own.industries, group?.industries ?? []]);
+    const employees = commonRange([own.employees, group?.employees]);
+    if (regions?.length === 0 || industries?.length === 0 || !employees) continue;
     const { sizes, exact } = linkedinCompanySizes(employees);
     const untargeted = [own.revenue, group?.revenue].flatMap((r) => (r && (r.min !== undefined || r.max !== undefined) ? [describeGroup({ industries: [], regions: [], ownership: [], revenue: r })] : []));
     const ownership = [...own.ownership, ...(group?.ownership ?? [])];
     if (ownership.length) untargeted.push(describeGroup({ industries: [], regions: [], ownership: [...new Set(ownership)] }));
-    const audience: AudienceView = { regions, industries, companySizes: sizes, sizesExact: exact, untargeted };
+    const audience: AudienceView = { regions: regions ?? [], industries: industries ?? [], companySizes: sizes, sizesExact: exact, untargeted };
     const inWords = employeesInWords(employees);
     if (inWords) audience.employees = inWords;
     if (group) audience.group = describeGroup(group);
