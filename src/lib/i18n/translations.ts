@@ -73,7 +73,7 @@ export function hasBody(kind: TranslatableKind): boolean {
   return KINDS[kind].body;
 }
 
-type AnyDef = { type: string; innerType?: z.ZodType; in?: z.ZodType; element?: z.ZodType; shape?: Record<string, z.ZodType>; format?: string };
+type AnyDef = { type: string; innerType?: z.ZodType; in?: z.ZodType; element?: z.ZodType; shape?: Record<string, z.ZodType>; format?: string; checks?: unknown[]; check?: string };
 
 function zodOf(schema: z.ZodType): { def: AnyDef; bag: { format?: string; patterns?: Set<RegExp> } } {
   return (schema as unknown as { _zod: { def: AnyDef; bag: { format?: string; patterns?: Set<RegExp> } } })._zod;
@@ -93,14 +93,14 @@ export function unwrapSchema(schema: z.ZodType): z.ZodType {
 
 /** Free text: a string with no format (date, address) and no pattern (ids, codes). */
 export function isTextSchema(schema: z.ZodType): boolean {
-  const { def, bag } = zodOf(unwrapSchema(schema));
-  return def.type === 'string' && !def.format && !bag.format && !(bag.patterns && bag.patterns.size > 0);
+  const { def } = zodOf(unwrapSchema(schema));
+  return def.type === 'string' && !def.format && !(def.checks ?? []).some((check) => zodOf(check as z.ZodType).def.check === 'string_format');
 }
 
 /** The format of a string schema (date, url…), if it has one. */
 export function schemaFormat(schema: z.ZodType): string | undefined {
-  const { def, bag } = zodOf(unwrapSchema(schema));
-  return def.format ?? bag.format;
+  const { def } = zodOf(unwrapSchema(schema));
+  return def.format;
 }
 
 /** The type of a schema after its wrappers: object, array, string, number, enum… */
@@ -221,10 +221,14 @@ export function missingText(shape: TextShape | undefined, original: unknown, tra
 
 /** An empty list, or a group with no text in it, needs no translation. */
 function isEmpty(shape: TextShape, value: unknown): boolean {
-  const text = textOf(shape, value);
-  if (text === undefined) return true;
-  if (Array.isArray(text)) return text.length === 0;
-  if (typeof text === 'object' && text !== null) return Object.keys(text).length === 0;
+  return !hasText(textOf(shape, value));
+}
+
+/** Whether canonical text (from {@link textOf}) holds any text at all. */
+export function hasText(text: unknown): boolean {
+  if (typeof text === 'string') return true;
+  if (Array.isArray(text)) return text.some(hasText);
+  if (typeof text === 'object' && text !== null) return Object.values(text).some(hasText);
   return false;
 }
 
@@ -249,4 +253,23 @@ export function mergeText<T>(shape: TextShape | undefined, original: T, translat
       return out as T;
     }
   }
+}
+
+/**
+ * The text of a translation file with its stamp set to `hash`: the `translationOf:` line replaced,
+ * or added as the first field (inside the front matter of a Markdown file). Nothing else changes.
+ */
+export function withStamp(text: string, hash: string, markdown: boolean): string {
+  const line = `${STAMP_FIELD}: ${hash}`;
+  const existing = new RegExp(`^${STAMP_FIELD}:[^\\n]*$`, 'm');
+  if (markdown) {
+    const open = /^---[ \t]*\r?\n/.exec(text);
+    if (!open) return text;
+    const end = text.slice(open[0].length).search(/^---[ \t]*$/m);
+    const front = end < 0 ? text.slice(open[0].length) : text.slice(open[0].length, open[0].length + end);
+    const rest = end < 0 ? '' : text.slice(open[0].length + end);
+    const stamped = existing.test(front) ? front.replace(existing, line) : `${line}\n${front}`;
+    return `${open[0]}${stamped}${rest}`;
+  }
+  return existing.test(text) ? text.replace(existing, line) : `${line}\n${text}`;
 }
