@@ -135,17 +135,17 @@ export function checkTranslations(project: Project, options: TranslationCheckOpt
         });
         continue;
       }
-      diagnostics.push(...missingFields(t, `the ${language} page ${n.page} shows`, 'error'));
+      diagnostics.push(...missingFields(t, (what) => `the ${language} page ${n.page} shows ${what}, which this translation leaves out`, 'error'));
     }
     for (const t of translated.values()) {
-      if (!neededKeys.has(`${t.kind}:${t.id}`) && options.strict) diagnostics.push(...missingFields(t, 'no published page needs it yet, but', 'warning'));
+      if (!neededKeys.has(`${t.kind}:${t.id}`) && options.strict) diagnostics.push(...missingFields(t, (what) => `this translation leaves out ${what}; no published page shows it yet`, 'warning'));
       diagnostics.push(...stamp(t, language));
     }
   }
   return diagnostics;
 }
 
-function missingFields(t: TranslationEntry, lead: string, severity: Diagnostic['severity']): Diagnostic[] {
+function missingFields(t: TranslationEntry, message: (what: string) => string, severity: Diagnostic['severity']): Diagnostic[] {
   return t.missing.map((path) => {
     const field = formatFieldPath(path);
     const at = path[0] === BODY_FIELD ? { line: t.bodyLine, column: 1 } : t.locate.at(path);
@@ -157,7 +157,7 @@ function missingFields(t: TranslationEntry, lead: string, severity: Diagnostic['
       line: at?.line ?? 1,
       column: at?.column ?? 1,
       field,
-      message: `${lead} ${what}, which this translation leaves out`,
+      message: message(what),
       hint: path[0] === BODY_FIELD ? `Write the translated text below the closing --- line, as in ${t.original}.` : `Translate ${field} here: a field left out of a translation shows nothing.`,
     };
   });
