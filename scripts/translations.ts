@@ -93,7 +93,7 @@ async function stamp(paths: string[]): Promise<number> {
   for (const path of paths) {
     // A path is read relative to the content root first (as the check names files), else to the working folder.
     const asGiven = path.split(sep).join('/').replace(/^\.\//, '');
-    const file = !isAbsolute(path) && (byFile.has(asGiven) || loaded.diagnostics.some((d) => d.file === asGiven)) ? asGiven : relative(env.contentRoot, isAbsolute(path) ? path : join(process.cwd(), path)).split(sep).join('/');
+    const file = !isAbsolute(path) && existsSync(join(env.contentRoot, asGiven)) ? asGiven : relative(env.contentRoot, isAbsolute(path) ? path : join(process.cwd(), path)).split(sep).join('/');
     const t = byFile.get(file);
     if (!t) {
       const problems = loaded.diagnostics.filter((d) => d.file === file);
