@@ -3,11 +3,12 @@
  * one), and those whose original's text changed since a translator stamped them.
  */
 import { formatFieldPath, type Diagnostic } from '../diagnostics.ts';
-import { languageName, localePrefix, localesOf, translationsIn } from '../i18n/locales.ts';
+import { languageName, localePrefix, localesOf, localizeProject, translationsIn } from '../i18n/locales.ts';
 import { hasBody, hasText, textShapeOf, textOf, type TranslatableKind } from '../i18n/translations.ts';
 import type { Entry, Project } from '../load/project.ts';
 import { BODY_FIELD, type TranslationEntry } from '../load/translations.ts';
 import { isPublished, type RouteOptions } from '../routes.ts';
+import { checkCopy } from './copy.ts';
 
 export interface TranslationCheckOptions extends RouteOptions {
   /** `--strict`: also report translations that leave text out where no published page needs it. */
@@ -141,8 +142,40 @@ export function checkTranslations(project: Project, options: TranslationCheckOpt
       if (!neededKeys.has(`${t.kind}:${t.id}`) && options.strict) diagnostics.push(...missingFields(t, (what) => `this translation leaves out ${what}; no published page shows it yet`, 'warning'));
       diagnostics.push(...stamp(t, language));
     }
+    diagnostics.push(...checkTranslatedCopy(project, locale));
   }
   return diagnostics;
+}
+
+/**
+ * The copy rules that do not depend on English words: figures restated from a regulation, and links
+ * and markup in Markdown. Those that read English phrases (deadlines, compliance promises, pressure
+ * wording) run on the originals only.
+ */
+const LANGUAGE_NEUTRAL_RULES = new Set(['restated-fact', 'unsafe-link', 'unsafe-markup', 'raw-html']);
+
+function checkTranslatedCopy(project: Project, locale: string): Diagnostic[] {
+  const translated = translationsIn(project, locale);
+  const localized = localizeProject(project, locale);
+  // Only translated entries, each pointing at its translation file, so a message names the file it is about.
+  const own = <E extends Entry<unknown>>(kind: TranslatableKind, list: readonly E[]): E[] =>
+    list.flatMap((entry) => {
+      const t = translated.get(`${kind}:${entry.id}`);
+      return t ? [{ ...entry, file: t.file, locate: t.locate }] : [];
+    });
+  const site = project.site && translated.get('site:site') ? own('site', [localized.site!]) : [];
+  const copy = checkCopy({
+    ...localized,
+    site: site[0],
+    segments: own('segment', localized.segments),
+    personas: own('persona', localized.personas),
+    verticals: own('vertical', localized.verticals),
+    faqs: own('faq', localized.faqs),
+    pageOverrides: [],
+    pageVariants: [],
+    proof: { ...localized.proof, quotes: own('quote', localized.proof.quotes), figures: own('figure', localized.proof.figures) },
+  });
+  return copy.filter((d) => LANGUAGE_NEUTRAL_RULES.has(d.rule) && d.file.includes(`.${locale}.`));
 }
 
 function missingFields(t: TranslationEntry, message: (what: string) => string, severity: Diagnostic['severity']): Diagnostic[] {

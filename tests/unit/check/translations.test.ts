@@ -96,6 +96,14 @@ describe('the translation check', () => {
   });
 });
 
+describe('the copy rules on translations', () => {
+  it('refuse raw markup and unsafe links in a translated body, and figures restated from a regulation, naming the translation', () => {
+    const files = edit(edit(i18n, 'content/personas/controller.de.md', 'Sie verantworten den Monatsabschluss.', 'Sie verantworten den Monatsabschluss. <script>alert(1)</script> [Mehr](javascript:alert(1))'), 'content/faqs/how-long.de.md', 'Die meisten Teams arbeiten nach zwei Wochen damit.', 'Die meisten Teams arbeiten nach zwei Wochen damit. USt-Unterlagen gelten ab 85,000 GBP Umsatz.');
+    const found = checkTranslations(parseProject(files).project).filter((d) => d.rule !== 'translation-stale');
+    expect(found.map((d) => `${d.file}:${d.line} ${d.rule}`)).toEqual(['content/personas/controller.de.md:12 unsafe-markup', 'content/personas/controller.de.md:12 unsafe-link', 'content/faqs/how-long.de.md:5 restated-fact']);
+  });
+});
+
 describe('the state of each translation', () => {
   it('is ok, missing, stale or never stamped, with the page that needs it', () => {
     const files = withFiles(edit(i18n, 'content/regulations/vat-records.yaml', 'summary: Businesses keep VAT records digitally.', 'summary: Businesses keep all VAT records digitally.'), { 'content/personas/controller.de.md': null });
