@@ -3,7 +3,7 @@ import { localePrefix, localesOf, translationsIn } from './i18n/locales.ts';
 import type { Project } from './load/project.ts';
 import type { Site } from './schemas/index.ts';
 
-export type RouteKind = 'home' | 'overview' | 'segment' | 'landing' | 'faq' | 'thank-you' | 'preview';
+export type RouteKind = 'home' | 'overview' | 'segment' | 'landing' | 'faq' | 'thank-you' | 'preview' | 'locale-choice';
 
 /** Where the generated thank-you page lives (leadForm.thankYouPage), relative to the base path. */
 export const THANK_YOU_PATH = '/thank-you/';
@@ -82,6 +82,8 @@ export function planRoutes(project: Project, options: RouteOptions = {}): { rout
     liveVariants.set(key, [...(liveVariants.get(key) ?? []), variant]);
   }
   const locales = project.site ? localesOf(project.site.data) : { default: 'en', all: ['en'], prefixDefault: false };
+  // With every locale under its prefix, / is left for a plain page linking each locale's home page.
+  if (locales.prefixDefault) add({ path: '/', locale: locales.default, kind: 'locale-choice', source: 'the built-in choice of language (prefixDefaultLocale in content/site.yaml)' });
   for (const locale of locales.all) {
     const isDefault = locale === locales.default;
     const prefix = project.site ? localePrefix(project.site.data, locale) : '';

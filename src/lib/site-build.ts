@@ -4,6 +4,7 @@ import { composeLandingPage } from './compose/landing.ts';
 import { bodyHeadingOf, createComposeContext, pageMeta, pageTracking } from './compose/context.ts';
 import { composeFaqPage, composeHome, composeOverview, composePreview, composeSegmentHub } from './compose/pages.ts';
 import { composeThankYouPage } from './compose/thank-you.ts';
+import { composeLocaleChoice } from './compose/locale-choice.ts';
 import type { PageMeta, PageTracking, PageView, Route, SiteChrome } from './compose/types.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { contentVersionOf, readContentFiles, type SourceFile } from './load/files.ts';
@@ -77,7 +78,8 @@ function composeSite(project: Project, plans: RoutePlan[], contentVersion: strin
   const ctx = contexts.get(locales.default)!;
   const param = (path: string) => (path === '/' ? undefined : path.slice(1, -1));
   const pagePlans = plans.filter((p) => p.kind !== 'preview');
-  const routes = pagePlans.map((plan): Route => ({ path: plan.path, param: param(plan.path), view: composeView(contexts.get(plan.locale)!, plan) }));
+  const homes = pagePlans.filter((p) => p.kind === 'home').map((p) => ({ locale: p.locale, path: p.path }));
+  const routes = pagePlans.map((plan): Route => ({ path: plan.path, param: param(plan.path), view: plan.kind === 'locale-choice' ? composeLocaleChoice(contexts.get(plan.locale)!, homes) : composeView(contexts.get(plan.locale)!, plan) }));
   addAlternates(routes, pagePlans, locales.default);
   // The preview index lists every other page, so it is composed from them, last.
   for (const plan of plans.filter((p) => p.kind === 'preview')) routes.push({ path: plan.path, param: param(plan.path), view: composePreview(ctx, routes) });
@@ -114,18 +116,21 @@ function isIndexable(route: Route): boolean {
  */
 function addAlternates(routes: Route[], plans: readonly RoutePlan[], defaultLocale: string): void {
   const groups = new Map<string, { route: Route; locale: string }[]>();
+  // With prefixDefaultLocale, / (the choice of language) is the home pages' x-default.
+  const choice = routes.find((r) => r.view.kind === 'locale-choice');
   routes.forEach((route, i) => {
     const plan = plans[i]!;
-    if (!isIndexable(route)) return;
+    if (!isIndexable(route) || plan.kind === 'locale-choice') return;
     const key = `${plan.kind}\0${plan.segment ?? ''}\0${plan.persona ?? ''}\0${plan.variant ?? ''}`;
     groups.set(key, [...(groups.get(key) ?? []), { route, locale: plan.locale }]);
   });
-  for (const group of groups.values()) {
+  for (const [key, group] of groups) {
     if (group.length < 2) continue;
     const alternates = group.map(({ route, locale }) => ({ locale, hreflang: locale, url: route.view.meta.canonical }));
-    const fallback = group.find((g) => g.locale === defaultLocale);
-    if (fallback) alternates.push({ locale: defaultLocale, hreflang: 'x-default', url: fallback.route.view.meta.canonical });
+    const fallback = key.startsWith('home\0') && choice ? choice : group.find((g) => g.locale === defaultLocale)?.route;
+    if (fallback) alternates.push({ locale: defaultLocale, hreflang: 'x-default', url: fallback.view.meta.canonical });
     for (const { route } of group) route.view.meta.alternates = alternates;
+    if (fallback === choice && choice) choice.view.meta.alternates = alternates;
   }
 }
 
@@ -145,6 +150,8 @@ function composeView(ctx: ReturnType<typeof createComposeContext>, plan: RoutePl
       return composeThankYouPage(ctx);
     case 'preview':
       throw new Error('the preview index is composed from the other routes');
+    case 'locale-choice':
+      throw new Error('the choice of language is composed from the home pages');
   }
 }
 

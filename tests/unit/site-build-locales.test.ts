@@ -85,3 +85,25 @@ describe('a site without locales', () => {
     expect(single.sitemapXml.split('\n').slice(0, 3)).toEqual(['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', '  <url><loc>https://acme.example/</loc></url>']);
   });
 });
+
+describe('a site with every locale under its prefix', () => {
+  const prefixed = build(edit(fixture('i18n'), 'content/site.yaml', 'locales: [de]', 'locales: [de]\nprefixDefaultLocale: true'));
+
+  it('puts a choice of language at /, linking each locale’s home page, as the home pages’ x-default', () => {
+    const root = prefixed.routes.find((r) => r.path === '/')!.view;
+    expect(root.kind).toBe('locale-choice');
+    expect(root.kind === 'locale-choice' && root.locales).toEqual([
+      { locale: 'en', label: 'English', href: '/en/' },
+      { locale: 'de', label: 'Deutsch', href: '/de/' },
+    ]);
+    expect(root.meta.canonical).toBe('https://acme.example/');
+    const home = prefixed.routes.find((r) => r.path === '/en/')!.view;
+    expect(home.meta.alternates).toEqual([
+      { locale: 'en', hreflang: 'en', url: 'https://acme.example/en/' },
+      { locale: 'de', hreflang: 'de', url: 'https://acme.example/de/' },
+      { locale: 'en', hreflang: 'x-default', url: 'https://acme.example/' },
+    ]);
+    expect(root.meta.alternates).toEqual(home.meta.alternates);
+    expect(prefixed.routes.find((r) => r.path === '/en/small-finance/')!.view.meta.alternates.at(-1)).toEqual({ locale: 'en', hreflang: 'x-default', url: 'https://acme.example/en/small-finance/' });
+  });
+});

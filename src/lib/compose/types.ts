@@ -317,7 +317,13 @@ export interface ThankYouView extends PageBase {
   nextSteps: (Link & { text?: string })[];
 }
 
-export type PageView = HomeView | OverviewView | SegmentHubView | LandingView | FaqPageView | ThankYouView | PreviewView;
+/** With prefixDefaultLocale, the page at `/`: a link to the home page of each locale, each named in its own language. */
+export interface LocaleChoiceView extends PageBase {
+  kind: 'locale-choice';
+  locales: { locale: string; label: string; href: string }[];
+}
+
+export type PageView = HomeView | OverviewView | SegmentHubView | LandingView | FaqPageView | ThankYouView | PreviewView | LocaleChoiceView;
 
 export interface Route {
   path: string;
