@@ -7,6 +7,8 @@ import { contentSecurityPolicy } from '../security/csp.ts';
 import { vendorConfig } from '../tracking/ad-platforms.ts';
 import { clientConfig, consentBootstrapScript, inlineScriptsOf } from '../tracking/inline-scripts.ts';
 import { composeRegulation } from './regulation.ts';
+import { uiStringsFor, type UiStrings } from '../i18n/ui.ts';
+import { localeFormat } from './format.ts';
 import { OG_HEIGHT, OG_WIDTH } from '../og-image/card.ts';
 import type { OgImage, PageMeta, PageTracking, RegulationView, SiteChrome } from './types.ts';
 
@@ -16,6 +18,10 @@ import type { OgImage, PageMeta, PageTracking, RegulationView, SiteChrome } from
  */
 export interface ComposeContext {
   site: Site;
+  /** The locale the pages are composed in (BCP 47): `site.language` unless another is asked for. */
+  locale: string;
+  /** The interface text of `locale`: built in, with the site's content/ui/<locale>.yaml over it. */
+  ui: UiStrings;
   contentVersion: string;
   options: RouteOptions;
   segments: Map<string, Entry<Segment>>;
@@ -80,7 +86,7 @@ export function bodyHeadingOf(file: string): number | undefined {
 }
 
 /** `rendered` holds bodies rendered ahead, on another thread; any body not in it is rendered here. */
-export function createComposeContext(project: Project, site: Site, contentVersion: string, options: RouteOptions = {}, rendered?: RenderedBodies): ComposeContext {
+export function createComposeContext(project: Project, site: Site, contentVersion: string, options: RouteOptions = {}, rendered?: RenderedBodies, locale: string = site.language): ComposeContext {
   const render = (entry: { body: string }, topHeading: number) => rendered?.get(entry.body, topHeading) ?? renderMarkdown(entry, { topHeading });
   const base = site.basePath.replace(/\/$/, '');
   const origin = site.url.replace(/\/+$/, '');
@@ -88,15 +94,18 @@ export function createComposeContext(project: Project, site: Site, contentVersio
   const regulationEntries = new Map(project.regulations.map((r) => [r.id, r]));
   const sortedFaqs = [...project.faqs].sort((a, b) => a.data.order - b.data.order || (a.id < b.id ? -1 : 1));
   const faqs = sortedFaqs.map((entry, index): ComposedFaq => ({ entry, answer: render(entry, FAQ_ANSWER_HEADING), index }));
+  const ui = uiStringsFor(locale, project.ui);
   return {
     site,
+    locale,
+    ui,
     contentVersion,
     options,
     segments: new Map(project.segments.map((s) => [s.id, s])),
     publishedSegments: project.segments.filter((s) => isPublished(s.data.status, options)).sort((a, b) => (a.id < b.id ? -1 : 1)),
     personas: new Map(project.personas.map((p) => [p.id, p])),
     verticals: new Map(project.verticals.map((v) => [v.id, v])),
-    regulations: new Map(project.regulations.map((r) => [r.id, composeRegulation(r.id, r.data)])),
+    regulations: new Map(project.regulations.map((r) => [r.id, composeRegulation(r.id, r.data, ui, localeFormat(locale, ui))])),
     regulationEntries,
     faqs,
     ...indexFaqs(faqs),
@@ -114,11 +123,12 @@ export function createComposeContext(project: Project, site: Site, contentVersio
       privacyUrl: site.leadForm.privacyUrl,
       csp: contentSecurityPolicy(site, { inlineScripts: inlineScriptsOf(site), form: 'meta' }),
       nav: [
-        { label: 'Home', href: href('/') },
-        { label: 'Segments', href: href('/segments/') },
+        { label: ui.chrome.home, href: href('/') },
+        { label: ui.chrome.segments, href: href('/segments/') },
       ],
       ctaLabel: site.cta.label,
       hideLandingNavigation: site.landingPage.hideNavigation,
+      ui,
     },
     href,
     absolute: (path) => `${origin}${href(path)}`,
