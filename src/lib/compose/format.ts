@@ -26,8 +26,6 @@ export interface LocaleFormat {
   list(items: readonly string[]): string;
   /** `a or b`, `a oder b`. */
   either(items: readonly string[]): string;
-  /** The plural category of a count (`one`, `other`, …). */
-  plural(count: number): Intl.LDMLPluralRule;
 }
 
 /** The `Intl` locale for a page locale: bare `en` is British English (today's output); an unknown tag falls back to its language, then to `en-GB`. */
@@ -54,7 +52,6 @@ export function localeFormat(locale: string, ui: UiStrings): LocaleFormat {
   const percents = new Intl.NumberFormat(intlLocale, { style: 'unit', unit: 'percent', maximumFractionDigits: 2, numberingSystem: 'latn' });
   const and = new Intl.ListFormat(intlLocale, { type: 'conjunction', style: 'long' });
   const or = new Intl.ListFormat(intlLocale, { type: 'disjunction', style: 'long' });
-  const plurals = new Intl.PluralRules(intlLocale);
   const amount = (value: number) => (value >= 1e6 ? compact.format(value) : numbers.format(value));
   const quantity = (value: number, unit: string) => (isCurrency(unit) ? fill(ui.number.currency, { currency: unit, amount: amount(value) }) : fill(ui.number.unit, { amount: amount(value), unit }));
   const format: LocaleFormat = {
@@ -73,7 +70,6 @@ export function localeFormat(locale: string, ui: UiStrings): LocaleFormat {
     },
     list: (items) => and.format(items),
     either: (items) => or.format(items),
-    plural: (count) => plurals.select(count),
   };
   byLocale.set(locale, format);
   return format;

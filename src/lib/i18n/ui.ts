@@ -56,9 +56,11 @@ export function fill(text: string, values: Readonly<Record<string, string | numb
 export function checkUiStrings(project: Project, locales: readonly string[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const site = project.site;
+  // A project assembled by hand (in tests, or before the loader knew these files) may have no map.
+  const overrides: Project['ui'] = project.ui ?? new Map();
   for (const [index, locale] of locales.entries()) {
     if (builtInUi(locale)) continue;
-    const entry = uiOverrideFor(locale, project.ui);
+    const entry = uiOverrideFor(locale, overrides);
     const missing = UI_KEYS.filter((key) => {
       const [group, name] = key.split('.') as [keyof UiStrings, string];
       return (entry?.data[group] as Record<string, string | undefined> | undefined)?.[name] === undefined;
@@ -77,7 +79,7 @@ export function checkUiStrings(project: Project, locales: readonly string[]): Di
     });
   }
   const published = new Set(locales.map((l) => l.toLowerCase()));
-  for (const entry of project.ui.values()) {
+  for (const entry of overrides.values()) {
     if (published.has(entry.id.toLowerCase())) continue;
     diagnostics.push({
       severity: 'warning',
