@@ -23,6 +23,7 @@ export const FILE_DOCS: readonly (readonly [RegExp, string])[] = [
   [/^content\/workbench\.yaml$/, 'docs/workbench.md#workbench-mapping'],
   [/^content\/assignment-summary\.json$/, 'docs/workbench.md#assignment-summary'],
   [/^content\/crm\.yaml$/, 'docs/conversion-report.md#from-lead-to-pipeline'],
+  [/^content\/ui\//, 'docs/pages.md#interface-text'],
 ];
 
 /**
@@ -44,6 +45,7 @@ export const RULE_DOCS: Readonly<Record<string, string>> = {
   'unexpected-file': 'docs/authoring.md#writing-content',
   symlink: 'docs/authoring.md#overrides',
   'route-collision': WHEN_WRONG,
+  'ui-strings': 'docs/pages.md#interface-text',
   'page-override': 'file',
   'mdx-syntax': 'file',
   'variant-id': 'docs/authoring.md#variants',

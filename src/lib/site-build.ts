@@ -98,7 +98,7 @@ function composeSite(project: Project, plans: RoutePlan[], contentVersion: strin
   ].join('\n');
   const robotsTxt = ['User-agent: *', 'Allow: /', '', `Sitemap: ${ctx.absolute('/sitemap.xml')}`, ''].join('\n');
   const notFound = {
-    meta: pageMeta(ctx, '/404/', { title: `Page not found | ${site.name}`, description: site.description, noindex: true }),
+    meta: pageMeta(ctx, '/404/', { title: `${ctx.ui.meta.notFoundTitle} | ${site.name}`, description: site.description, noindex: true }),
     tracking: pageTracking(ctx, 'not-found'),
     chrome: ctx.chrome,
   };

@@ -1,7 +1,9 @@
+import { localesOf } from '../i18n/locales.ts';
 import { type Diagnostic, sortDiagnostics } from '../diagnostics.ts';
 import type { Project } from '../load/project.ts';
 import { planRoutes, type RouteOptions, type RoutePlan } from '../routes.ts';
 import { join } from 'node:path';
+import { checkUiStrings } from '../i18n/ui.ts';
 import { checkCopy } from './copy.ts';
 import { checkProof } from './proof.ts';
 import { checkReferences } from './references.ts';
@@ -26,8 +28,13 @@ export interface CheckOptions extends RouteOptions {
 export function checkProject(project: Project, options: CheckOptions = {}): { diagnostics: Diagnostic[]; routes: RoutePlan[] } {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const plan = planRoutes(project, options);
-  const diagnostics = [...checkReferences(project), ...plan.diagnostics, ...checkSegments(project), ...checkVariants(project), ...checkRegulationDates(project, today), ...checkRepealedCitations(project), ...checkCopy(project), ...checkProof(project, { today, publicDir: options.publicDir ?? join(process.cwd(), 'public') }), ...checkTranslations(project, options)];
+  const diagnostics = [...checkReferences(project), ...plan.diagnostics, ...checkSegments(project), ...checkVariants(project), ...checkRegulationDates(project, today), ...checkRepealedCitations(project), ...checkCopy(project), ...checkProof(project, { today, publicDir: options.publicDir ?? join(process.cwd(), 'public') }), ...checkTranslations(project, options), ...checkUiStrings(project, publishedLocales(project))];
   return { diagnostics: sortDiagnostics(diagnostics), routes: plan.routes };
+}
+
+/** The site's default locale, then its further ones (site.yaml `language`, `locales`). */
+function publishedLocales(project: Project): string[] {
+  return project.site ? localesOf(project.site.data).all : [];
 }
 
 /** `--strict`: every warning counts as an error. */

@@ -7,6 +7,8 @@ import { contentSecurityPolicy } from '../security/csp.ts';
 import { vendorConfig } from '../tracking/ad-platforms.ts';
 import { clientConfig, consentBootstrapScript, inlineScriptsOf } from '../tracking/inline-scripts.ts';
 import { composeRegulation } from './regulation.ts';
+import { uiStringsFor, type UiStrings } from '../i18n/ui.ts';
+import { localeFormat } from './format.ts';
 import { OG_HEIGHT, OG_WIDTH } from '../og-image/card.ts';
 import { isMultilingual, localePrefix, localizeProject, translationsIn } from '../i18n/locales.ts';
 import { mergeText, textShapeOf } from '../i18n/translations.ts';
@@ -23,6 +25,8 @@ export interface ComposeContext {
   locale: string;
   /** Where this locale's pages live below the base path: '' or '/de'. */
   localePrefix: string;
+  /** The interface text of `locale`: built in, with the site's content/ui/<locale>.yaml over it. */
+  ui: UiStrings;
   contentVersion: string;
   options: RouteOptions;
   segments: Map<string, Entry<Segment>>;
@@ -106,17 +110,19 @@ export function createComposeContext(project: Project, builtSite: Site, contentV
   const regulationEntries = new Map(project.regulations.map((r) => [r.id, r]));
   const sortedFaqs = [...project.faqs].sort((a, b) => a.data.order - b.data.order || (a.id < b.id ? -1 : 1));
   const faqs = sortedFaqs.map((entry, index): ComposedFaq => ({ entry, answer: render(entry, FAQ_ANSWER_HEADING), index }));
+  const ui = uiStringsFor(locale, project.ui);
   return {
     site,
     locale,
     localePrefix: prefix,
+    ui,
     contentVersion,
     options,
     segments: new Map(project.segments.map((s) => [s.id, s])),
     publishedSegments: project.segments.filter((s) => isPublished(s.data.status, options)).sort((a, b) => (a.id < b.id ? -1 : 1)),
     personas: new Map(project.personas.map((p) => [p.id, p])),
     verticals: new Map(project.verticals.map((v) => [v.id, v])),
-    regulations: new Map(project.regulations.map((r) => [r.id, composeRegulation(r.id, r.data)])),
+    regulations: new Map(project.regulations.map((r) => [r.id, composeRegulation(r.id, r.data, ui, localeFormat(locale, ui))])),
     regulationEntries,
     faqs,
     ...indexFaqs(faqs),
@@ -134,12 +140,13 @@ export function createComposeContext(project: Project, builtSite: Site, contentV
       privacyUrl: site.leadForm.privacyUrl,
       csp: contentSecurityPolicy(site, { inlineScripts: inlineScriptsOf(site), form: 'meta' }),
       nav: [
-        { label: 'Home', href: href('/') },
-        { label: 'Segments', href: href('/segments/') },
+        { label: ui.chrome.home, href: href('/') },
+        { label: ui.chrome.segments, href: href('/segments/') },
       ],
       ctaLabel: site.cta.label,
       hideLandingNavigation: site.landingPage.hideNavigation,
       multilingual: isMultilingual(site),
+      ui,
     },
     href,
     absolute: (path) => `${origin}${href(path)}`,

@@ -1,5 +1,6 @@
 import type { ComposeContext, ComposedFaq } from './context.ts';
-import { escapeHtml } from './format.ts';
+import { fill } from '../i18n/ui.ts';
+import { escapeHtml, localeFormat } from './format.ts';
 import { regulationFacts } from './regulation.ts';
 import type { FaqItem } from './types.ts';
 
@@ -48,22 +49,27 @@ export function selectFaqs(ctx: ComposeContext, target: FaqTarget): FaqItem[] {
  */
 export function addRegulationFacts(ctx: ComposeContext, items: readonly FaqItem[], blocks: readonly string[]): FaqItem[] {
   const factsIn = new Map<string, FaqItem>();
+  const words = ctx.ui.regulations;
+  const see = (lead: string, href: string, label: string) => reference(lead, href, label, words.seeOnThisPage);
   return items.map((item) => {
     const extra = item.regulations.map((id) => {
       const regulation = ctx.regulations.get(id)!;
       const name = regulation.shortName;
-      if (blocks.includes(id)) return reference(`Thresholds, dates and sources for ${name}:`, `#${regulation.anchor}`, `${name} in “Rules that apply”`);
+      if (blocks.includes(id)) return see(fill(words.blockReference, { name }), `#${regulation.anchor}`, fill(words.blockLink, { name }));
       const earlier = factsIn.get(id);
-      if (earlier) return reference(`Thresholds and dates for ${name}:`, `#${earlier.anchor}`, `the answer to “${earlier.question}”`);
+      if (earlier) return see(fill(words.answerReference, { name }), `#${earlier.anchor}`, fill(words.answerLink, { question: earlier.question }));
       factsIn.set(id, item);
-      return regulationFacts(regulation);
+      return regulationFacts(regulation, ctx.ui, localeFormat(ctx.locale, ctx.ui));
     });
     return { ...item, answerHtml: [item.answerHtml, ...extra.map((f) => f.html)].join('\n'), answerText: [item.answerText, ...extra.map((f) => f.text)].join(' ') };
   });
 }
 
-function reference(lead: string, href: string, label: string): { html: string; text: string } {
-  return { html: `<p>${escapeHtml(lead)} see <a href="${escapeHtml(href)}">${escapeHtml(label)}</a> on this page.</p>`, text: `${lead} see ${label} on this page.` };
+/** `Thresholds and dates for NIS2: see the answer to “…” on this page.`, the link placed where `seeOnThisPage` has `{link}`. */
+function reference(lead: string, href: string, label: string, seeOnThisPage: string): { html: string; text: string } {
+  const link = `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>`;
+  const [before = '', after = ''] = seeOnThisPage.split('{link}');
+  return { html: `<p>${escapeHtml(lead)} ${escapeHtml(before)}${link}${escapeHtml(after)}</p>`, text: `${lead} ${fill(seeOnThisPage, { link: label })}` };
 }
 
 function mergeByIndex(a: readonly ComposedFaq[], b: readonly ComposedFaq[]): ComposedFaq[] {

@@ -1,53 +1,95 @@
+import { fill, type UiStrings } from '../i18n/ui.ts';
+import { en } from '../i18n/ui-en.ts';
 import type { Threshold } from '../schemas/index.ts';
-import { THRESHOLD_COMPARISON_LABELS } from './labels.ts';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** `2024-07-25` → `25 July 2024`. Written out by hand so output never depends on the build machine's locale data. */
-export function formatDate(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  return `${day} ${MONTHS[month - 1]} ${year}`;
+/**
+ * Dates, numbers and lists in one locale's conventions, through `Intl` with pinned options: a build
+ * reads nothing from the machine's locale or time zone, so the same content gives the same bytes
+ * (Node ships full ICU). The words around the numbers come from the locale's `UiStrings`.
+ */
+export interface LocaleFormat {
+  /** The `Intl` locale used: the page's, with bare `en` as `en-GB` (day month year, "1.5 billion"). */
+  intlLocale: string;
+  /** `2024-07-25` → `25 July 2024`, `25. Juli 2024`. */
+  date(iso: string): string;
+  /** Grouped, every decimal kept: `75,000`, `75.000`, `1,234.5`. */
+  number(value: number): string;
+  /** 1500000000 → `1.5 billion`, `1,5 Milliarden`; below a million as `number`. */
+  amount(value: number): string;
+  /** `EUR 10 million`, `5,000 employees`: a three-letter upper-case unit is a currency code. */
+  quantity(value: number, unit: string): string;
+  /** `2%`, `2 %`. */
+  percent(value: number): string;
+  /** `more than 5,000 employees`, `from USD 75 million to less than USD 700 million`. */
+  threshold(t: Threshold): string;
+  /** `a, b and c`, `a, b und c`. */
+  list(items: readonly string[]): string;
+  /** `a or b`, `a oder b`. */
+  either(items: readonly string[]): string;
 }
 
-/** Thousands separators without Intl, for byte-identical builds everywhere. */
-export function formatInteger(value: number): string {
-  const [whole, fraction] = String(value).split('.') as [string, string | undefined];
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return fraction ? `${grouped}.${fraction}` : grouped;
-}
-
-/** 1500000000 → `1.5 billion`, 450000000 → `450 million`, 36000000 → `36 million`, 75000 → `75,000`. */
-export function formatAmount(value: number): string {
-  const scales: [number, string][] = [
-    [1e12, 'trillion'],
-    [1e9, 'billion'],
-    [1e6, 'million'],
-  ];
-  for (const [size, word] of scales) {
-    if (value >= size) return `${trimNumber(value / size)} ${word}`;
+/** The `Intl` locale for a page locale: bare `en` is British English (today's output); an unknown tag falls back to its language, then to `en-GB`. */
+export function intlLocaleOf(locale: string): string {
+  if (locale.toLowerCase() === 'en') return 'en-GB';
+  for (const candidate of [locale, locale.split('-')[0]!]) {
+    if (Intl.NumberFormat.supportedLocalesOf(candidate).length && Intl.DateTimeFormat.supportedLocalesOf(candidate).length) return candidate;
   }
-  return formatInteger(value);
+  return 'en-GB';
 }
 
-function trimNumber(n: number): string {
-  return String(Math.round(n * 100) / 100);
+const formats = new WeakMap<UiStrings, Map<string, LocaleFormat>>();
+
+/** The formatter of a locale with its interface text; made once per pair. */
+export function localeFormat(locale: string, ui: UiStrings): LocaleFormat {
+  const byLocale = formats.get(ui) ?? new Map<string, LocaleFormat>();
+  formats.set(ui, byLocale);
+  const known = byLocale.get(locale);
+  if (known) return known;
+  const intlLocale = intlLocaleOf(locale);
+  const dates = new Intl.DateTimeFormat(intlLocale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC', calendar: 'gregory', numberingSystem: 'latn' });
+  const numbers = new Intl.NumberFormat(intlLocale, { maximumFractionDigits: 20, numberingSystem: 'latn' });
+  const compact = new Intl.NumberFormat(intlLocale, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 2, numberingSystem: 'latn' });
+  const percents = new Intl.NumberFormat(intlLocale, { style: 'unit', unit: 'percent', maximumFractionDigits: 2, numberingSystem: 'latn' });
+  const and = new Intl.ListFormat(intlLocale, { type: 'conjunction', style: 'long' });
+  const or = new Intl.ListFormat(intlLocale, { type: 'disjunction', style: 'long' });
+  const amount = (value: number) => (value >= 1e6 ? compact.format(value) : numbers.format(value));
+  const quantity = (value: number, unit: string) => (isCurrency(unit) ? fill(ui.number.currency, { currency: unit, amount: amount(value) }) : fill(ui.number.unit, { amount: amount(value), unit }));
+  const format: LocaleFormat = {
+    intlLocale,
+    date(iso) {
+      const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+      return dates.format(new Date(Date.UTC(year, month - 1, day)));
+    },
+    number: (value) => numbers.format(value),
+    amount,
+    quantity,
+    percent: (value) => percents.format(value),
+    threshold(t) {
+      const lower = `${ui.thresholdComparison[t.comparison]} ${quantity(t.value, t.unit)}`;
+      return t.comparison === 'between' && t.upTo !== undefined ? fill(ui.regulations.thresholdRange, { lower, upper: quantity(t.upTo, t.unit) }) : lower;
+    },
+    list: (items) => and.format(items),
+    either: (items) => or.format(items),
+  };
+  byLocale.set(locale, format);
+  return format;
 }
 
 const isCurrency = (unit: string) => /^[A-Z]{3}$/.test(unit);
 
-export function formatQuantity(value: number, unit: string): string {
-  return isCurrency(unit) ? `${unit} ${formatAmount(value)}` : `${formatAmount(value)} ${unit}`;
-}
+/** English as the site speaks it by default, for the internal playbook, the workbench and messages, which are English only. */
+const english = localeFormat('en', en);
 
+/** `2024-07-25` → `25 July 2024`. */
+export const formatDate = english.date;
+/** `75000` → `75,000`. */
+export const formatInteger = english.number;
+/** 1500000000 → `1.5 billion`, 450000000 → `450 million`, 36000000 → `36 million`, 75000 → `75,000`. */
+export const formatAmount = english.amount;
+export const formatQuantity = english.quantity;
 /** `more than 5,000 employees`, `at least GBP 36 million`, `from USD 75 million to less than USD 700 million`. */
-export function formatThresholdValue(t: Threshold): string {
-  const first = `${THRESHOLD_COMPARISON_LABELS[t.comparison]} ${formatQuantity(t.value, t.unit)}`;
-  return t.comparison === 'between' && t.upTo !== undefined ? `${first} to less than ${formatQuantity(t.upTo, t.unit)}` : first;
-}
-
-export function formatPercent(value: number): string {
-  return `${trimNumber(value)}%`;
-}
+export const formatThresholdValue = english.threshold;
+export const formatPercent = english.percent;
 
 /** Where a sentence ends: see `truncate`. */
 const SENTENCE_END = /[.!?][”’"')\]]*(?= [\p{Lu}\p{N}“‘"'(])/gu;

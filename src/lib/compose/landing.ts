@@ -3,9 +3,9 @@ import { CONTROL_VARIANT, type PainPoint } from '../schemas/index.ts';
 import { pageMeta, pageTracking, type ComposeContext } from './context.ts';
 import { addRegulationFacts, selectFaqs } from './faqs.ts';
 import { composeProof } from './proof.ts';
-import { truncate } from './format.ts';
+import { localeFormat, truncate } from './format.ts';
 import { parseHeadline } from '../headline.ts';
-import { BUYER_ROLE_LABELS } from './labels.ts';
+import { fill } from '../i18n/ui.ts';
 import { landingHeadline } from './segment-summary.ts';
 import type { FaqItem, LandingView, PainView } from './types.ts';
 
@@ -65,7 +65,8 @@ export function composeLandingPage(ctx: ComposeContext, segmentId: string, perso
   // The lead is one voice, never two glued together: the most specific value proposition written
   // for this page. The segment's own supports it under "Why companies like yours choose us".
   const valueProposition = o.valueProposition ?? pair.valueProposition ?? persona.valueProposition;
-  const painBadge = badgeFor(pains, personaId, `Top concern for the ${persona.name}`);
+  const ui = ctx.ui;
+  const painBadge = badgeFor(pains, personaId, fill(ui.landing.topConcern, { persona: persona.name }));
   const controlPath = `/${segmentId}/${personaId}/`;
   const path = variantId === undefined ? controlPath : `${controlPath}${variantId}/`;
   const controlVariant = override?.data.variant ?? CONTROL_VARIANT;
@@ -83,7 +84,7 @@ export function composeLandingPage(ctx: ComposeContext, segmentId: string, perso
       canonicalPath: controlPath,
       draft: segment.status === 'draft',
       breadcrumbs: [
-        { label: 'Home', path: '/' },
+        { label: ui.chrome.home, path: '/' },
         { label: segment.name, path: `/${segmentId}/` },
         { label: persona.name, path },
       ],
@@ -100,7 +101,7 @@ export function composeLandingPage(ctx: ComposeContext, segmentId: string, perso
       bodyHtml: ctx.personaCopy.get(personaId)?.html ?? '',
       segmentValueProposition: segment.messaging.valueProposition,
       proofPoints: segment.messaging.proofPoints,
-      audience: `Written for the ${persona.name}, who ${BUYER_ROLE_LABELS[persona.buyerRole]}.`,
+      audience: fill(ui.landing.audience, { persona: persona.name, role: ui.buyerRole[persona.buyerRole] }),
     },
     pains: pains.map(
       (p): PainView => ({
@@ -141,7 +142,7 @@ export function composeLandingPage(ctx: ComposeContext, segmentId: string, perso
       ...(override && controlSections.length ? [{ file: override.file, sections: controlSections }] : []),
     ],
     control: variantEntry ? { path: controlPath, href: ctx.href(controlPath), variant: controlVariant } : undefined,
-    proof: composeProof(ctx.proof, limits.proof, { segment: segmentId, persona: personaId, vertical: segment.vertical }, ctx.href),
+    proof: composeProof(ctx.proof, limits.proof, { segment: segmentId, persona: personaId, vertical: segment.vertical }, ctx.href, ui, localeFormat(ctx.locale, ui)),
   };
 }
 

@@ -1,7 +1,7 @@
 import { pageMeta, pageTracking, type ComposeContext } from './context.ts';
 import { addRegulationFacts, selectFaqs } from './faqs.ts';
 import { truncate } from './format.ts';
-import { SEGMENT_STATUS_LABELS } from './labels.ts';
+import { fill } from '../i18n/ui.ts';
 import { summarizeSegment } from './segment-summary.ts';
 import type { ChallengeView, FaqPageView, HomeView, OverviewView, PreviewView, Route, SegmentHubView } from './types.ts';
 
@@ -27,7 +27,7 @@ export function composeSegmentHub(ctx: ComposeContext, segmentId: string): Segme
       description: truncate(s.description, 160),
       draft: s.status === 'draft',
       breadcrumbs: [
-        { label: 'Home', path: '/' },
+        { label: ctx.ui.chrome.home, path: '/' },
         { label: s.name, path: `/${segmentId}/` },
       ],
     }),
@@ -65,13 +65,13 @@ export function composeFaqPage(ctx: ComposeContext, segmentId: string): FaqPageV
   return {
     kind: 'faq',
     meta: pageMeta(ctx, path, {
-      title: `Questions and answers: ${s.name} | ${ctx.site.name}`,
-      description: truncate(`Answers for ${s.name}: ${faqs.map((f) => f.question).join(' ')}`, 160),
+      title: `${fill(ctx.ui.meta.faqTitle, { segment: s.name })} | ${ctx.site.name}`,
+      description: truncate(fill(ctx.ui.meta.faqDescription, { segment: s.name, questions: faqs.map((f) => f.question).join(' ') }), 160),
       draft: s.status === 'draft',
       breadcrumbs: [
-        { label: 'Home', path: '/' },
+        { label: ctx.ui.chrome.home, path: '/' },
         { label: s.name, path: `/${segmentId}/` },
-        { label: 'Questions', path },
+        { label: ctx.ui.meta.questionsCrumb, path },
       ],
     }),
     tracking: pageTracking(ctx, 'faq', { segment: segmentId, vertical: s.vertical }),
@@ -97,11 +97,11 @@ export function composeOverview(ctx: ComposeContext): OverviewView {
   return {
     kind: 'overview',
     meta: pageMeta(ctx, '/segments/', {
-      title: `Segments | ${ctx.site.name}`,
-      description: truncate(`Pages for ${segments.map((s) => s.name).join(', ')}.`, 160),
+      title: `${ctx.ui.meta.overviewTitle} | ${ctx.site.name}`,
+      description: truncate(fill(ctx.ui.meta.overviewDescription, { segments: segments.map((s) => s.name).join(', ') }), 160),
       breadcrumbs: [
-        { label: 'Home', path: '/' },
-        { label: 'Segments', path: '/segments/' },
+        { label: ctx.ui.chrome.home, path: '/' },
+        { label: ctx.ui.chrome.segments, path: '/segments/' },
       ],
     }),
     tracking: pageTracking(ctx, 'overview'),
@@ -129,7 +129,7 @@ export function composePreview(ctx: ComposeContext, routes: readonly Route[]): P
       ...segments.map((s) => ({
         title: s.data.name,
         status: s.data.status,
-        statusLabel: s.data.status === 'active' ? undefined : SEGMENT_STATUS_LABELS[s.data.status],
+        statusLabel: s.data.status === 'active' ? undefined : ctx.ui.segmentStatus[s.data.status],
         pages: routes
           .filter((r) => r.view.tracking.segment === s.id)
           .map((r) => link(r, r.view.kind === 'landing' ? `${r.view.control ? 'A/B variant' : 'Landing page'}: ${r.view.persona.name}` : r.view.kind === 'faq' ? 'Questions and answers' : 'Segment hub')),

@@ -1,7 +1,9 @@
 import type { Entry, ProjectProof } from '../load/project.ts';
 import type { ProofScope, Site } from '../schemas/index.ts';
 import { logoImageFile } from '../schemas/proof-logo.ts';
-import { formatDate, formatQuantity } from './format.ts';
+import type { UiStrings } from '../i18n/ui.ts';
+import { en } from '../i18n/ui-en.ts';
+import { localeFormat, type LocaleFormat } from './format.ts';
 import type { LogoView, ProofView } from './types.ts';
 
 export interface ProofTarget {
@@ -33,8 +35,8 @@ export function selectProof<T extends Scoped>(entries: readonly T[], target: Pro
     .map((x) => x.entry);
 }
 
-/** The landing page's proof: logos, figures and certifications for the strip under the hero, and quotes. */
-export function composeProof(proof: ProjectProof, limits: Site['landingPage']['proof'], target: ProofTarget, href: (path: string) => string): ProofView {
+/** The landing page's proof: logos, figures and certifications for the strip under the hero, and quotes; figures and dates in the page locale's format. */
+export function composeProof(proof: ProjectProof, limits: Site['landingPage']['proof'], target: ProofTarget, href: (path: string) => string, ui: UiStrings = en, format: LocaleFormat = localeFormat('en', en)): ProofView {
   const logos = selectProof(proof.logos, target, limits.logos).map(({ id, data }): LogoView => {
     const shown = { id, company: data.company, width: data.width, height: data.height, alt: data.company, fictional: data.fictional };
     const file = logoImageFile(data.image);
@@ -42,12 +44,12 @@ export function composeProof(proof: ProjectProof, limits: Site['landingPage']['p
   });
   const figures = selectProof(proof.figures, target, limits.figures).map(({ id, data }) => ({
     id,
-    value: data.unit === '%' ? `${data.value}%` : formatQuantity(data.value, data.unit),
+    value: data.unit === '%' ? format.percent(data.value) : format.quantity(data.value, data.unit),
     measured: data.measured,
     customer: data.customer,
-    source: data.customerReported ? 'customer-reported' : data.source!.title,
+    source: data.customerReported ? ui.proof.customerReported : data.source!.title,
     sourceUrl: data.customerReported ? undefined : data.source?.url,
-    dateLabel: data.date ? formatDate(data.date) : '',
+    dateLabel: data.date ? format.date(data.date) : '',
     fictional: data.fictional,
   }));
   const quotes = selectProof(proof.quotes, target, limits.quotes).map(({ id, data }) => ({
@@ -62,7 +64,7 @@ export function composeProof(proof: ProjectProof, limits: Site['landingPage']['p
     id,
     name: data.name,
     issuer: data.issuer,
-    validUntilLabel: formatDate(data.validUntil),
+    validUntilLabel: format.date(data.validUntil),
     evidenceUrl: data.evidenceUrl,
     fictional: data.fictional,
   }));

@@ -1,10 +1,13 @@
+import { fill, type UiStrings } from '../i18n/ui.ts';
+import { en } from '../i18n/ui-en.ts';
 import type { Obligation, Penalty, Regulation } from '../schemas/index.ts';
-import { escapeHtml, formatDate, formatPercent, formatQuantity, formatThresholdValue, splitFirstSentence } from './format.ts';
-import { CHANGE_STATUS_LABELS, DEADLINE_UNIT_LABELS, NOT_YET_APPLICABLE_LABELS, PENALTY_COMBINATION_LABELS, REGULATION_STATUS_LABELS } from './labels.ts';
+import { escapeHtml, localeFormat, splitFirstSentence, type LocaleFormat } from './format.ts';
 import type { RegulationView } from './types.ts';
 
 /** Kept under these names for the build benchmark's generator, which words regulations as pages do. */
 export { CHANGE_STATUS_LABELS as CHANGE_LABELS, REGULATION_STATUS_LABELS as STATUS_LABELS } from './labels.ts';
+
+const ENGLISH = localeFormat('en', en);
 
 /**
  * Every threshold and date a page states about a regulation comes from here, never from copy.
@@ -12,10 +15,11 @@ export { CHANGE_STATUS_LABELS as CHANGE_LABELS, REGULATION_STATUS_LABELS as STAT
  * and one line on why it matters, with the whole dated, sourced entry behind a disclosure. The line
  * is the first sentence of the entry's `summary` (what the rule requires, and of whom), word for
  * word; the rest of the summary opens the disclosure, so nothing is shown twice or left out.
+ * Words, dates and numbers are the page locale's (`ui`, `format`); English by default.
  */
-export function composeRegulation(id: string, r: Regulation): RegulationView {
+export function composeRegulation(id: string, r: Regulation, ui: UiStrings = en, format: LocaleFormat = ENGLISH): RegulationView {
   const { first, rest } = splitFirstSentence(r.summary);
-  const qualifier = NOT_YET_APPLICABLE_LABELS[r.status];
+  const qualifier = ui.notYetApplicable[r.status];
   const qualify = (text: string) => (qualifier ? `${text}, ${qualifier}` : text);
   return {
     id,
@@ -25,38 +29,45 @@ export function composeRegulation(id: string, r: Regulation): RegulationView {
     jurisdiction: r.jurisdiction,
     authority: r.authority,
     status: r.status,
-    statusLabel: REGULATION_STATUS_LABELS[r.status],
+    statusLabel: ui.regulationStatus[r.status],
     statusMatters: r.status !== 'in-force',
     summary: r.summary,
     lead: first,
     summaryRest: rest,
     appliesTo: r.appliesTo,
-    thresholds: r.thresholds.map((t) => ({ label: t.label, value: formatThresholdValue(t), note: t.note })),
-    keyDates: [...r.keyDates].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).map((d) => ({ date: d.date, dateLabel: formatDate(d.date), label: d.label, ...(d.who ? { who: d.who } : {}) })),
-    obligations: r.obligations.map((o) => ({ what: o.what, ...(o.who ? { who: o.who } : {}), deadline: qualify(formatDeadline(o)) })),
-    penalties: r.penalties.map((p) => ({ ...(p.who ? { who: p.who } : {}), text: qualify(formatPenalty(p)), ...(p.note ? { note: p.note } : {}) })),
+    thresholds: r.thresholds.map((t) => ({ label: t.label, value: format.threshold(t), note: t.note })),
+    keyDates: [...r.keyDates].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).map((d) => ({ date: d.date, dateLabel: format.date(d.date), label: d.label, ...(d.who ? { who: d.who } : {}) })),
+    obligations: r.obligations.map((o) => ({ what: o.what, ...(o.who ? { who: o.who } : {}), label: obligationLabel(o, ui, format), deadline: qualify(deadlineText(o, ui, format)) })),
+    penalties: r.penalties.map((p) => ({ ...(p.who ? { who: p.who } : {}), text: qualify(penaltyText(p, ui, format)), ...(p.note ? { note: p.note } : {}) })),
     documentation: r.documentation,
-    changes: r.changes.map((c) => ({ date: c.date, dateLabel: formatDate(c.date), summary: c.summary, statusLabel: CHANGE_STATUS_LABELS[c.status] })),
-    sources: r.sources.map((s) => ({ title: s.title, publisher: s.publisher, url: s.url, retrievedLabel: formatDate(s.retrieved) })),
+    changes: r.changes.map((c) => ({ date: c.date, dateLabel: format.date(c.date), summary: c.summary, statusLabel: ui.changeStatus[c.status] })),
+    sources: r.sources.map((s) => ({ title: s.title, publisher: s.publisher, url: s.url, retrievedLabel: format.date(s.retrieved) })),
     lastVerified: r.lastVerified,
-    lastVerifiedLabel: formatDate(r.lastVerified),
+    lastVerifiedLabel: format.date(r.lastVerified),
   };
 }
 
 /** `within 72 hours of becoming aware of a significant incident`, `within one month of the early warning`. */
-export function formatDeadline(o: Obligation): string {
-  const { amount, unit } = o.within;
-  const amountText = amount === 1 ? `one ${DEADLINE_UNIT_LABELS[unit].replace(/s$/, '')}` : `${amount} ${DEADLINE_UNIT_LABELS[unit]}`;
-  return `within ${amountText} of ${o.from}`;
-}
+export const formatDeadline = (o: Obligation): string => deadlineText(o, en, ENGLISH);
 
 /** `up to EUR 10 million or 2% of worldwide annual turnover, whichever is higher`. */
-export function formatPenalty(p: Penalty): string {
+export const formatPenalty = (p: Penalty): string => penaltyText(p, en, ENGLISH);
+
+/** A deadline in a locale's words: `innerhalb von 72 Stunden nach …`. */
+export function deadlineText(o: Obligation, ui: UiStrings, format: LocaleFormat): string {
+  const { amount, unit } = o.within;
+  const amountText = amount === 1 ? ui.deadlineOne[unit] : fill(ui.deadlineOther[unit], { n: format.number(amount) });
+  return fill(ui.regulations.deadline, { amount: amountText, from: o.from });
+}
+
+/** A maximum penalty in a locale's words: `bis zu 10 Millionen EUR oder 2 % des weltweiten Jahresumsatzes, …`. */
+export function penaltyText(p: Penalty, ui: UiStrings, format: LocaleFormat): string {
   const parts = [
-    ...(p.upTo ? [formatQuantity(p.upTo.amount, p.upTo.currency)] : []),
-    ...(p.turnoverShare !== undefined ? [`${formatPercent(p.turnoverShare)} of worldwide annual turnover`] : []),
+    ...(p.upTo ? [format.quantity(p.upTo.amount, p.upTo.currency)] : []),
+    ...(p.turnoverShare !== undefined ? [fill(ui.regulations.turnoverShare, { percent: format.percent(p.turnoverShare) })] : []),
   ];
-  return `up to ${parts.join(' or ')}${p.whicheverIs ? `, ${PENALTY_COMBINATION_LABELS[p.whicheverIs]}` : ''}`;
+  const upTo = fill(ui.regulations.penalty, { amounts: format.either(parts) });
+  return p.whicheverIs ? `${upTo}, ${ui.penaltyCombination[p.whicheverIs]}` : upTo;
 }
 
 /**
@@ -65,14 +76,14 @@ export function formatPenalty(p: Penalty): string {
  * with its key dated facts behind a disclosure, so that the visible answer and its structured data
  * carry the same text. One list feeds both the HTML and the text; `data-regulation-facts` marks the block.
  */
-export function regulationFacts(view: RegulationView): { html: string; text: string } {
+export function regulationFacts(view: RegulationView, ui: UiStrings = en, format: LocaleFormat = ENGLISH): { html: string; text: string } {
   const name = view.statusMatters ? `${view.shortName} (${view.statusLabel})` : view.shortName;
-  const glance = `${view.shortName} at a glance (facts last verified ${view.lastVerifiedLabel})`;
+  const glance = fill(ui.regulations.atAGlance, { name: view.shortName, date: view.lastVerifiedLabel });
   const items = [
-    `Status: ${view.statusLabel}`,
+    fill(ui.regulations.status, { status: view.statusLabel }),
     ...view.thresholds.map((t) => `${t.label}: ${t.value}${t.note ? ` (${t.note})` : ''}`),
-    ...view.obligations.map((o) => `${obligationLabel(o)}: ${o.deadline}`),
-    ...view.penalties.map((p) => `Maximum penalty${p.who ? ` for ${lowerFirst(p.who)}` : ''}: ${p.text}${p.note ? ` (${p.note})` : ''}`),
+    ...view.obligations.map((o) => `${o.label}: ${o.deadline}`),
+    ...view.penalties.map((p) => `${p.who ? fill(ui.regulations.maximumPenaltyFor, { who: lowerFirst(p.who, format) }) : ui.regulations.maximumPenalty}: ${p.text}${p.note ? ` (${p.note})` : ''}`),
     ...view.keyDates.map((d) => `${d.dateLabel}: ${d.label}${d.who ? ` (${d.who})` : ''}`),
     ...view.changes.map((c) => `${c.dateLabel}, ${c.statusLabel}: ${c.summary}`),
   ];
@@ -85,6 +96,9 @@ export function regulationFacts(view: RegulationView): { html: string; text: str
 }
 
 /** "Notice to each individual affected, by covered entities": who follows what, as a sentence reads. */
-export const obligationLabel = (o: { what: string; who?: string }) => (o.who ? `${o.what}, by ${lowerFirst(o.who)}` : o.what);
+export function obligationLabel(o: { what: string; who?: string }, ui: UiStrings = en, format: LocaleFormat = ENGLISH): string {
+  return o.who ? fill(ui.regulations.obligationBy, { what: o.what, who: lowerFirst(o.who, format) }) : o.what;
+}
 
-const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text);
+/** "Covered entities" mid-sentence; only English lowers a capital there (German nouns keep theirs). */
+const lowerFirst = (text: string, format: LocaleFormat) => (format.intlLocale.startsWith('en') && /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text);

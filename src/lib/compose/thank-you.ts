@@ -1,5 +1,6 @@
 import { renderMarkdown } from '../markdown.ts';
 import { THANK_YOU_PATH } from '../routes.ts';
+import { fill } from '../i18n/ui.ts';
 import { pageMeta, pageTracking, type ComposeContext } from './context.ts';
 import type { ThankYouView } from './types.ts';
 
@@ -14,7 +15,7 @@ const BODY_HEADING = 2;
 export function composeThankYouPage(ctx: ComposeContext): ThankYouView {
   const page = ctx.site.leadForm.thankYouPage!;
   const authored = page.nextSteps.map((step) => ({ label: step.label, href: step.href.startsWith('/') ? ctx.href(step.href) : step.href, text: step.text }));
-  const faqs = ctx.publishedSegments.map((s) => ({ label: `Questions and answers: ${s.data.name}`, href: ctx.href(`/${s.id}/faq/`) }));
+  const faqs = ctx.publishedSegments.map((s) => ({ label: fill(ctx.ui.thankYou.faqLink, { segment: s.data.name }), href: ctx.href(`/${s.id}/faq/`) }));
   return {
     kind: 'thank-you',
     meta: pageMeta(ctx, THANK_YOU_PATH, { title: `${page.heading} | ${ctx.site.name}`, description: ctx.site.description, noindex: true }),

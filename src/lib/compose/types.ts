@@ -3,6 +3,7 @@ import type { Headline } from '../headline.ts';
 import type { PageType } from '../tracking/contract.ts';
 import type { VendorConfig } from '../tracking/ad-platforms.ts';
 import type { ClientConfig } from '../tracking/inline-scripts.ts';
+import type { UiStrings } from '../i18n/ui.ts';
 
 /** View models: everything a page needs, composed once; components only lay them out. */
 
@@ -96,6 +97,8 @@ export interface SiteChrome {
   ctaLabel: string;
   /** Landing pages leave out the navigation (site.yaml landingPage.hideNavigation). */
   hideLandingNavigation: boolean;
+  /** The page's interface text: every word on it that is not content. */
+  ui: UiStrings;
 }
 
 interface PageBase {
@@ -130,7 +133,7 @@ export interface RegulationView {
   thresholds: ThresholdView[];
   keyDates: { date: string; dateLabel: string; label: string; who?: string }[];
   /** Deadlines, worded: "within 72 hours of becoming aware of a significant incident". */
-  obligations: { what: string; who?: string; deadline: string }[];
+  obligations: { what: string; who?: string; deadline: string; /** What, by whom, as a sentence reads: "Notice to individuals, by covered entities". */ label: string }[];
   /** Maximum penalties, worded: "up to EUR 10 million or 2% of worldwide annual turnover, whichever is higher". */
   penalties: { who?: string; text: string; note?: string }[];
   documentation: string[];

@@ -43,6 +43,7 @@ import { validate } from './validate.ts';
 import { isTranslatableKind } from '../i18n/translations.ts';
 import { languageName } from '../i18n/locales.ts';
 import { parseTranslation, splitTranslationName, type OriginalEntry, type TranslationCandidate, type TranslationEntry } from './translations.ts';
+import { uiOverrideSchema, type UiOverride } from '../schemas/ui.ts';
 import { parseYaml, type Locator, type YamlResult } from './yaml.ts';
 
 /** A validated content entry that remembers where it came from, so later checks can point back at it. */
@@ -103,6 +104,8 @@ export interface Project {
   crm?: Entry<CrmMapping>;
   /** What `npm run assign` found, when a team has committed its summary (content/assignment-summary.json). */
   assignmentSummary?: Entry<AssignmentSummary>;
+  /** The site's own interface text per locale (content/ui/<locale>.yaml), by locale as the file names it. */
+  ui: Map<string, Entry<UiOverride>>;
   /**
    * Every id that has a file, valid or not, by kind. References to an id whose file failed to load
    * are not reported again: the file's own problems are the ones to fix.
@@ -118,7 +121,7 @@ export interface LoadResult {
 }
 
 type ProofKind = 'quote' | 'logo' | 'figure' | 'certification';
-type Kind = 'site' | 'segment' | 'persona' | 'vertical' | 'regulation' | 'faq' | 'page' | 'variant' | 'workbench' | 'crm' | 'assignment-summary' | ProofKind;
+type Kind = 'site' | 'segment' | 'persona' | 'vertical' | 'regulation' | 'faq' | 'page' | 'variant' | 'workbench' | 'crm' | 'assignment-summary' | 'ui' | ProofKind;
 
 interface KindRule {
   kind: Kind;
@@ -142,6 +145,7 @@ const KIND_RULES: KindRule[] = [
   { kind: 'certification', pattern: /^content\/proof\/certifications\/([^/]+)\.ya?ml$/, expected: 'content/proof/certifications/<id>.yaml' },
   { kind: 'workbench', pattern: /^content\/(workbench)\.ya?ml$/, expected: 'content/workbench.yaml' },
   { kind: 'crm', pattern: /^content\/(crm)\.ya?ml$/, expected: 'content/crm.yaml' },
+  { kind: 'ui', pattern: /^content\/ui\/([^/]+)\.ya?ml$/, expected: 'content/ui/<locale>.yaml' },
   // JSON is YAML 1.2, so the YAML reader gives its problems positions too.
   { kind: 'assignment-summary', pattern: /^content\/(assignment-summary)\.json$/, expected: 'content/assignment-summary.json' },
 ];
@@ -174,6 +178,7 @@ export function parseProject(files: readonly SourceFile[]): LoadResult {
     pageOverrides: [],
     pageVariants: [],
     proof: { quotes: [], logos: [], figures: [], certifications: [], logoImages: new Map() },
+    ui: new Map(),
     fileIds: { segment: new Set(), persona: new Set(), vertical: new Set(), regulation: new Set(), faq: new Set() },
     translations: [],
   };
@@ -257,6 +262,11 @@ export function parseProject(files: readonly SourceFile[]): LoadResult {
       case 'crm': {
         const entry = yamlEntry(crmSchema, source.file, id, text, diagnostics);
         if (entry) project.crm = entry;
+        break;
+      }
+      case 'ui': {
+        const entry = yamlEntry(uiOverrideSchema, source.file, id, text, diagnostics);
+        if (entry) project.ui.set(id, entry as Entry<UiOverride>);
         break;
       }
       case 'assignment-summary': {
@@ -413,7 +423,11 @@ function push<T>(list: T[], entry: T | undefined): void {
   if (entry) list.push(entry);
 }
 
+/** A locale as a file name: `de`, `de-AT`, `de-at`. */
+const LOCALE_PATTERN = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+
 function idIsValid(kind: Kind, id: string): boolean {
+  if (kind === 'ui') return LOCALE_PATTERN.test(id);
   return kind === 'page' || kind === 'variant' ? id.split('/').every((part) => SLUG_PATTERN.test(part)) : SLUG_PATTERN.test(id);
 }
 

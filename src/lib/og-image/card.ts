@@ -42,11 +42,11 @@ export function ogCardOf(view: PageView): OgCard | undefined {
     case 'home':
       return { siteName, headline: view.offer.headline };
     case 'overview':
-      return { siteName, headline: 'Segments', context: view.segments.map((s) => s.name).join(' · ') || undefined };
+      return { siteName, headline: view.chrome.ui.overview.segmentsHeading, context: view.segments.map((s) => s.name).join(' · ') || undefined };
     case 'segment':
       return { siteName, headline: view.segment.name, context: view.segment.vertical.name };
     case 'faq':
-      return { siteName, headline: 'Questions and answers', context: view.segment.name };
+      return { siteName, headline: view.chrome.ui.faqPage.heading, context: view.segment.name };
     case 'landing':
       return { siteName, headline: view.meta.socialTitle, context: `${view.segment.name} · ${view.persona.name}` };
     case 'preview':

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { truncate } from '../../../src/lib/compose/format.ts';
+import { formatAmount, formatDate, formatInteger, formatPercent, formatQuantity, formatThresholdValue, intlLocaleOf, localeFormat, truncate } from '../../../src/lib/compose/format.ts';
+import { deadlineText, penaltyText } from '../../../src/lib/compose/regulation.ts';
+import { de } from '../../../src/lib/i18n/ui-de.ts';
+import { en } from '../../../src/lib/i18n/ui-en.ts';
+import { uiStringsFor } from '../../../src/lib/i18n/ui.ts';
 
 const MAX = 160;
 const sentence = (words: number, start = 'Word') => `${start} ${Array.from({ length: words - 1 }, (_, i) => `w${i}`).join(' ')}.`;
@@ -69,5 +73,61 @@ describe('meta description cut (truncate)', () => {
     const text = `${'Evidence '.repeat(15)}for auditors and regulators, and for the board of the company as a whole, every year.`;
     expect(truncate(text, MAX)).toBe(`${'Evidence '.repeat(15)}for auditors…`);
     expect(truncate(`${'Evidence '.repeat(15)}for auditors and the board`, MAX)).toBe(`${'Evidence '.repeat(15)}for auditors…`);
+  });
+});
+
+describe('dates and numbers in a locale (localeFormat)', () => {
+  const english = localeFormat('en', en);
+  const german = localeFormat('de', de);
+
+  it('writes bare English as British English, as the site always has', () => {
+    expect(english.intlLocale).toBe('en-GB');
+    expect(english.date('2024-07-25')).toBe('25 July 2024');
+    expect(english.date('2026-01-01')).toBe('1 January 2026');
+    expect([1_500_000_000, 450_000_000, 36_000_000, 1_250_000, 75_000, 1234.5].map(english.amount)).toEqual(['1.5 billion', '450 million', '36 million', '1.25 million', '75,000', '1,234.5']);
+    expect(english.quantity(10_000_000, 'EUR')).toBe('EUR 10 million');
+    expect(english.quantity(5000, 'employees')).toBe('5,000 employees');
+    expect(english.percent(3)).toBe('3%');
+    expect(english.percent(0.5)).toBe('0.5%');
+    expect(english.threshold({ label: 'Public float', comparison: 'between', value: 75_000_000, upTo: 700_000_000, unit: 'USD' })).toBe('from USD 75 million to less than USD 700 million');
+    expect(english.list(['a', 'b', 'c'])).toBe('a, b and c');
+    expect(english.either(['a', 'b'])).toBe('a or b');
+  });
+
+  it('keeps the English helpers the playbook and workbench use', () => {
+    expect(formatDate('2024-07-25')).toBe('25 July 2024');
+    expect(formatInteger(75_000)).toBe('75,000');
+    expect(formatAmount(1_500_000_000)).toBe('1.5 billion');
+    expect(formatQuantity(36_000_000, 'GBP')).toBe('GBP 36 million');
+    expect(formatPercent(2)).toBe('2%');
+    expect(formatThresholdValue({ label: 'x', comparison: 'more-than', value: 5000, unit: 'employees' })).toBe('more than 5,000 employees');
+  });
+
+  it('writes German dates, numbers and units as German typography has them', () => {
+    expect(german.intlLocale).toBe('de');
+    expect(german.date('2024-07-25')).toBe('25. Juli 2024');
+    expect([1_500_000_000, 450_000_000, 1_000_000, 75_000].map(german.amount)).toEqual(['1,5 Milliarden', '450 Millionen', '1 Million', '75.000']);
+    expect(german.quantity(10_000_000, 'EUR')).toBe('10 Millionen EUR');
+    expect(german.quantity(5000, 'employees')).toBe('5.000 employees');
+    expect(german.percent(3)).toBe('3\u00a0%');
+    expect(german.threshold({ label: 'Börsenwert', comparison: 'between', value: 75_000_000, upTo: 700_000_000, unit: 'USD' })).toBe('ab 75 Millionen USD bis unter 700 Millionen USD');
+    expect(german.threshold({ label: 'Beschäftigte', comparison: 'more-than', value: 5000, unit: 'Beschäftigte' })).toBe('mehr als 5.000 Beschäftigte');
+    expect(german.list(['a', 'b', 'c'])).toBe('a, b und c');
+  });
+
+  it('words deadlines and penalties in German', () => {
+    const ui = uiStringsFor('de');
+    expect(deadlineText({ what: 'Meldung', within: { amount: 72, unit: 'hours' }, from: 'Kenntnis des Vorfalls' }, ui, german)).toBe('innerhalb von 72 Stunden nach Kenntnis des Vorfalls');
+    expect(deadlineText({ what: 'Meldung', within: { amount: 1, unit: 'months' }, from: 'der Frühwarnung' }, ui, german)).toBe('innerhalb von einem Monat nach der Frühwarnung');
+    expect(deadlineText({ what: 'Meldung', within: { amount: 30, unit: 'days' }, from: 'dem Antrag' }, ui, german)).toBe('innerhalb von 30 Kalendertagen nach dem Antrag');
+    expect(penaltyText({ upTo: { amount: 10_000_000, currency: 'EUR' }, turnoverShare: 2, whicheverIs: 'higher' }, ui, german)).toBe(
+      'bis zu 10 Millionen EUR oder 2\u00a0% des weltweiten Jahresumsatzes, je nachdem, welcher Betrag höher ist',
+    );
+  });
+
+  it('gives US style to en-US and falls back to British English for a locale Intl does not know', () => {
+    expect(localeFormat('en-US', en).date('2024-07-25')).toBe('July 25, 2024');
+    expect(intlLocaleOf('de-AT')).toBe('de-AT');
+    expect(intlLocaleOf('qq')).toBe('en-GB');
   });
 });

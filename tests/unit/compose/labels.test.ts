@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import * as labels from '../../../src/lib/compose/labels.ts';
+import { BUILT_IN_UI } from '../../../src/lib/i18n/ui.ts';
 import { faqSchema, personaSchema, regulationSchema, segmentSchema, verticalSchema } from '../../../src/lib/schemas/index.ts';
 
 /** The schemas whose entries reach a page (the playbook included), and the labels of each of their enums, by path. */
@@ -56,3 +57,25 @@ describe('enum labels', () => {
     expect(Object.keys(map).sort()).toEqual([...values].sort());
   });
 });
+
+/** The enums a public page words, and the group of the interface text that words each, in every built-in dictionary. */
+const UI_GROUP_BY_PATH: Record<string, string[]> = {
+  'segment.status': ['segmentStatus'],
+  'persona.buyerRole': ['buyerRole'],
+  'regulation.status': ['regulationStatus', 'notYetApplicable'],
+  'regulation.thresholds[].comparison': ['thresholdComparison'],
+  'regulation.changes[].status': ['changeStatus'],
+  'regulation.obligations[].within.unit': ['deadlineOne', 'deadlineOther'],
+  'regulation.penalties[].whicheverIs': ['penaltyCombination'],
+};
+
+describe('enum words of the built-in interface text', () => {
+  it.each(Object.entries(BUILT_IN_UI).flatMap(([locale, ui]) => Object.entries(UI_GROUP_BY_PATH).flatMap(([path, groups]) => groups.map((group) => [locale, path, group, ui] as const))))(
+    '%s words every value of %s in %s',
+    (_locale, path, group, ui) => {
+      const words = (ui as unknown as Record<string, Record<string, string>>)[group]!;
+      expect(Object.keys(words).sort()).toEqual([...enums.get(path)!].sort());
+    },
+  );
+});
+

@@ -72,7 +72,7 @@ describe('proof schemas', () => {
   it('tells where a misplaced proof file belongs', () => {
     expect(load('content/proof/quote/ada.yaml', 'text: Good.\n')).toMatchInlineSnapshot(`
       "content/proof/quote/ada.yaml warning: this file is not read by the generator
-          hint: Content files go in content/site.yaml, segments/<id>.yaml, content/personas/<id>.md, content/verticals/<id>.yaml, content/regulations/<id>.yaml, content/faqs/<id>.md, content/pages/<segment>/<persona>.mdx, content/variants/<segment>/<persona>/<variant-id>.mdx, content/proof/quotes/<id>.yaml, content/proof/logos/<id>.yaml, content/proof/figures/<id>.yaml, content/proof/certifications/<id>.yaml, content/workbench.yaml, content/crm.yaml, content/assignment-summary.json."
+          hint: Content files go in content/site.yaml, segments/<id>.yaml, content/personas/<id>.md, content/verticals/<id>.yaml, content/regulations/<id>.yaml, content/faqs/<id>.md, content/pages/<segment>/<persona>.mdx, content/variants/<segment>/<persona>/<variant-id>.mdx, content/proof/quotes/<id>.yaml, content/proof/logos/<id>.yaml, content/proof/figures/<id>.yaml, content/proof/certifications/<id>.yaml, content/workbench.yaml, content/crm.yaml, content/ui/<locale>.yaml, content/assignment-summary.json."
     `);
   });
 });
