@@ -36,7 +36,7 @@ describe('routes per locale', () => {
 
   it('put the default locale under its own prefix too with prefixDefaultLocale', () => {
     const files = edit(i18n, 'content/site.yaml', 'locales: [de]', 'locales: [de]\nprefixDefaultLocale: true');
-    expect(paths(files).slice(0, 2)).toEqual(['en /en/', 'en /en/segments/']);
+    expect(paths(files).slice(0, 3)).toEqual(['en /', 'en /en/', 'en /en/segments/']);
   });
 
   it('are what they always were on a site without locales, each in the default locale', () => {
