@@ -108,9 +108,9 @@ describe('a locale with no built-in dictionary', () => {
 });
 
 describe('a landing page composed in German', () => {
-  const files = fixture('composition');
-  const { project } = parseProject(files);
-  const ctx = createComposeContext(project, project.site!.data, 'test', {}, undefined, 'de');
+  // A site written in German: its default locale is de, so no translation files are involved.
+  const { project } = parseProject(inLanguage('de'));
+  const ctx = createComposeContext(project, project.site!.data, 'test');
   const view = composeLandingPage(ctx, 'field-teams', 'ops-lead');
 
   it('carries the German interface text and headings', () => {
