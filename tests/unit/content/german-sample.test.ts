@@ -134,6 +134,12 @@ function overlay(original: unknown, translation: unknown): unknown {
   return translation === undefined ? original : translation;
 }
 
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const key of path) value = isObject(value) || Array.isArray(value) ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  return value;
+}
+
 const jsonSchemas = new Map<z.ZodType, Json>();
 function jsonSchemaOf(schema: z.ZodType): Json {
   let json = jsonSchemas.get(schema);
@@ -191,8 +197,11 @@ describe('the German sample copy', () => {
 
   it.each(files)('%s keeps its original’s length limits and headline markers', (file) => {
     const original = originalOf(file);
-    const result = kindOf(original).schema.safeParse(overlay(read(original).data, read(file).data));
-    expect(result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)).toEqual([]);
+    const translation = read(file).data;
+    const result = kindOf(original).schema.safeParse(overlay(read(original).data, translation));
+    // Only what the translation wrote is judged here; the original's own fields are the check's business.
+    const issues = result.success ? [] : result.error.issues.filter((issue) => issue.path.length > 0 && valueAt(translation, issue.path) !== undefined);
+    expect(issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)).toEqual([]);
   });
 
   it.each(files.filter((file) => kindOf(originalOf(file)).markdown))('%s translates its body, section by section', (file) => {
