@@ -25,7 +25,7 @@ if ((args.format !== 'text' && args.format !== 'json') || (today !== undefined &
 
 const started = performance.now();
 const files = await readContentFiles(env.contentRoot);
-const found = checkFiles(files, { ...env, today }).diagnostics;
+const found = checkFiles(files, { ...env, today, strict: args.strict }).diagnostics;
 const diagnostics = withDocsLinks(args.strict ? strict(found) : found);
 const elapsed = performance.now() - started;
 

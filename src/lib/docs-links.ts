@@ -75,6 +75,14 @@ export const RULE_DOCS: Readonly<Record<string, string>> = {
   'stale-assignment-summary': 'docs/workbench.md#assignment-summary',
   'crm-column': 'docs/conversion-report.md#from-lead-to-pipeline',
   'crm-empty': 'docs/conversion-report.md#from-lead-to-pipeline',
+  translation: 'docs/authoring.md#languages',
+  'translation-file': 'docs/authoring.md#languages',
+  'translation-locale': 'docs/authoring.md#languages',
+  'translation-orphan': 'docs/authoring.md#languages',
+  'translation-field': 'docs/authoring.md#languages',
+  'translation-mismatch': 'docs/authoring.md#languages',
+  'translation-missing': 'docs/authoring.md#languages',
+  'translation-stale': 'docs/authoring.md#languages',
 };
 
 /** The guide section that explains a problem: by its rule, else by its file, else the messages table. */

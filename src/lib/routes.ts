@@ -1,15 +1,19 @@
 import type { Diagnostic } from './diagnostics.ts';
+import { localePrefix, localesOf, translationsIn } from './i18n/locales.ts';
 import type { Project } from './load/project.ts';
 import type { Site } from './schemas/index.ts';
 
-export type RouteKind = 'home' | 'overview' | 'segment' | 'landing' | 'faq' | 'thank-you' | 'preview';
+export type RouteKind = 'home' | 'overview' | 'segment' | 'landing' | 'faq' | 'thank-you' | 'preview' | 'locale-choice';
 
 /** Where the generated thank-you page lives (leadForm.thankYouPage), relative to the base path. */
 export const THANK_YOU_PATH = '/thank-you/';
 
 /** One page of the site: its path (relative to the base path) and the file that makes it exist. */
 export interface RoutePlan {
+  /** The path relative to the base path, with the locale's prefix: `/de/mid-market/cpo/`. */
   path: string;
+  /** The page's locale: the default locale (site.yaml `language`) on default pages. */
+  locale: string;
   kind: RouteKind;
   /** What makes this route exist, in words, named in collision messages. */
   source: string;
@@ -69,12 +73,6 @@ export function planRoutes(project: Project, options: RouteOptions = {}): { rout
     routes.push(route);
   };
 
-  add({ path: '/', kind: 'home', source: 'the built-in home page' });
-  add({ path: '/segments/', kind: 'overview', source: 'the built-in segment overview' });
-  if (project.site?.data.leadForm.thankYouPage) add({ path: THANK_YOU_PATH, kind: 'thank-you', source: 'the built-in thank-you page (leadForm.thankYouPage in content/site.yaml)' });
-  // An id cannot contain "_", so no content can claim this path.
-  if (options.preview) add({ path: '/_preview/', kind: 'preview', source: 'the built-in preview index' });
-
   const published = project.segments.filter((s) => isPublished(s.data.status, options)).sort((a, b) => (a.id < b.id ? -1 : 1));
   const personaFile = new Map(project.personas.map((p) => [p.id, p.file]));
   const liveVariants = new Map<string, typeof project.pageVariants>();
@@ -83,17 +81,37 @@ export function planRoutes(project: Project, options: RouteOptions = {}): { rout
     const key = `${variant.segment}/${variant.persona}`;
     liveVariants.set(key, [...(liveVariants.get(key) ?? []), variant]);
   }
-  for (const segment of published) {
-    add({ path: `/${segment.id}/`, kind: 'segment', source: segment.file, file: segment.file, segment: segment.id });
-    add({ path: `/${segment.id}/faq/`, kind: 'faq', source: `the built-in FAQ page of ${segment.file}`, file: segment.file, segment: segment.id });
-    // A persona listed twice is reported by the reference check; it still gets one page.
-    for (const id of new Set(segment.data.personas.map((p) => p.id))) {
-      const file = personaFile.get(id) ?? segment.file;
-      const path = `/${segment.id}/${id}/`;
-      add({ path, kind: 'landing', source: `${file} (a persona of ${segment.file})`, file, segment: segment.id, persona: id });
-      // A variant lives beside its control, one level down: the ad platform's experiment splits traffic between the two URLs.
-      for (const variant of liveVariants.get(`${segment.id}/${id}`) ?? []) {
-        add({ path: `${path}${variant.variant}/`, kind: 'landing', source: `${variant.file} (a variant of ${path})`, file: variant.file, segment: segment.id, persona: id, variant: variant.variant });
+  const locales = project.site ? localesOf(project.site.data) : { default: 'en', all: ['en'], prefixDefault: false };
+  // With every locale under its prefix, / is left for a plain page linking each locale's home page.
+  if (locales.prefixDefault) add({ path: '/', locale: locales.default, kind: 'locale-choice', source: 'the built-in choice of language (prefixDefaultLocale in content/site.yaml)' });
+  for (const locale of locales.all) {
+    const isDefault = locale === locales.default;
+    const prefix = project.site ? localePrefix(project.site.data, locale) : '';
+    // Another locale has a segment's pages when the segment has a translation there, and a variant when the variant has one.
+    const translated = isDefault ? undefined : translationsIn(project, locale);
+    const segments = translated ? published.filter((s) => translated.has(`segment:${s.id}`)) : published;
+    if (!isDefault && segments.length === 0) continue;
+    const where = isDefault ? '' : ` (${locale})`;
+    add({ path: `${prefix}/`, locale, kind: 'home', source: `the built-in home page${where}` });
+    add({ path: `${prefix}/segments/`, locale, kind: 'overview', source: `the built-in segment overview${where}` });
+    if (project.site?.data.leadForm.thankYouPage) add({ path: `${prefix}${THANK_YOU_PATH}`, locale, kind: 'thank-you', source: `the built-in thank-you page${where} (leadForm.thankYouPage in content/site.yaml)` });
+    // An id cannot contain "_", so no content can claim this path.
+    if (options.preview && isDefault) add({ path: `${prefix}/_preview/`, locale, kind: 'preview', source: 'the built-in preview index' });
+
+    for (const segment of segments) {
+      const base = `${prefix}/${segment.id}/`;
+      add({ path: base, locale, kind: 'segment', source: `${segment.file}${where}`, file: segment.file, segment: segment.id });
+      add({ path: `${base}faq/`, locale, kind: 'faq', source: `the built-in FAQ page of ${segment.file}${where}`, file: segment.file, segment: segment.id });
+      // A persona listed twice is reported by the reference check; it still gets one page.
+      for (const id of new Set(segment.data.personas.map((p) => p.id))) {
+        const file = personaFile.get(id) ?? segment.file;
+        const path = `${base}${id}/`;
+        add({ path, locale, kind: 'landing', source: `${file} (a persona of ${segment.file})${where}`, file, segment: segment.id, persona: id });
+        // A variant lives beside its control, one level down: the ad platform's experiment splits traffic between the two URLs.
+        for (const variant of liveVariants.get(`${segment.id}/${id}`) ?? []) {
+          if (translated && !translated.has(`variant:${variant.id}`)) continue;
+          add({ path: `${path}${variant.variant}/`, locale, kind: 'landing', source: `${variant.file} (a variant of ${path})`, file: variant.file, segment: segment.id, persona: id, variant: variant.variant });
+        }
       }
     }
   }
@@ -104,8 +122,8 @@ export function planRoutes(project: Project, options: RouteOptions = {}): { rout
  * Where the lead form sends a visitor after a successful submission: `leadForm.thankYouUrl`, else the
  * generated thank-you page when it is on (absolute, as the endpoint's 303 redirect needs), else none.
  */
-export function thankYouUrlOf(site: Site): string | undefined {
+export function thankYouUrlOf(site: Site, locale: string = site.language): string | undefined {
   if (site.leadForm.thankYouUrl) return site.leadForm.thankYouUrl;
   if (!site.leadForm.thankYouPage) return undefined;
-  return `${site.url.replace(/\/+$/, '')}${site.basePath.replace(/\/$/, '')}${THANK_YOU_PATH}`;
+  return `${site.url.replace(/\/+$/, '')}${site.basePath.replace(/\/$/, '')}${localePrefix(site, locale)}${THANK_YOU_PATH}`;
 }

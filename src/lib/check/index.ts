@@ -7,6 +7,7 @@ import { checkProof } from './proof.ts';
 import { checkReferences } from './references.ts';
 import { checkRegulationDates, checkRepealedCitations } from './regulations.ts';
 import { checkSegments } from './segments.ts';
+import { checkTranslations } from './translations.ts';
 import { checkVariants } from './variants.ts';
 
 export interface CheckOptions extends RouteOptions {
@@ -14,6 +15,8 @@ export interface CheckOptions extends RouteOptions {
   today?: string;
   /** The folder logo images must exist in; the project's public/ folder by default. */
   publicDir?: string;
+  /** `--strict`: also report what only strict runs look at (translations no published page needs yet). */
+  strict?: boolean;
 }
 
 /**
@@ -23,7 +26,7 @@ export interface CheckOptions extends RouteOptions {
 export function checkProject(project: Project, options: CheckOptions = {}): { diagnostics: Diagnostic[]; routes: RoutePlan[] } {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const plan = planRoutes(project, options);
-  const diagnostics = [...checkReferences(project), ...plan.diagnostics, ...checkSegments(project), ...checkVariants(project), ...checkRegulationDates(project, today), ...checkRepealedCitations(project), ...checkCopy(project), ...checkProof(project, { today, publicDir: options.publicDir ?? join(process.cwd(), 'public') })];
+  const diagnostics = [...checkReferences(project), ...plan.diagnostics, ...checkSegments(project), ...checkVariants(project), ...checkRegulationDates(project, today), ...checkRepealedCitations(project), ...checkCopy(project), ...checkProof(project, { today, publicDir: options.publicDir ?? join(process.cwd(), 'public') }), ...checkTranslations(project, options)];
   return { diagnostics: sortDiagnostics(diagnostics), routes: plan.routes };
 }
 

@@ -8,6 +8,8 @@ import { vendorConfig } from '../tracking/ad-platforms.ts';
 import { clientConfig, consentBootstrapScript, inlineScriptsOf } from '../tracking/inline-scripts.ts';
 import { composeRegulation } from './regulation.ts';
 import { OG_HEIGHT, OG_WIDTH } from '../og-image/card.ts';
+import { isMultilingual, localePrefix, localizeProject, translationsIn } from '../i18n/locales.ts';
+import { mergeText, textShapeOf } from '../i18n/translations.ts';
 import type { OgImage, PageMeta, PageTracking, RegulationView, SiteChrome } from './types.ts';
 
 /**
@@ -15,7 +17,12 @@ import type { OgImage, PageMeta, PageTracking, RegulationView, SiteChrome } from
  * the site's URL helpers. Every page is composed from this, so nothing is parsed or rendered per page.
  */
 export interface ComposeContext {
+  /** The site settings, with their text in this context's locale. */
   site: Site;
+  /** The locale of the pages composed from this context (BCP 47, like "en" or "de"). */
+  locale: string;
+  /** Where this locale's pages live below the base path: '' or '/de'. */
+  localePrefix: string;
   contentVersion: string;
   options: RouteOptions;
   segments: Map<string, Entry<Segment>>;
@@ -37,7 +44,11 @@ export interface ComposeContext {
   variants: Map<string, PageVariantEntry>;
   proof: Project['proof'];
   chrome: SiteChrome;
-  /** Root-relative URL of a site path, with the base path: `/mid-market/` → `/solutions/mid-market/`. */
+  /**
+   * Root-relative URL of a site path, with the base path: `/mid-market/` → `/solutions/mid-market/`.
+   * A page path (ending in "/") gets the locale's prefix too (`/de/mid-market/`); a file path
+   * (`/favicon.svg`, a logo) is the same file in every locale.
+   */
   href(path: string): string;
   /** Absolute URL of a site path, for canonical links and the sitemap. */
   absolute(path: string): string;
@@ -79,17 +90,26 @@ export function bodyHeadingOf(file: string): number | undefined {
   return undefined;
 }
 
-/** `rendered` holds bodies rendered ahead, on another thread; any body not in it is rendered here. */
-export function createComposeContext(project: Project, site: Site, contentVersion: string, options: RouteOptions = {}, rendered?: RenderedBodies): ComposeContext {
+/**
+ * `rendered` holds bodies rendered ahead, on another thread; any body not in it is rendered here.
+ * `locale` (the default locale unless given) picks the text: the project's translations into it
+ * are merged over the originals, and its pages' links carry its prefix.
+ */
+export function createComposeContext(project: Project, builtSite: Site, contentVersion: string, options: RouteOptions = {}, rendered?: RenderedBodies, locale: string = builtSite.language): ComposeContext {
   const render = (entry: { body: string }, topHeading: number) => rendered?.get(entry.body, topHeading) ?? renderMarkdown(entry, { topHeading });
+  const site = locale === builtSite.language ? builtSite : mergeText(textShapeOf('site'), builtSite, translationsIn(project, locale).get('site:site')?.data);
+  project = localizeProject(project, locale);
   const base = site.basePath.replace(/\/$/, '');
   const origin = site.url.replace(/\/+$/, '');
-  const href = (path: string) => `${base}${path}`;
+  const prefix = localePrefix(site, locale);
+  const href = (path: string) => `${base}${path.endsWith('/') ? prefix : ''}${path}`;
   const regulationEntries = new Map(project.regulations.map((r) => [r.id, r]));
   const sortedFaqs = [...project.faqs].sort((a, b) => a.data.order - b.data.order || (a.id < b.id ? -1 : 1));
   const faqs = sortedFaqs.map((entry, index): ComposedFaq => ({ entry, answer: render(entry, FAQ_ANSWER_HEADING), index }));
   return {
     site,
+    locale,
+    localePrefix: prefix,
     contentVersion,
     options,
     segments: new Map(project.segments.map((s) => [s.id, s])),
@@ -119,6 +139,7 @@ export function createComposeContext(project: Project, site: Site, contentVersio
       ],
       ctaLabel: site.cta.label,
       hideLandingNavigation: site.landingPage.hideNavigation,
+      multilingual: isMultilingual(site),
     },
     href,
     absolute: (path) => `${origin}${href(path)}`,
@@ -140,7 +161,7 @@ export function pageMeta(
   },
 ): PageMeta {
   return {
-    path,
+    path: `${ctx.localePrefix}${path}`,
     href: ctx.href(path),
     url: ctx.absolute(path),
     canonical: ctx.absolute(fields.canonicalPath ?? path),
@@ -148,7 +169,8 @@ export function pageMeta(
     socialTitle: fields.socialTitle ?? fields.title,
     description: fields.description,
     noindex: fields.noindex ?? false,
-    language: ctx.site.language,
+    language: ctx.locale,
+    alternates: [],
     siteName: ctx.site.name,
     breadcrumbs: (fields.breadcrumbs ?? []).map((b) => ({ label: b.label, href: ctx.href(b.path) })),
     draft: fields.draft ?? false,
@@ -161,9 +183,10 @@ const UNSHARED_PATHS = new Set(['/404/', '/_preview/', THANK_YOU_PATH]);
 
 /** The image beside the page (written by src/lib/og-image at build time); its alt text is the headline it shows. */
 function ogImage(ctx: ComposeContext, path: string, headline: string): OgImage {
-  return { path: `${path}og.png`, url: ctx.absolute(`${path}og.png`), width: OG_WIDTH, height: OG_HEIGHT, alt: headline };
+  const file = `${ctx.localePrefix}${path}og.png`;
+  return { path: file, url: ctx.absolute(file), width: OG_WIDTH, height: OG_HEIGHT, alt: headline };
 }
 
 export function pageTracking(ctx: ComposeContext, pageType: PageTracking['pageType'], ids: { segment?: string; persona?: string; vertical?: string; variant?: string } = {}): PageTracking {
-  return { pageType, ...ids, variant: ids.variant ?? 'default', contentVersion: ctx.contentVersion };
+  return { pageType, ...ids, variant: ids.variant ?? 'default', contentVersion: ctx.contentVersion, locale: ctx.locale };
 }

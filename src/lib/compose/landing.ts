@@ -132,7 +132,7 @@ export function composeLandingPage(ctx: ComposeContext, segmentId: string, perso
         success: ctx.site.leadForm.success,
         failure: ctx.site.leadForm.failure,
         privacyUrl: ctx.site.leadForm.privacyUrl,
-        thankYouUrl: thankYouUrlOf(ctx.site),
+        thankYouUrl: thankYouUrlOf(ctx.site, ctx.locale),
         thankYouHref: ctx.site.leadForm.thankYouUrl ?? (ctx.site.leadForm.thankYouPage ? ctx.href(THANK_YOU_PATH) : undefined),
       },
     },

@@ -25,13 +25,28 @@ export interface PageMeta {
   socialTitle: string;
   description: string;
   noindex: boolean;
+  /** The page's locale (BCP 47), written as `<html lang>`. */
   language: string;
+  /**
+   * The same page in every locale it exists in, itself included, plus `x-default` (the default
+   * locale's page): written as `<link rel="alternate" hreflang>` and into the sitemap. Empty when the
+   * page exists in one locale only, and on pages kept out of search engines.
+   */
+  alternates: Alternate[];
   siteName: string;
   breadcrumbs: Link[];
   /** Draft pages show a banner (previews only). */
   draft: boolean;
   /** The page's Open Graph image, rendered at build time; absent when switched off (site.yaml openGraphImages) and on the 404 and preview pages. */
   image?: OgImage;
+}
+
+export interface Alternate {
+  locale: string;
+  /** The hreflang value: the locale, or `x-default`. */
+  hreflang: string;
+  /** Absolute URL of the page in that locale. */
+  url: string;
 }
 
 export interface OgImage {
@@ -55,9 +70,13 @@ export interface PageTracking {
   vertical?: string;
   variant: string;
   contentVersion: string;
+  /** The page's locale, sent as `page_locale` with every event. */
+  locale: string;
 }
 
 export interface SiteChrome {
+  /** Whether the site publishes in more than one locale (pages then carry data-locale). */
+  multilingual: boolean;
   name: string;
   homeHref: string;
   /** The icon browsers show in tabs: public/favicon.svg. */
@@ -298,7 +317,13 @@ export interface ThankYouView extends PageBase {
   nextSteps: (Link & { text?: string })[];
 }
 
-export type PageView = HomeView | OverviewView | SegmentHubView | LandingView | FaqPageView | ThankYouView | PreviewView;
+/** With prefixDefaultLocale, the page at `/`: a link to the home page of each locale, each named in its own language. */
+export interface LocaleChoiceView extends PageBase {
+  kind: 'locale-choice';
+  locales: { locale: string; label: string; href: string }[];
+}
+
+export type PageView = HomeView | OverviewView | SegmentHubView | LandingView | FaqPageView | ThankYouView | PreviewView | LocaleChoiceView;
 
 export interface Route {
   path: string;

@@ -40,6 +40,9 @@ import { parseFrontmatter } from './frontmatter.ts';
 import { scanOverrideSections, type OverrideSection } from './mdx-sections.ts';
 import { decodeSourceText } from './source-text.ts';
 import { validate } from './validate.ts';
+import { isTranslatableKind } from '../i18n/translations.ts';
+import { languageName } from '../i18n/locales.ts';
+import { parseTranslation, splitTranslationName, type OriginalEntry, type TranslationCandidate, type TranslationEntry } from './translations.ts';
 import { parseYaml, type Locator, type YamlResult } from './yaml.ts';
 
 /** A validated content entry that remembers where it came from, so later checks can point back at it. */
@@ -105,6 +108,8 @@ export interface Project {
    * are not reported again: the file's own problems are the ones to fix.
    */
   fileIds: Record<'segment' | 'persona' | 'vertical' | 'regulation' | 'faq', Set<string>>;
+  /** Translation files (`<original>.<locale>.<ext>`) that hold only their original's text, every locale. */
+  translations: TranslationEntry[];
 }
 
 export interface LoadResult {
@@ -170,8 +175,10 @@ export function parseProject(files: readonly SourceFile[]): LoadResult {
     pageVariants: [],
     proof: { quotes: [], logos: [], figures: [], certifications: [], logoImages: new Map() },
     fileIds: { segment: new Set(), persona: new Set(), vertical: new Set(), regulation: new Set(), faq: new Set() },
+    translations: [],
   };
   const seen = new Map<string, string>();
+  const candidates: (TranslationCandidate & { bytes: Uint8Array })[] = [];
 
   for (const source of files) {
     if (source.symlink) {
@@ -181,6 +188,20 @@ export function parseProject(files: readonly SourceFile[]): LoadResult {
     if (LOGO_IMAGE.test(source.file)) {
       project.proof.logoImages.set(source.file, source.bytes);
       continue;
+    }
+    const translated = splitTranslationName(source.file);
+    const originalRule = translated && KIND_RULES.find((r) => r.pattern.test(translated.original));
+    if (translated && originalRule) {
+      const kind = originalRule.kind;
+      const id = originalRule.pattern.exec(translated.original)![1]!;
+      if (isTranslatableKind(kind) && idIsValid(kind, id)) {
+        candidates.push({ file: source.file, locale: translated.locale, kind, id, original: translated.original, text: '', bytes: source.bytes });
+        continue;
+      }
+      if (!isTranslatableKind(kind)) {
+        diagnostics.push({ severity: 'error', rule: 'translation-file', file: source.file, line: 1, column: 1, message: `${translated.original} is not translated: it holds settings, not text visitors read`, hint: `Delete ${source.file}; the same ${translated.original} serves every language.` });
+        continue;
+      }
     }
     const rule = KIND_RULES.find((r) => r.pattern.test(source.file));
     if (!rule) {
@@ -303,6 +324,8 @@ export function parseProject(files: readonly SourceFile[]): LoadResult {
     }
   }
 
+  diagnostics.push(...loadTranslations(project, candidates, seen));
+
   if (!project.site && !diagnostics.some((d) => d.file.startsWith('content/site.'))) {
     diagnostics.push({
       severity: 'error',
@@ -313,6 +336,77 @@ export function parseProject(files: readonly SourceFile[]): LoadResult {
     });
   }
   return { project, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/**
+ * Reads the translation files once every original is loaded: each needs a locale the site lists,
+ * an original, and only that original's text, in its structure. A translation whose original
+ * failed to load is skipped: the original's own problems are the ones to fix first.
+ */
+function loadTranslations(project: Project, candidates: readonly (TranslationCandidate & { bytes: Uint8Array })[], seen: ReadonlyMap<string, string>): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  if (!project.site) return diagnostics;
+  const { language, locales } = project.site.data;
+  for (const candidate of candidates) {
+    const { file, locale, kind, id } = candidate;
+    if (!locales.includes(locale)) {
+      const known = locales.length ? `The site's locales: ${locales.join(', ')} (content/site.yaml locales).` : 'content/site.yaml lists no locales yet.';
+      const isDefault = locale === language;
+      diagnostics.push({
+        severity: 'error',
+        rule: 'translation-locale',
+        file,
+        line: 1,
+        column: 1,
+        message: isDefault ? `"${locale}" is the site's default language: ${candidate.original} is already the ${languageName(locale)} text` : `"${locale}" is not one of the site's locales, so this file is never used`,
+        hint: isDefault ? `Delete ${file}, or change ${candidate.original} itself.` : `Add ${locale} to locales in content/site.yaml, or rename the file with one of its locales. ${known} Ids never contain a dot.`,
+      });
+      continue;
+    }
+    const original = originalEntry(project, kind, id);
+    if (!original) {
+      if (!seen.has(`${kind}:${id}`)) {
+        diagnostics.push({
+          severity: 'error',
+          rule: 'translation-orphan',
+          file,
+          line: 1,
+          column: 1,
+          message: `translates ${candidate.original}, which does not exist`,
+          hint: `A translation sits beside its original with the same name and extension plus .${locale}: rename it after an existing file, or delete it.`,
+        });
+      }
+      continue;
+    }
+    const decoded = decodeSourceText(file, candidate.bytes);
+    if (!decoded.ok) {
+      diagnostics.push(decoded.diagnostic);
+      continue;
+    }
+    const parsed = parseTranslation({ ...candidate, text: decoded.text }, original);
+    diagnostics.push(...parsed.diagnostics);
+    if (parsed.entry) project.translations.push(parsed.entry);
+  }
+  return diagnostics;
+}
+
+function originalEntry(project: Project, kind: TranslationCandidate['kind'], id: string): OriginalEntry | undefined {
+  const lists: Record<TranslationCandidate['kind'], readonly Entry<unknown>[]> = {
+    site: project.site ? [project.site] : [],
+    segment: project.segments,
+    persona: project.personas,
+    vertical: project.verticals,
+    regulation: project.regulations,
+    faq: project.faqs,
+    page: project.pageOverrides,
+    variant: project.pageVariants,
+    quote: project.proof.quotes,
+    logo: project.proof.logos,
+    figure: project.proof.figures,
+    certification: project.proof.certifications,
+  };
+  const entry = lists[kind].find((e) => e.id === id) as (Entry<unknown> & { body?: string; sections?: OriginalEntry['sections'] }) | undefined;
+  return entry && { file: entry.file, data: entry.data, locate: entry.locate, body: entry.body, sections: entry.sections };
 }
 
 function push<T>(list: T[], entry: T | undefined): void {

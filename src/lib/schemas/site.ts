@@ -183,6 +183,10 @@ const adPlatformsSchema = z
   .prefault({})
   .describe('Ad platform conversion tags. Each loads only on sites that configure it, only after the visitor grants advertising storage (ad_storage), and counts each lead once with its lead id for de-duplication.');
 
+/** A BCP 47 language tag as sites use them: a language, optionally with a region. */
+export const LOCALE_PATTERN = /^[a-z]{2}(?:-[A-Z]{2})?$/;
+const localeSchema = z.string().regex(LOCALE_PATTERN, { error: 'expected a language tag like "en", "de" or "en-GB"' });
+
 const weightSchema = z.number().min(0).max(10).default(1);
 export const siteSchema = z
   .strictObject({
@@ -193,7 +197,15 @@ export const siteSchema = z
       .regex(/^\/(?:[a-z0-9-]+\/)*$/, { error: 'expected a path that starts and ends with "/", like "/" or "/solutions/"' })
       .default('/')
       .describe('Sub-path the site is served under, starting and ending with "/".'),
-    language: z.string().regex(/^[a-z]{2}(?:-[A-Z]{2})?$/, { error: 'expected a language tag like "en" or "en-GB"' }).default('en').describe('Language of the content, like "en" or "en-GB".'),
+    language: localeSchema.default('en').describe('Language of the content, like "en" or "en-GB": the default locale, whose pages keep their URLs.'),
+    locales: z
+      .array(localeSchema)
+      .default([])
+      .describe('Further locales the site publishes in, in this order, like [de]. A page exists in a locale when its translation files do (segments/<id>.de.yaml beside segments/<id>.yaml); its URL starts with /de/.'),
+    prefixDefaultLocale: z
+      .boolean()
+      .default(false)
+      .describe('Put the default locale under /<language>/ too (like /en/), with / a page that links each locale. Off by default: the default locale keeps today’s URLs.'),
     description: textSchema.max(170).describe('Meta description of the home page.'),
     offer: z
       .strictObject({
@@ -315,6 +327,15 @@ export const siteSchema = z
       })
       .prefault({})
       .describe('How segments are ranked.'),
+  })
+  .superRefine((site, ctx) => {
+    site.locales.forEach((locale, i) => {
+      if (locale === site.language) {
+        ctx.addIssue({ code: 'custom', path: ['locales', i], input: locale, message: `"${locale}" is the default locale (language) already`, params: { hint: 'List only the further locales here: the default one is language.' } });
+      } else if (site.locales.indexOf(locale) !== i) {
+        ctx.addIssue({ code: 'custom', path: ['locales', i], input: locale, message: `"${locale}" is listed twice`, params: { hint: 'Delete the second one.' } });
+      }
+    });
   })
   .describe('Site settings: content/site.yaml.');
 

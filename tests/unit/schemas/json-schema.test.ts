@@ -8,6 +8,7 @@ import { parseFrontmatter } from '../../../src/lib/load/frontmatter.ts';
 import { parseYaml } from '../../../src/lib/load/yaml.ts';
 import { CONTENT_KINDS, generateJsonSchemas, SCHEMAS_DIR, staleSchemaFiles, vscodeYamlSchemas, type ContentKind } from '../../../scripts/schemas.ts';
 import { FIXTURES, PROJECT_ROOT, readTree } from '../helpers.ts';
+import { splitTranslationName } from '../../../src/lib/load/translations.ts';
 
 /**
  * The JSON Schemas in content/schemas/ give editors completion, field documentation and inline
@@ -42,7 +43,8 @@ const explain = (errors: readonly ErrorObject[]) => errors.map((e) => `${e.insta
 function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+')}$`);
 }
-const kindOfFile = (file: string) => CONTENT_KINDS.find((k) => globToRegExp(k.glob).test(file));
+// A translation (`cpo.de.md`) holds only its original's text, which the loader checks against the original.
+const kindOfFile = (file: string) => (splitTranslationName(file) ? undefined : CONTENT_KINDS.find((k) => globToRegExp(k.glob).test(file)));
 
 const decoder = new TextDecoder();
 /** The data of a content file, parsed by the loader's own YAML and frontmatter readers. */
