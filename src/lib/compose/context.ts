@@ -165,5 +165,5 @@ function ogImage(ctx: ComposeContext, path: string, headline: string): OgImage {
 }
 
 export function pageTracking(ctx: ComposeContext, pageType: PageTracking['pageType'], ids: { segment?: string; persona?: string; vertical?: string; variant?: string } = {}): PageTracking {
-  return { pageType, ...ids, variant: ids.variant ?? 'default', contentVersion: ctx.contentVersion };
+  return { pageType, ...ids, variant: ids.variant ?? 'default', contentVersion: ctx.contentVersion, locale: ctx.site.language };
 }

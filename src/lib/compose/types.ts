@@ -46,10 +46,12 @@ export interface OgImage {
 
 /**
  * Ids exposed on `<body>` as data attributes so tracking can rely on them without parsing URLs:
- * `data-page-type`, `data-segment`, `data-persona`, `data-vertical`, `data-variant`, `data-content-version`.
+ * `data-page-type`, `data-segment`, `data-persona`, `data-vertical`, `data-variant`, `data-content-version`, `data-locale`.
  */
 export interface PageTracking {
   pageType: PageType;
+  /** The page's locale (BCP 47, like `de`): the site's default language on its default pages. */
+  locale: string;
   segment?: string;
   persona?: string;
   vertical?: string;
