@@ -1,6 +1,7 @@
 /**
- * Turns events into conversion by segment, by segment × persona, by channel, by campaign and by
- * variant, with an interval for every rate and a test of every row against all other visits.
+ * Turns events into conversion by segment, by segment × persona, by channel, by campaign, by
+ * variant and by locale, with an interval for every rate and a test of every row against all other
+ * visits, and each variant against its control within a locale.
  *
  * Counting (the shared definitions: the report, its SQL form and the CRM join follow the same rules):
  * 1. an event counts once per `event_id`: a later landing page_view or generate_lead with an event_id

@@ -1,7 +1,7 @@
 /**
  * The event contract: what the page script pushes to `window.dataLayer` (and, when configured, sends
  * to the first-party collection URL), what the campaign export produces and what the conversion
- * report reads. Documented in docs/tracking.md; this file is the source of truth for its shapes.
+ * report reads. Documented in docs/measurement.md; this file is the source of truth for its shapes.
  *
  * No event carries personal data: nothing typed into the form, no click ids, no IP or user agent.
  */
