@@ -46,17 +46,17 @@ export interface OgImage {
 
 /**
  * Ids exposed on `<body>` as data attributes so tracking can rely on them without parsing URLs:
- * `data-page-type`, `data-segment`, `data-persona`, `data-vertical`, `data-variant`, `data-content-version`, `data-locale`.
+ * `data-page-type`, `data-segment`, `data-persona`, `data-vertical`, `data-variant`, `data-content-version`.
  */
 export interface PageTracking {
   pageType: PageType;
-  /** The page's locale (BCP 47, like `de`): the site's default language on its default pages. */
-  locale: string;
   segment?: string;
   persona?: string;
   vertical?: string;
   variant: string;
   contentVersion: string;
+  /** The page's locale, sent as `page_locale` with every event. */
+  locale: string;
 }
 
 export interface SiteChrome {
