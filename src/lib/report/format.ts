@@ -61,7 +61,7 @@ export const DEFINITIONS = {
   duplicate: 'Duplicate events: a landing page_view or generate_lead whose event_id was already seen is a replay and is dropped; an event without an event_id is never a replay.',
   visit: 'Visit of a page: a distinct visit_id with at least one landing page_view of that segment × persona; a visit that saw several pages counts once for each.',
   channel:
-    'Channel of a visit: the utm_source, utm_medium, utm_campaign, page_variant and page_locale of its first landing page_view of the page (earliest event_time, a view without one after every timed view, ties to the first in the file); a missing utm value is (none), a missing page_variant default, a missing page_locale (events from before pages sent it) the site’s default locale, the language of content/site.yaml.',
+    'Channel of a visit: the utm_source, utm_medium, utm_campaign, page_variant and page_locale of its first landing page_view of the page (earliest event_time, a view without one after every timed view, ties to the first in the file); a missing utm value is (none), a missing page_variant default, a missing page_locale the site’s default locale, the language of content/site.yaml.',
   lead: 'Lead of a page: a visit of that page with a generate_lead on the same segment × persona, in either order in the file, attributed to the visit’s channel. A generate_lead whose visit has no landing page_view of that page in the export is an unattributed lead: counted once per visit × page in one line, never in a row or a rate, so no rate exceeds 100%.',
   rate: 'Rate: leads / visits, with its 95% Wilson score interval (the range the true rate most likely lies in).',
   variantControl:

@@ -241,8 +241,7 @@ describe('the text report', () => {
       - Channel of a visit: the utm_source, utm_medium, utm_campaign, page_variant and page_locale of its
         first landing page_view of the page (earliest event_time, a view without one after every timed
         view, ties to the first in the file); a missing utm value is (none), a missing page_variant
-        default, a missing page_locale (events from before pages sent it) the site’s default locale, the
-        language of content/site.yaml.
+        default, a missing page_locale the site’s default locale, the language of content/site.yaml.
       - Lead of a page: a visit of that page with a generate_lead on the same segment × persona, in either
         order in the file, attributed to the visit’s channel. A generate_lead whose visit has no landing
         page_view of that page in the export is an unattributed lead: counted once per visit × page in one
