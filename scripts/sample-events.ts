@@ -1,6 +1,6 @@
 /**
  * `npm run sample-events -- [--seed 42] [--visits 5000] [--out file] [--crm-out file]`: realistic sample
- * events (NDJSON) for the landing pages of the real content, to try the conversion report or time it on
+ * events (NDJSON) for the landing pages of the real content, some in German on the `/de/` pages, to try the conversion report or time it on
  * large exports, and with --crm-out a CRM export of their leads and opportunities to try `--crm` on.
  * The same seed gives byte-identical output. Writes to stdout unless --out is given.
  * Environment: CONTENT_ROOT (and INCLUDE_DRAFTS, SITE_URL, BASE_PATH), see src/lib/build-config.ts.
@@ -12,7 +12,7 @@ import { formatDiagnosticsText, plural, summarize } from '../src/lib/diagnostics
 import { readContentFiles } from '../src/lib/load/files.ts';
 import { formatCount } from '../src/lib/report/format.ts';
 import { createSampleCrm } from '../src/lib/report/sample-crm.ts';
-import { generateSampleEvents, SAMPLE_CHANNELS, SAMPLE_VARIANTS, sampleLandingsFromSite } from '../src/lib/report/sample-events.ts';
+import { generateSampleEvents, SAMPLE_CHANNELS, SAMPLE_LOCALES, SAMPLE_VARIANTS, sampleLandingsFromSite } from '../src/lib/report/sample-events.ts';
 import { buildSite } from '../src/lib/site-build.ts';
 import { failure, runCommand, usageError } from './cli.ts';
 
@@ -105,7 +105,7 @@ async function run(options: Options): Promise<number> {
     return fail(`cannot write ${options.out ?? 'to standard output'}: ${failed.code ?? failed.message}`);
   }
   const where = options.out ? ` to ${options.out}` : '';
-  console.error(`Wrote ${formatCount(events)} events of ${formatCount(options.visits)} visits on ${plural(landings.length, 'landing page')}${where} (seed ${options.seed}, ${plural(SAMPLE_CHANNELS.length, 'channel')}, A/B test ${SAMPLE_VARIANTS.filter((v) => v.name).map((v) => `${v.name} on ${v.pages?.join(', ') ?? 'every page'}`).join('; ')}).`);
+  console.error(`Wrote ${formatCount(events)} events of ${formatCount(options.visits)} visits on ${plural(landings.length, 'landing page')}${where} (seed ${options.seed}, ${plural(SAMPLE_CHANNELS.length, 'channel')}, A/B test ${SAMPLE_VARIANTS.filter((v) => v.name).map((v) => `${v.name} on ${v.pages?.join(', ') ?? 'every page'}`).join('; ')}; ${SAMPLE_LOCALES.map((l) => `${Math.round(l.share * 100)}% of ${l.segments.join(', ')} in ${l.locale}`).join('; ')}).`);
   if (crm) console.error(`Wrote ${plural(crm.sample.rows, 'CRM row')} of their leads and opportunities to ${options.crmOut}.`);
   return 0;
 }

@@ -6,7 +6,7 @@
  */
 import { consentForPurposes, purposesOf, type ConsentPurpose, type PurposeChoice } from '../lib/tracking/consent.ts';
 import type { ClientConfig } from '../lib/tracking/inline-scripts.ts';
-import { CLICK_ID_PARAMS, LEAD_ID_FIELD, MAX_PARAM_LENGTH, STORAGE_KEYS, UTM_PARAMS, type EventName, type Touch } from '../lib/tracking/contract.ts';
+import { CLICK_ID_PARAMS, LEAD_ID_FIELD, LOCALE_FIELD, MAX_PARAM_LENGTH, STORAGE_KEYS, UTM_PARAMS, type EventName, type Touch } from '../lib/tracking/contract.ts';
 
 type Consent = Record<'ad_storage' | 'analytics_storage' | 'ad_user_data' | 'ad_personalization', 'granted' | 'denied'>;
 type Touches = { first?: Touch; last?: Touch };
@@ -76,7 +76,7 @@ function persist() {
 }
 
 function track(event: EventName, extra: Record<string, string> = {}) {
-  const data: Record<string, string | null> = {
+  const data: Record<string, string | null | undefined> = {
     event,
     page_type: ids.pageType ?? 'not-found',
     segment: ids.segment ?? null,
@@ -84,6 +84,7 @@ function track(event: EventName, extra: Record<string, string> = {}) {
     vertical: ids.vertical ?? null,
     page_variant: ids.variant ?? 'default',
     content_version: ids.contentVersion ?? '',
+    page_locale: ids.locale,
     page_path: location.pathname,
     visit_id: visitId,
     event_id: randomId(),
@@ -247,7 +248,9 @@ if (form) {
     say('sending', 'status');
     let ok = false;
     try {
-      const response = await fetch(form.action, { method: 'POST', body: new URLSearchParams(new FormData(form) as unknown as Record<string, string>), headers: { Accept: 'application/json' }, credentials: 'omit' });
+      const body = new URLSearchParams(new FormData(form) as unknown as Record<string, string>);
+      if (ids.locale) body.set(LOCALE_FIELD, ids.locale);
+      const response = await fetch(form.action, { method: 'POST', body, headers: { Accept: 'application/json' }, credentials: 'omit' });
       ok = response.ok;
     } catch {
       ok = false;

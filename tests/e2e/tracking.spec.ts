@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { CLICK_ID_PARAMS, EVENT_NAMES, TOUCH_FIELDS, UTM_PARAMS } from '../../src/lib/tracking/contract.ts';
+import { CLICK_ID_PARAMS, EVENT_NAMES, LOCALE_FIELD, TOUCH_FIELDS, UTM_PARAMS } from '../../src/lib/tracking/contract.ts';
 
 /**
  * The measurement loop in a real browser: consent before storage and tags, campaign touches
@@ -7,7 +7,7 @@ import { CLICK_ID_PARAMS, EVENT_NAMES, TOUCH_FIELDS, UTM_PARAMS } from '../../sr
  * run or become markup.
  */
 
-const BASE_FIELDS = ['event', 'page_type', 'segment', 'persona', 'vertical', 'page_variant', 'content_version', 'page_path', 'visit_id', 'event_id', 'event_time', 'analytics_consent'];
+const BASE_FIELDS = ['event', 'page_type', 'segment', 'persona', 'vertical', 'page_variant', 'content_version', 'page_locale', 'page_path', 'visit_id', 'event_id', 'event_time', 'analytics_consent'];
 const EXTRA_FIELDS: Record<string, string[]> = { page_view: [], cta_click: ['cta_id'], faq_open: ['faq_id'], generate_lead: ['form_id'] };
 
 type DataLayerEvent = Record<string, unknown> & { event: string };
@@ -55,6 +55,8 @@ test.describe('[sample] measurement', () => {
     expect(commands[0]).toEqual(['consent', 'default', { ad_storage: 'denied', analytics_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', wait_for_update: 500 }]);
     expectContract(view!);
     expect(view).toMatchObject({ event: 'page_view', page_type: 'landing', segment: 'enterprise-procurement', persona: 'cpo', vertical: 'procurement-sourcing', page_variant: 'default', utm_source: 'linkedin' });
+    // The page's locale as its body states it (absent where the page states none).
+    expect(view!.page_locale).toBe(await page.evaluate(() => document.body.dataset.locale));
     expect(JSON.stringify(await events(page)), 'click ids stay out of events').not.toContain('abc123');
   });
 
@@ -94,6 +96,8 @@ test.describe('[sample] measurement', () => {
     expect(posts).toHaveLength(1);
     const post = Object.fromEntries(posts[0]!);
     for (const field of ['segment', 'persona', 'vertical', 'variant', 'content_version', 'landing_url', ...TOUCH_FIELDS]) expect(post, `hidden field ${field}`).toHaveProperty(field);
+    // The page's locale, from its data-locale, added by the page script.
+    expect(post[LOCALE_FIELD]).toBe(await page.evaluate(() => document.body.dataset.locale));
     expect(post).toMatchObject({
       segment: 'mid-market-owner',
       persona: 'ap-controller',

@@ -1,6 +1,7 @@
 /**
- * Turns events into conversion by segment, by segment × persona, by channel, by campaign and by
- * variant, with an interval for every rate and a test of every row against all other visits.
+ * Turns events into conversion by segment, by segment × persona, by channel, by campaign, by
+ * variant and by locale, with an interval for every rate and a test of every row against all other
+ * visits, and each variant against its control within a locale.
  *
  * Counting (the shared definitions: the report, its SQL form and the CRM join follow the same rules):
  * 1. an event counts once per `event_id`: a later landing page_view or generate_lead with an event_id
@@ -8,10 +9,11 @@
  *    cannot be a replay;
  * 2. a visit of a page: a distinct visit_id with at least one `page_view` whose page_type is
  *    `landing`, for that page's segment × persona. A visit that saw several pages counts for each;
- * 3. the channel of a visit of a page (utm_source, utm_medium, utm_campaign, page_variant) is that of
- *    its first landing page_view of the page: the smallest event_time (a view without one comes after
- *    every timed view), ties to the first in the file. A missing utm value is `(none)`, a missing
- *    page_variant `default`;
+ * 3. the channel of a visit of a page (utm_source, utm_medium, utm_campaign, page_variant, page_locale)
+ *    is that of its first landing page_view of the page: the smallest event_time (a view without one
+ *    comes after every timed view), ties to the first in the file. A missing utm value is `(none)`, a
+ *    missing page_variant `default`, a missing page_locale the site's default locale (exports from
+ *    before events carried it);
  * 4. a lead of a page: a visit of the page with a `generate_lead` on the same segment × persona,
  *    whatever the order of the two in the file. A generate_lead of a visit with no landing page_view of
  *    that page in the export is an unattributed lead: counted once per visit × page in
@@ -56,7 +58,7 @@ export { DEFAULT_VARIANT, rateOf, type Rate };
 export const DEFAULT_MAX_VISITS = 2_000_000;
 /** Distinct event ids kept, per visit allowed by `maxVisits`: a real visit has one or two that count. */
 export const EVENT_IDS_PER_VISIT = 4;
-/** Distinct values kept per channel field (utm_source, utm_medium, utm_campaign, page_variant). */
+/** Distinct values kept per channel field (utm_source, utm_medium, utm_campaign, page_variant, page_locale). */
 export const MAX_DISTINCT_VALUES = 1000;
 /** A utm value the event does not carry. */
 export const NO_VALUE = '(none)';
@@ -95,8 +97,20 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
 };
 
 /** The tables of the report, as the CSV's `level` column names them. */
-export const LEVELS = ['segment', 'segment_persona', 'segment_persona_channel', 'segment_campaign', 'segment_persona_variant'] as const;
+export const LEVELS = ['segment', 'segment_persona', 'segment_persona_channel', 'segment_campaign', 'segment_persona_variant', 'segment_persona_locale'] as const;
 export type Level = (typeof LEVELS)[number];
+
+/**
+ * The arms of the variant comparisons: visits and leads per segment × persona × locale × variant. A
+ * variant is compared with its control within one locale, as each locale's page is a page of its own
+ * (its own copy, its own audience); not a table of the report.
+ */
+const ARMS = 'segment_persona_locale_variant';
+type Tally = Level | typeof ARMS;
+const TALLIES: readonly Tally[] = [...LEVELS, ARMS];
+
+/** The locale of events without `page_locale` when the report is not told the site's (as content/site.yaml's `language` defaults). */
+export const DEFAULT_LOCALE = 'en';
 
 export interface GroupRow extends Rate {
   level: Level;
@@ -110,6 +124,8 @@ export interface GroupRow extends Rate {
   campaign?: string;
   /** On `segment_persona_variant` rows. */
   variant?: string;
+  /** On `segment_persona_locale` rows. */
+  locale?: string;
   /** The other sample: every visit of a known page not in the row, and how many of them converted anywhere. */
   other: { visits: number; leads: number };
   /** The row against the other visits; absent when either is too small to judge. */
@@ -130,7 +146,11 @@ export interface ConversionReport {
   campaigns: GroupRow[];
   /** One row per segment × persona × page_variant. */
   variants: GroupRow[];
-  /** Each variant of a page against the page's control (see variant-control.ts), in the order of `variants`. */
+  /** One row per segment × persona × page_locale. */
+  locales: GroupRow[];
+  /** The locale counted for events without `page_locale`. */
+  defaultLocale: string;
+  /** Each variant of a page against the page's control in the same locale (see variant-control.ts), by segment, persona, locale, variant. */
   variantTests: VariantComparison[];
   /** Distinct visits of known pages, and how many of them have a lead on any page. */
   total: Rate;
@@ -190,6 +210,8 @@ export interface AggregatorOptions {
   maxVisits?: number;
   /** Keep the key of each counted generate_lead's event_id (16 characters), for `leads()`. */
   keepLeadIds?: boolean;
+  /** The locale of events without `page_locale`: the site's `language` (default DEFAULT_LOCALE). */
+  defaultLocale?: string;
 }
 
 /** The key a lead's event_id is kept under, fixed in size like every id the report keeps: the CRM join looks lead ids up by it. */
@@ -204,13 +226,13 @@ export function visitKey(visitId: string): string {
   return hash('sha256', visitId, 'buffer').toString('base64url', 0, 12);
 }
 
-export const CHANNEL_FIELDS = ['utm_source', 'utm_medium', 'utm_campaign', 'page_variant'] as const;
+export const CHANNEL_FIELDS = ['utm_source', 'utm_medium', 'utm_campaign', 'page_variant', 'page_locale'] as const;
 export type ChannelField = (typeof CHANNEL_FIELDS)[number];
 
 /** Slot flags: the visit viewed the page; the visit sent a lead from it. */
 const VIEWED = 1;
 const LEAD = 2;
-/** Ids of a value dictionary fit in 10 bits, so four of them make one channel number. */
+/** Ids of a value dictionary fit in 10 bits, so five of them make one channel number (50 bits: exact in a double). */
 const VALUE_BITS = 1024;
 
 /** The distinct values of one channel field, each given a small number; capped so hostile values cannot grow it. */
@@ -389,9 +411,12 @@ export function createAggregator(options: AggregatorOptions = {}): Aggregator {
   };
 
   const dictionaries = Object.fromEntries(CHANNEL_FIELDS.map((f) => [f, new ValueDictionary()])) as Record<ChannelField, ValueDictionary>;
+  const defaultLocale = options.defaultLocale ?? DEFAULT_LOCALE;
   const channelOf = (event: ReportEvent): number =>
     dictionaries.utm_source.id(event.utm_source ?? NO_VALUE) +
-    VALUE_BITS * (dictionaries.utm_medium.id(event.utm_medium ?? NO_VALUE) + VALUE_BITS * (dictionaries.utm_campaign.id(event.utm_campaign ?? NO_VALUE) + VALUE_BITS * dictionaries.page_variant.id(event.page_variant ?? DEFAULT_VARIANT)));
+    VALUE_BITS *
+      (dictionaries.utm_medium.id(event.utm_medium ?? NO_VALUE) +
+        VALUE_BITS * (dictionaries.utm_campaign.id(event.utm_campaign ?? NO_VALUE) + VALUE_BITS * (dictionaries.page_variant.id(event.page_variant ?? DEFAULT_VARIANT) + VALUE_BITS * dictionaries.page_locale.id(event.page_locale ?? defaultLocale))));
 
   const eventIds = new IdMap();
   const visits = new IdMap();
@@ -488,15 +513,17 @@ export function createAggregator(options: AggregatorOptions = {}): Aggregator {
       }, pages, (field, id) => dictionaries[field].values[id]!);
       const minVisits = options.minVisits ?? DEFAULT_MIN_VISITS;
       const rowsOf = (level: Level) => judge(level, tallies.rows.get(level)!, tallies.total, minVisits);
-      const pageRows = rowsOf('segment_persona');
-      const variantRows = rowsOf('segment_persona_variant');
+      const localeRows = rowsOf('segment_persona_locale');
+      const arms = tallies.rows.get(ARMS)!.map((t) => ({ ...t.ids, visits: t.visits, leads: t.leads }));
       const report: ConversionReport = {
         segments: rowsOf('segment'),
-        pages: pageRows,
+        pages: rowsOf('segment_persona'),
         channels: rowsOf('segment_persona_channel'),
         campaigns: rowsOf('segment_campaign'),
-        variants: variantRows,
-        variantTests: compareVariants(variantRows, pageRows, options.variants, period),
+        variants: rowsOf('segment_persona_variant'),
+        locales: localeRows,
+        defaultLocale,
+        variantTests: compareVariants(arms, localeRows, options.variants, period),
         total: rateOf(tallies.total.leads, tallies.total.visits),
         minVisits,
         events: { ...events },
@@ -533,7 +560,7 @@ export function aggregateEvents(events: Iterable<ReportEvent>, options: ReportOp
 }
 
 /** The ids of a row, as its GroupRow carries them. */
-type RowIds = Pick<GroupRow, 'segment' | 'persona' | 'source' | 'medium' | 'campaign' | 'variant'>;
+type RowIds = Pick<GroupRow, 'segment' | 'persona' | 'source' | 'medium' | 'campaign' | 'variant' | 'locale'>;
 
 interface RowTally {
   ids: RowIds;
@@ -562,7 +589,7 @@ function channelPart(channel: number, field: ChannelField): number {
  * numbers (page, segment and value numbers), so nothing from the file is parsed or joined again.
  */
 function tallyVisits(visitCount: number, slots: VisitSlots, pages: readonly { segment: string; persona: string }[], valueOf: (field: ChannelField, id: number) => string) {
-  const rows = new Map<Level, Map<number, RowTally>>(LEVELS.map((level) => [level, new Map()]));
+  const rows = new Map<Tally, Map<number, RowTally>>(TALLIES.map((level) => [level, new Map()]));
   const segmentNumbers = new Map<string, number>();
   const segmentOf = pages.map(({ segment }) => {
     if (!segmentNumbers.has(segment)) segmentNumbers.set(segment, segmentNumbers.size);
@@ -576,7 +603,7 @@ function tallyVisits(visitCount: number, slots: VisitSlots, pages: readonly { se
   const visitRows = new Map<RowTally, boolean>();
   const segmentsSeen = new Set<number>();
 
-  const touch = (level: Level, key: number, ids: () => RowIds, lead: boolean) => {
+  const touch = (level: Tally, key: number, ids: () => RowIds, lead: boolean) => {
     const table = rows.get(level)!;
     let row = table.get(key);
     if (!row) table.set(key, (row = { ids: ids(), visits: 0, leads: 0, convertedAnywhere: 0 }));
@@ -603,12 +630,15 @@ function tallyVisits(visitCount: number, slots: VisitSlots, pages: readonly { se
       const medium = channelPart(channel, 'utm_medium');
       const campaign = channelPart(channel, 'utm_campaign');
       const variant = channelPart(channel, 'page_variant');
+      const locale = channelPart(channel, 'page_locale');
       segmentsSeen.add(segmentNumber);
       touch('segment', segmentNumber, () => ({ segment }), lead);
       touch('segment_persona', page, () => ({ segment, persona }), lead);
       touch('segment_persona_channel', (page * VALUE_BITS + source) * VALUE_BITS + medium, () => ({ segment, persona, source: valueOf('utm_source', source), medium: valueOf('utm_medium', medium) }), lead);
       touch('segment_campaign', segmentNumber * VALUE_BITS + campaign, () => ({ segment, campaign: valueOf('utm_campaign', campaign) }), lead);
       touch('segment_persona_variant', page * VALUE_BITS + variant, () => ({ segment, persona, variant: valueOf('page_variant', variant) }), lead);
+      touch('segment_persona_locale', page * VALUE_BITS + locale, () => ({ segment, persona, locale: valueOf('page_locale', locale) }), lead);
+      touch(ARMS, (page * VALUE_BITS + locale) * VALUE_BITS + variant, () => ({ segment, persona, locale: valueOf('page_locale', locale), variant: valueOf('page_variant', variant) }), lead);
     }
     if (pagesViewed === 0) continue;
     let converted = false;
@@ -623,13 +653,13 @@ function tallyVisits(visitCount: number, slots: VisitSlots, pages: readonly { se
       if (converted) row.convertedAnywhere++;
     }
   }
-  const sorted = new Map(LEVELS.map((level) => [level, [...rows.get(level)!.values()].sort(compareRows)]));
+  const sorted = new Map(TALLIES.map((level) => [level, [...rows.get(level)!.values()].sort(compareRows)]));
   return { rows: sorted, total, unattributedLeads, visitsInSeveralSegments, visitsOnSeveralPages };
 }
 
-/** By segment, persona, source, medium, campaign, variant: plain code-unit order, the same on every machine whatever its locale. */
+/** By segment, persona, source, medium, campaign, locale, variant: plain code-unit order, the same on every machine whatever its locale. */
 function compareRows(a: RowTally, b: RowTally): number {
-  for (const field of ['segment', 'persona', 'source', 'medium', 'campaign', 'variant'] as const) {
+  for (const field of ['segment', 'persona', 'source', 'medium', 'campaign', 'locale', 'variant'] as const) {
     const x = a.ids[field] ?? '';
     const y = b.ids[field] ?? '';
     if (x !== y) return x < y ? -1 : 1;

@@ -24,13 +24,15 @@ export interface ReportEvent {
   event_id?: string;
   /** The channel of a landing page_view, each absent when the event has none. */
   page_variant?: string;
+  /** The page's locale; absent in exports from before events carried it (the report counts those in the default locale). */
+  page_locale?: string;
   utm_source?: string;
   utm_medium?: string;
   utm_campaign?: string;
 }
 
 /** Fields of the event kept as they are when present (and not empty). */
-const KEPT_FIELDS = ['event_id', 'page_variant', 'utm_source', 'utm_medium', 'utm_campaign'] as const satisfies readonly (keyof ReportEvent)[];
+const KEPT_FIELDS = ['event_id', 'page_variant', 'page_locale', 'utm_source', 'utm_medium', 'utm_campaign'] as const satisfies readonly (keyof ReportEvent)[];
 
 /** Why a row was skipped: a stable code for counting, and a short sentence for people. */
 export interface RowProblem {

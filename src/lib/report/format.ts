@@ -50,7 +50,7 @@ export function printable(text: string): string {
 
 /** Tests behind the verdicts of every table, shown or not. */
 export function testsRun(report: ConversionReport): number {
-  return [...report.segments, ...report.pages, ...report.channels, ...report.campaigns, ...report.variants].filter((r) => r.test).length;
+  return [...report.segments, ...report.pages, ...report.channels, ...report.campaigns, ...report.variants, ...report.locales].filter((r) => r.test).length;
 }
 
 /**
@@ -61,11 +61,11 @@ export const DEFINITIONS = {
   duplicate: 'Duplicate events: a landing page_view or generate_lead whose event_id was already seen is a replay and is dropped; an event without an event_id is never a replay.',
   visit: 'Visit of a page: a distinct visit_id with at least one landing page_view of that segment × persona; a visit that saw several pages counts once for each.',
   channel:
-    'Channel of a visit: the utm_source, utm_medium, utm_campaign and page_variant of its first landing page_view of the page (earliest event_time, a view without one after every timed view, ties to the first in the file); a missing utm value is (none), a missing page_variant default.',
+    'Channel of a visit: the utm_source, utm_medium, utm_campaign, page_variant and page_locale of its first landing page_view of the page (earliest event_time, a view without one after every timed view, ties to the first in the file); a missing utm value is (none), a missing page_variant default, a missing page_locale the site’s default locale, the language of content/site.yaml.',
   lead: 'Lead of a page: a visit of that page with a generate_lead on the same segment × persona, in either order in the file, attributed to the visit’s channel. A generate_lead whose visit has no landing page_view of that page in the export is an unattributed lead: counted once per visit × page in one line, never in a row or a rate, so no rate exceeds 100%.',
   rate: 'Rate: leads / visits, with its 95% Wilson score interval (the range the true rate most likely lies in).',
   variantControl:
-    'Variant against its control: within each segment × persona, every page_variant seen other than the page’s own version, its control (default, or the variant named by the page’s override file content/pages/<segment>/<persona>.mdx, custom when it names none), visits and leads counted as above. Difference: variant rate − control rate, with Newcombe’s 95% hybrid score interval (method 10). Verdict: not planned when the variant file has no plannedVisitorsPerArm; collecting (n of N per arm) until both arms have the planned visitors, whatever the rates meanwhile; then variant better or control better when the interval excludes 0, otherwise no difference detected.',
+    'Variant against its control: within each segment × persona × locale, every page_variant seen other than the page’s own version, its control (default, or the variant named by the page’s override file content/pages/<segment>/<persona>.mdx, custom when it names none), visits and leads counted as above. Difference: variant rate − control rate, with Newcombe’s 95% hybrid score interval (method 10). Verdict: not planned when the variant file has no plannedVisitorsPerArm; collecting (n of N per arm) until both arms have the planned visitors, whatever the rates meanwhile; then variant better or control better when the interval excludes 0, otherwise no difference detected.',
   comparison: `Verdict: each row is compared with all other visits, as two independent samples: every distinct visit of a landing page of the content that is not in the row, converting when it has a lead on any page; a visit is in exactly one of the two. Pooled two-proportion z-test, two-sided: “higher than other visits” or “lower than other visits” when p < ${ALPHA}, otherwise “no clear difference”.`,
 } as const;
 
@@ -151,7 +151,7 @@ export function mainTables(report: ConversionReport): ReportTable[] {
   ];
 }
 
-/** The breakdowns by channel, campaign and variant: outputs show their larger rows (see `shownRows`). */
+/** The breakdowns by channel, campaign, variant and locale: outputs show their larger rows (see `shownRows`). */
 export function breakdownTables(report: ConversionReport): ReportTable[] {
   return [
     {
@@ -163,6 +163,7 @@ export function breakdownTables(report: ConversionReport): ReportTable[] {
     },
     { level: 'segment_campaign', id: 'campaigns', title: 'Conversion by campaign (utm_campaign) within segment', idColumns: [SEGMENT, { title: 'Campaign', value: (r) => r.campaign ?? '' }], rows: report.campaigns },
     { level: 'segment_persona_variant', id: 'variants', title: 'Conversion by page variant within segment × persona', idColumns: [SEGMENT, PERSONA, { title: 'Variant', value: (r) => r.variant ?? '' }], rows: report.variants },
+    { level: 'segment_persona_locale', id: 'locales', title: 'Conversion by locale (page_locale) within segment × persona', idColumns: [SEGMENT, PERSONA, { title: 'Locale', value: (r) => r.locale ?? '' }], rows: report.locales },
   ];
 }
 
@@ -185,11 +186,17 @@ export function shownValue(value: string, max = 40): string {
   return printable(value.length > max ? `${value.slice(0, max - 1)}…` : value);
 }
 
-/** `5,000 visits, 231 leads on 21 landing pages; 21,602 events from 2026-10-01 to 2026-10-28.` */
+/** Most locales the summary names; past it, it gives their number only. */
+const MAX_LOCALES_NAMED = 8;
+
+/** `5,000 visits and 231 leads on 21 landing pages of 4 segments in 2 locales (de, en); 21,602 events from 2026-10-01 to 2026-10-28.` (the locales only when there are several) */
 export function reportSummary(report: ConversionReport): string {
   const events = Object.values(report.events).reduce((a, b) => a + b, 0);
   const period = report.period ? ` from ${formatDay(report.period.from)} to ${formatDay(report.period.to)}` : '';
-  return `${formatCount(report.total.visits)} visits and ${formatCount(report.total.leads)} leads on ${plural(report.pages.length, 'landing page')} of ${plural(report.segments.length, 'segment')}; ${formatCount(events)} events${period}.`;
+  const locales = [...new Set(report.locales.map((r) => r.locale ?? ''))].sort();
+  const named = locales.length <= MAX_LOCALES_NAMED ? ` (${locales.map((l) => shownValue(l, 20)).join(', ')})` : '';
+  const languages = locales.length > 1 ? ` in ${locales.length} locales${named}` : '';
+  return `${formatCount(report.total.visits)} visits and ${formatCount(report.total.leads)} leads on ${plural(report.pages.length, 'landing page')} of ${plural(report.segments.length, 'segment')}${languages}; ${formatCount(events)} events${period}.`;
 }
 
 /**
@@ -262,17 +269,18 @@ export function formatWeeks(weeks: number): string {
 }
 
 /** The columns of the variant table, as every output shows them. */
-export const VARIANT_COLUMNS = ['Segment', 'Persona', 'Variant', 'Visits', 'Leads', 'Rate', '95% interval', 'Control', 'Visits', 'Leads', 'Rate', '95% interval', 'Difference', '95% interval', 'Verdict'] as const;
+export const VARIANT_COLUMNS = ['Segment', 'Persona', 'Locale', 'Variant', 'Visits', 'Leads', 'Rate', '95% interval', 'Control', 'Visits', 'Leads', 'Rate', '95% interval', 'Difference', '95% interval', 'Verdict'] as const;
 /** How many of VARIANT_COLUMNS name the row. */
-export const VARIANT_ID_COLUMNS = 3;
+export const VARIANT_ID_COLUMNS = 4;
 
-export const VARIANT_TABLE_TITLE = 'Variant against its control within segment × persona';
+export const VARIANT_TABLE_TITLE = 'Variant against its control within segment × persona × locale';
 
 /** The cells of one comparison, formatted, in the order of VARIANT_COLUMNS. */
 export function variantCells(c: VariantComparison): string[] {
   return [
     c.segment,
     c.persona,
+    c.locale,
     c.variant,
     formatCount(c.variantRate.visits),
     formatCount(c.variantRate.leads),
@@ -315,7 +323,7 @@ export function trafficLine(c: VariantComparison): string | undefined {
   if (!beyondTraffic(c)) return undefined;
   const weekly = c.weeklyVisits ?? 0;
   const pace = weekly > 0 ? `at ${formatCount(Math.round(weekly))} visits a week, the planned ${formatCount(c.planned ?? 0)} visitors per arm (${c.arms} arms) would take ${formatWeeks(c.weeksForPlan ?? Infinity)} weeks, more than ${MAX_WEEKS}` : `with no visits in this export, the planned ${formatCount(c.planned ?? 0)} visitors per arm would never be reached`;
-  return `${shownValue(c.segment)} × ${shownValue(c.persona)}, variant ${shownValue(c.variant)}: ${pace}: this page’s traffic cannot support a test of that size. Plan for a larger lift (npm run plan-test), or test on a page with more traffic.`;
+  return `${shownValue(c.segment)} × ${shownValue(c.persona)} (${shownValue(c.locale)}), variant ${shownValue(c.variant)}: ${pace}: this page’s traffic cannot support a test of that size. Plan for a larger lift (npm run plan-test), or test on a page with more traffic.`;
 }
 
 /** The lines under the variant table: one per comparison whose page cannot reach its planned size. */

@@ -6,6 +6,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import type { Diagnostic } from '../diagnostics.ts';
 import { readContentFile, type SourceFile } from '../load/files.ts';
 import { parseProject } from '../load/project.ts';
@@ -13,7 +14,12 @@ import { parseProject } from '../load/project.ts';
 /** Segment id -> the persona ids of its landing pages. */
 export type KnownPages = ReadonlyMap<string, ReadonlySet<string>>;
 
-export type KnownPagesResult = { ok: true; pages: KnownPages } | { ok: false; diagnostics: Diagnostic[] };
+/** `defaultLocale`: content/site.yaml's `language`, the locale of events that carry no `page_locale`. */
+export type KnownPagesResult = { ok: true; pages: KnownPages; defaultLocale: string } | { ok: false; diagnostics: Diagnostic[] };
+
+/** The site schema's default `language`. */
+const SITE_LANGUAGE_DEFAULT = 'en';
+const LANGUAGE_TAG = /^[a-z]{2}(?:-[A-Z]{2})?$/;
 
 const SEGMENT_FILE = /\.ya?ml$/;
 
@@ -42,7 +48,35 @@ export async function loadKnownPages(root: string): Promise<KnownPagesResult> {
   const { project, diagnostics } = parseProject(files);
   const errors = diagnostics.filter((d) => d.severity === 'error' && d.file.startsWith('segments/'));
   if (errors.length) return { ok: false, diagnostics: errors };
-  return { ok: true, pages: knownPagesOf(project.segments.map((s) => ({ id: s.id, personas: s.data.personas.map((p) => p.id) }))) };
+  return { ok: true, pages: knownPagesOf(project.segments.map((s) => ({ id: s.id, personas: s.data.personas.map((p) => p.id) }))), defaultLocale: await readSiteLanguage(root) };
+}
+
+/**
+ * content/site.yaml's `language`, read on its own: the report needs nothing else of the site, and a
+ * problem elsewhere in the file (which `npm run check` reports) must not change the locale events
+ * without `page_locale` count in. A missing file, or a language that is not a tag like `en` or
+ * `en-GB`, gives the schema's default.
+ */
+export async function readSiteLanguage(root: string): Promise<string> {
+  for (const file of ['content/site.yaml', 'content/site.yml']) {
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = await readContentFile(root, file);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
+    }
+    if (!bytes) continue;
+    let data: unknown;
+    try {
+      data = parse(new TextDecoder().decode(bytes));
+    } catch {
+      return SITE_LANGUAGE_DEFAULT;
+    }
+    const language = typeof data === 'object' && data !== null ? (data as Record<string, unknown>).language : undefined;
+    return typeof language === 'string' && LANGUAGE_TAG.test(language) ? language : SITE_LANGUAGE_DEFAULT;
+  }
+  return SITE_LANGUAGE_DEFAULT;
 }
 
 export function knownPagesOf(segments: readonly { id: string; personas: readonly string[] }[]): KnownPages {

@@ -2,10 +2,10 @@
  * The report as CSV (RFC 4180: CRLF line ends, fields with a comma, quote or line break quoted, quotes
  * doubled): one flat table for spreadsheets and BI tools, whose `level` column says what each row is:
  * - `definition` rows first, the definitions in `note` (the same words as docs/conversion-report.md and the other outputs);
- * - one row per segment, per segment × persona, per segment × persona × channel, per segment × campaign
- *   and per segment × persona × variant, every row whatever its size; the id columns a level does not
- *   use are empty;
- * - one `variant_vs_control` row per variant of a page against the page's control: the variant's
+ * - one row per segment, per segment × persona, per segment × persona × channel, per segment × campaign,
+ *   per segment × persona × variant and per segment × persona × locale (`segment_persona_locale`), every
+ *   row whatever its size; the id columns a level does not use are empty;
+ * - one `variant_vs_control` row per variant of a page against the page's control in the same locale: the variant's
  *   numbers in the usual columns, the control's and the difference in the `control_*` and
  *   `difference*` columns (empty on every other level), the planned size when there is one;
  * - the `total`, then one row each for duplicate events, unattributed leads, values past the cap and
@@ -25,6 +25,7 @@ export const CSV_COLUMNS = [
   'medium',
   'campaign',
   'variant',
+  'locale',
   'visits',
   'leads',
   'conversion_rate',
@@ -58,7 +59,7 @@ export function renderCsvReport(report: ConversionReport): string {
   const rows: unknown[][] = [[...CSV_COLUMNS]];
   const line = (cells: Partial<Record<CsvColumn, unknown>>) => rows.push(CSV_COLUMNS.map((column) => cells[column] ?? ''));
   for (const note of definitionNotes(report.minVisits)) line({ level: 'definition', note });
-  for (const row of [...report.segments, ...report.pages, ...report.channels, ...report.campaigns, ...report.variants]) line(groupRow(row));
+  for (const row of [...report.segments, ...report.pages, ...report.channels, ...report.campaigns, ...report.variants, ...report.locales]) line(groupRow(row));
   for (const comparison of report.variantTests) line(variantRow(comparison));
   line({ level: 'total', ...rateCells(report.total) });
   const duplicates = duplicatesSummary(report);
@@ -83,6 +84,7 @@ function groupRow(row: GroupRow): Partial<Record<CsvColumn, unknown>> {
     medium: row.medium,
     campaign: row.campaign,
     variant: row.variant,
+    locale: row.locale,
     ...rateCells(row),
     other_visits: row.other.visits,
     other_leads: row.other.leads,
@@ -100,6 +102,7 @@ function variantRow(c: VariantComparison): Partial<Record<CsvColumn, unknown>> {
     segment: c.segment,
     persona: c.persona,
     variant: c.variant,
+    locale: c.locale,
     ...rateCells(c.variantRate),
     verdict: variantVerdictLabel(c),
     note: trafficLine(c) ?? '',

@@ -150,7 +150,7 @@ ${body}
     : `${note}${report.variantTests.length ? '' : `<p class="shown">${escapeHtml(NO_VARIANTS)}</p>`}`;
   return `
 <section aria-labelledby="by-variant-test" class="breakdown">
-<h2 id="by-variant-test">${escapeHtml(VARIANT_TABLE_TITLE.replace(/ within segment × persona$/, ''))}</h2>
+<h2 id="by-variant-test">${escapeHtml(VARIANT_TABLE_TITLE.replace(/ within segment × persona × locale$/, ''))}</h2>
 ${table}
 ${lines.join('\n')}
 </section>`;

@@ -9,12 +9,15 @@
  * creatives (utm_campaign, utm_content), and sees the page's own version or, on the one page with an
  * A/B test, `short-form`: a shorter form. It may open some questions and click the hero button,
  * converts with a probability that depends on its segment, persona, channel, campaign and variant, and
- * sometimes goes on to the segment's hub or FAQ page. As on the real site, only visitors who granted analytics storage keep
+ * sometimes goes on to the segment's hub or FAQ page. Some visits of the EU due-diligence segment are in
+ * German, on its `/de/` pages (SAMPLE_LOCALES), drawn from a random stream of their own so that the
+ * other visits stay as they were. As on the real site, only visitors who granted analytics storage keep
  * their visit id (and campaign parameters) on the next page; the others get a new id.
  */
 import type { LandingView, PageView } from '../compose/types.ts';
 import type { SiteBuild } from '../site-build.ts';
 import type { EventBase, PageType, TrackingEvent } from '../tracking/contract.ts';
+import { DEFAULT_LOCALE } from './aggregate.ts';
 import { mulberry32, type Random } from './random.ts';
 
 /** What an event says about the page it happened on. */
@@ -27,6 +30,8 @@ export interface SamplePage {
   contentVersion: string;
   /** page_path: the path with the base path, as the browser shows it. */
   path: string;
+  /** page_locale: the page's locale (default DEFAULT_LOCALE). */
+  locale?: string;
 }
 
 export interface SampleLanding extends SamplePage {
@@ -36,6 +41,20 @@ export interface SampleLanding extends SamplePage {
   next: SamplePage[];
   /** The page's live A/B variants: variant id -> its page_path, beside the control's. */
   variantPaths?: Readonly<Record<string, string>>;
+  /** The site's base path (default `/`): another locale's pages are under `<base path><locale>/`. */
+  basePath?: string;
+}
+
+/** Visits of some segments in another locale than the site's default, on that locale's pages. */
+export interface SampleLocale {
+  /** page_locale of those visits; their pages are under `/<locale lowercased>/`. */
+  locale: string;
+  /** Share of the segments' visits in this locale. */
+  share: number;
+  /** How much better (above 1) or worse than the page's rate these visits convert. */
+  lift: number;
+  /** The segments published in this locale. */
+  segments: readonly string[];
 }
 
 /** Where sample visits come from. */
@@ -95,6 +114,16 @@ export const SAMPLE_VARIANTS: readonly SampleVariant[] = [
   { name: 'short-form', weight: 0.5, lift: 1.3, pages: ['eu-due-diligence/cpo'] },
 ];
 
+/**
+ * The sample's German visits: the EU due-diligence segment is published in German too, and a good
+ * part of its audience (buyers under the CSDDD and the LkSG) reads it in German, converting somewhat
+ * better in their own language.
+ */
+export const SAMPLE_LOCALES: readonly SampleLocale[] = [{ locale: 'de', share: 0.4, lift: 1.15, segments: ['eu-due-diligence'] }];
+
+/** Seed offset of the stream that deals visits their locale, so locales never shift the other draws. */
+const LOCALE_STREAM = 0x10ca1e;
+
 export interface SampleOptions {
   seed: number;
   /** Number of visits arriving on landing pages. */
@@ -104,6 +133,8 @@ export interface SampleOptions {
   channels?: readonly SampleChannel[];
   /** Page variants each visit is dealt (default SAMPLE_VARIANTS). */
   variants?: readonly SampleVariant[];
+  /** Locales some visits are in (default SAMPLE_LOCALES); the others are in their page's own locale. */
+  locales?: readonly SampleLocale[];
   /** First day of the period, ISO 8601 date (default 2026-10-01). */
   start?: string;
   /** Length of the period in days (default 28). */
@@ -142,7 +173,15 @@ export function sampleLandingsFromSite(build: SiteBuild): SampleLanding[] {
         return page ? [pageOf(page)] : [];
       }),
       ...(variantPaths.has(view.meta.path) ? { variantPaths: variantPaths.get(view.meta.path) } : {}),
+      basePath: build.settings.basePath,
     }));
+}
+
+/** A page's path in another locale: `/eu-due-diligence/cpo/` → `/de/eu-due-diligence/cpo/`, after the base path. */
+export function localePath(path: string, basePath: string, locale: string): string {
+  const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
+  const rest = path.startsWith(base) ? path.slice(base.length) : path.replace(/^\//, '');
+  return `${base}${locale.toLowerCase()}/${rest}`;
 }
 
 function pageOf(view: PageView): SamplePage {
@@ -155,6 +194,7 @@ function pageOf(view: PageView): SamplePage {
     variant: t.variant,
     contentVersion: t.contentVersion,
     path: view.meta.href,
+    locale: t.locale,
   };
 }
 
@@ -190,6 +230,7 @@ export function* generateSampleEvents(options: SampleOptions): Generator<Trackin
   if (!Number.isInteger(options.visits) || options.visits < 0) throw new RangeError(`visits must be a whole number >= 0, got ${options.visits}`);
   if (options.landings.length === 0) throw new RangeError('there are no landing pages to generate visits for');
   const random = mulberry32(options.seed);
+  const localeRandom = mulberry32((options.seed + LOCALE_STREAM) >>> 0);
   const start = Date.parse(`${options.start ?? SAMPLE_START}T00:00:00Z`);
   if (Number.isNaN(start)) throw new RangeError(`start must be a date like 2026-10-01, got ${options.start}`);
   const days = options.days ?? SAMPLE_DAYS;
@@ -197,6 +238,7 @@ export function* generateSampleEvents(options: SampleOptions): Generator<Trackin
   const landings = planLandings(random, options.landings);
   const channels = options.channels ?? SAMPLE_CHANNELS;
   const variants = options.variants ?? SAMPLE_VARIANTS;
+  const locales = options.locales ?? SAMPLE_LOCALES;
   const dayWeights = Array.from({ length: days }, (_, d) => {
     const weekday = new Date(start + d * DAY_MS).getUTCDay();
     return weekday === 0 || weekday === 6 ? WEEKEND_WEIGHT : 1;
@@ -215,14 +257,19 @@ export function* generateSampleEvents(options: SampleOptions): Generator<Trackin
   const pending = new EventQueue();
   for (const arrival of arrivals) {
     while (pending.size > 0 && pending.peekTime() <= arrival) yield pending.pop();
-    for (const [time, event] of planVisit(random, arrival, landings, channels, variants)) pending.push(time, event);
+    for (const [time, event] of planVisit(random, localeRandom, arrival, landings, channels, variants, locales)) pending.push(time, event);
   }
   while (pending.size > 0) yield pending.pop();
 }
 
 /** One visit's events with their times, in the order they happen. */
-function planVisit(random: Random, arrival: number, landings: readonly LandingPlan[], channels: readonly SampleChannel[], variants: readonly SampleVariant[]): [number, TrackingEvent][] {
+function planVisit(random: Random, localeRandom: Random, arrival: number, landings: readonly LandingPlan[], channels: readonly SampleChannel[], variants: readonly SampleVariant[], locales: readonly SampleLocale[]): [number, TrackingEvent][] {
   const plan = random.weighted(landings, landings.map((l) => l.weight));
+  // One draw per visit whatever the outcome, so the locales dealt do not depend on the landing pages drawn before.
+  const draw = localeRandom.next();
+  let cumulative = 0;
+  const language = locales.find((l) => l.segments.includes(plan.landing.segment ?? '') && draw < (cumulative += l.share));
+  const inLocale = <T extends SamplePage>(on: T): T => (language ? { ...on, locale: language.locale, path: localePath(on.path, plan.landing.basePath ?? '/', language.locale) } : on);
   const channel = channels.length ? random.weighted(channels, channels.map((c) => c.weight ?? 1)) : undefined;
   const campaigns = channel?.campaigns ?? [];
   const campaign = campaigns.length ? random.weighted(campaigns, campaigns.map((c) => c.weight)) : undefined;
@@ -230,9 +277,9 @@ function planVisit(random: Random, arrival: number, landings: readonly LandingPl
   const offered = variants.filter((v) => !v.pages || v.pages.includes(key));
   const variant = offered.length ? random.weighted(offered, offered.map((v) => v.weight)) : undefined;
   const variantPath = variant?.name === undefined ? undefined : plan.landing.variantPaths?.[variant.name];
-  const page: SampleLanding = { ...plan.landing, variant: variant?.name ?? plan.landing.variant, ...(variantPath ? { path: variantPath } : {}) };
+  const page: SampleLanding = { ...inLocale({ ...plan.landing, variant: variant?.name ?? plan.landing.variant, ...(variantPath ? { path: variantPath } : {}) }), next: plan.landing.next.map(inLocale) };
   const consent = random.chance(CONSENT_RATE);
-  const converts = random.chance(Math.min(0.5, plan.rate * (channel?.lift ?? 1) * (campaign?.lift ?? 1) * (variant?.lift ?? 1)));
+  const converts = random.chance(Math.min(0.5, plan.rate * (channel?.lift ?? 1) * (campaign?.lift ?? 1) * (variant?.lift ?? 1) * (language?.lift ?? 1)));
   const utm: Partial<EventBase> = {};
   if (channel?.source !== undefined) utm.utm_source = channel.source;
   if (channel?.medium !== undefined) utm.utm_medium = channel.medium;
@@ -249,6 +296,7 @@ function planVisit(random: Random, arrival: number, landings: readonly LandingPl
     vertical: on.vertical,
     page_variant: on.variant,
     content_version: on.contentVersion,
+    page_locale: on.locale ?? DEFAULT_LOCALE,
     page_path: on.path,
     visit_id: visit,
     event_id: random.uuid(),

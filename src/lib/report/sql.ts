@@ -7,21 +7,24 @@
  *    event_timestamp counts (a warehouse has no file order), the others are dropped and counted;
  * 2. a visit of a page is a distinct visit with a landing `page_view` of that segment × persona;
  * 3. its channel is that of its first landing `page_view` of the page (`(none)` for a missing utm
- *    value, `default` for a missing variant);
+ *    value, `default` for a missing variant, the site's default locale for a missing `page_locale`);
  * 4. a lead of a page is a visit of the page with a `generate_lead` on the same segment × persona; a
  *    `generate_lead` without such a visit is an unattributed lead, counted on one line and in no rate;
  * 5. rate = leads / visits with its Wilson 95 % interval;
  * 6. every row against all other visits: the pooled two-proportion z and the verdict (|z| above
  *    1.96 is p < 0.05; the p-value itself needs the normal distribution, which the report computes);
- * 7. the report's five tables: by segment, segment × persona, segment × persona × source / medium,
- *    segment × campaign and segment × persona × variant, then the total and the three counts.
+ * 7. the report's six tables: by segment, segment × persona, segment × persona × source / medium,
+ *    segment × campaign, segment × persona × variant and segment × persona × locale; then each variant
+ *    against its page's control within segment × persona × locale (visits, leads, rates and intervals
+ *    of both arms, the difference with Newcombe's interval, the verdict in words without the counts);
+ *    then the total and the three counts.
  *
  * GA4 shapes, from the export schema: one row per event with `event_name`, `event_timestamp`
  * (microseconds, UTC), `user_pseudo_id` and `event_params`, a repeated record of `key` and `value`
  * (`string_value`, `int_value`, `float_value`, `double_value`). A visit is `user_pseudo_id` with the
  * `ga_session_id` parameter (a session id is unique only per user). The page's ids (`segment`,
  * `persona`, `page_type`, `page_variant`) and `event_id` are event parameters that the Tag Manager
- * tag copies from the data layer. The utm values are the `utm_*` event parameters the tag copies from
+ * tag copies from the data layer, as is `page_locale`. The utm values are the `utm_*` event parameters the tag copies from
  * the data layer (the visit's campaign touch, as in an export file), or, where a tag does not send
  * them, the event's own `collected_traffic_source` (what GA4 read from the page URL); never the
  * user-scoped `traffic_source`, which is the user's first acquisition, not this visit's.
@@ -31,9 +34,11 @@
  * GREATEST, LEAST, SQRT, `||` and UNION ALL are the same in BigQuery and DuckDB; the dialect decides
  * quoting, the types, how a repeated record is unnested, and where the events come from.
  */
-import { DEFAULT_MIN_VISITS, DEFAULT_VARIANT, MIN_EACH_OUTCOME, NO_VALUE, smallSampleReason, VERDICT_LABELS, type Level } from './aggregate.ts';
+import { DEFAULT_LOCALE, DEFAULT_MIN_VISITS, DEFAULT_VARIANT, MIN_EACH_OUTCOME, NO_VALUE, smallSampleReason, VERDICT_LABELS, type Level } from './aggregate.ts';
 import type { KnownPages } from './known-pages.ts';
 import { Z_95 } from './stats.ts';
+import { VARIANT_VERDICT_WORDS } from './variant-control.ts';
+import { pageKey, type VariantsByPage } from './variant-files.ts';
 import { numberLiteral, SQL_DIALECTS, type SqlDialect } from '../sql-dialect.ts';
 
 export const REPORT_SQL_DIALECTS = ['bigquery', 'duckdb'] as const;
@@ -48,7 +53,7 @@ export const DEFAULT_EVENTS_TABLE: Record<ReportSqlDialect, string> = {
 /** The named query parameters that bound the BigQuery date range (`_TABLE_SUFFIX`, YYYYMMDD). */
 export const BIGQUERY_DATE_PARAMETERS = ['start_date', 'end_date'] as const;
 
-const ID_COLUMNS = ['segment', 'persona', 'utm_source', 'utm_medium', 'utm_campaign', 'page_variant'] as const;
+const ID_COLUMNS = ['segment', 'persona', 'utm_source', 'utm_medium', 'utm_campaign', 'page_locale', 'page_variant'] as const;
 
 /** The report's breakdowns (its `level`s, in its order), with the ids that make a row. */
 export const SQL_BREAKDOWNS: readonly { level: Level; keys: readonly (typeof ID_COLUMNS)[number][] }[] = [
@@ -57,17 +62,21 @@ export const SQL_BREAKDOWNS: readonly { level: Level; keys: readonly (typeof ID_
   { level: 'segment_persona_channel', keys: ['segment', 'persona', 'utm_source', 'utm_medium'] },
   { level: 'segment_campaign', keys: ['segment', 'utm_campaign'] },
   { level: 'segment_persona_variant', keys: ['segment', 'persona', 'page_variant'] },
+  { level: 'segment_persona_locale', keys: ['segment', 'persona', 'page_locale'] },
 ];
+
+/** The rows of each variant against its page's control in the same locale, after the breakdowns (as in the report's CSV). */
+export const SQL_VARIANT_LEVEL = 'variant_vs_control';
 
 /** Rows that sum the export up, after the breakdowns. */
 export const SQL_SUMMARY_LEVELS = ['total', 'unattributed_leads', 'duplicate_events', 'unknown_pages'] as const;
 
 /** Names of the rows' `level` column, in the order the query returns them. */
-export const SQL_LEVELS: readonly SqlLevel[] = [...SQL_BREAKDOWNS.map((b) => b.level), ...SQL_SUMMARY_LEVELS];
-export type SqlLevel = Level | (typeof SQL_SUMMARY_LEVELS)[number];
+export const SQL_LEVELS: readonly SqlLevel[] = [...SQL_BREAKDOWNS.map((b) => b.level), SQL_VARIANT_LEVEL, ...SQL_SUMMARY_LEVELS];
+export type SqlLevel = Level | typeof SQL_VARIANT_LEVEL | (typeof SQL_SUMMARY_LEVELS)[number];
 
-const COUNT_COLUMNS = ['visits', 'leads', 'other_visits', 'other_leads', 'events'] as const;
-const RATE_COLUMNS = ['conversion_rate', 'ci_low', 'ci_high', 'z'] as const;
+const COUNT_COLUMNS = ['visits', 'leads', 'other_visits', 'other_leads', 'events', 'control_visits', 'control_leads', 'planned_visitors_per_arm'] as const;
+const RATE_COLUMNS = ['conversion_rate', 'ci_low', 'ci_high', 'z', 'control_rate', 'control_ci_low', 'control_ci_high', 'difference', 'difference_ci_low', 'difference_ci_high'] as const;
 
 /** The query's columns, in order. */
 export const SQL_COLUMNS = [
@@ -84,6 +93,16 @@ export const SQL_COLUMNS = [
   'verdict',
   'too_small',
   'events',
+  'control_variant',
+  'control_visits',
+  'control_leads',
+  'control_rate',
+  'control_ci_low',
+  'control_ci_high',
+  'difference',
+  'difference_ci_low',
+  'difference_ci_high',
+  'planned_visitors_per_arm',
 ] as const;
 export type SqlColumn = (typeof SQL_COLUMNS)[number];
 
@@ -98,6 +117,10 @@ export interface ReportSqlOptions {
   table?: string;
   /** Fewest visits a row needs to be judged (default 30), as the report's --min-visits. */
   minVisits?: number;
+  /** The locale of events without a `page_locale` parameter: the site's `language` (default DEFAULT_LOCALE). */
+  defaultLocale?: string;
+  /** Each page's control and the planned sizes of its variants; without it every control is `default` and no test is planned. */
+  variants?: VariantsByPage;
   /** Lines for the comment at the top, like where the query came from. */
   comment?: string[];
 }
@@ -154,6 +177,19 @@ export function compileReportSql(options: ReportSqlOptions): string {
     ? pageRows.map(([segment, persona], i) => (i === 0 ? `SELECT ${str(segment)} AS segment, ${str(persona)} AS persona` : `SELECT ${str(segment)}, ${str(persona)}`)).join('\n  UNION ALL ')
     : `SELECT ${nullText} AS segment, ${nullText} AS persona FROM (SELECT 1 AS one) AS no_rows WHERE FALSE`;
 
+  // A page's control when it is not `default`, and the planned size of each variant that has one: only of pages that count.
+  const pageVariants = [...(options.variants?.values() ?? [])].filter((p) => options.pages.get(p.segment)?.has(p.persona)).sort((a, b) => compare(pageKey(a.segment, a.persona), pageKey(b.segment, b.persona)));
+  const controlRows = pageVariants.filter((p) => p.control !== DEFAULT_VARIANT).map((p) => [str(p.segment), str(p.persona), str(p.control)]);
+  const plannedRows = pageVariants.flatMap((p) => [...p.variants.values()].filter((v) => v.plannedVisitorsPerArm !== undefined).map((v) => [str(p.segment), str(p.persona), str(v.id), `CAST(${v.plannedVisitorsPerArm} AS ${d.integer})`]));
+  const valuesOf = (names: readonly string[], rows: string[][], types: readonly string[]) =>
+    rows.length
+      ? rows.map((cells, i) => `SELECT ${cells.map((cell, j) => (i === 0 ? `${cell} AS ${names[j]}` : cell)).join(', ')}`).join('\n  UNION ALL ')
+      : `SELECT ${names.map((name, j) => `CAST(NULL AS ${types[j]}) AS ${name}`).join(', ')} FROM (SELECT 1 AS one) AS no_rows WHERE FALSE`;
+  const pageControls = valuesOf(['segment', 'persona', 'control'], controlRows, [d.text, d.text, d.text]);
+  const plannedVariants = valuesOf(['segment', 'persona', 'variant', 'planned'], plannedRows, [d.text, d.text, d.text, d.integer]);
+  const defaultLocale = options.defaultLocale ?? DEFAULT_LOCALE;
+  const words = VARIANT_VERDICT_WORDS;
+
   const z = numberLiteral(Z_95);
   const labels = VERDICT_LABELS;
   const typeOf = (column: SqlColumn) => ((COUNT_COLUMNS as readonly string[]).includes(column) ? d.integer : (RATE_COLUMNS as readonly string[]).includes(column) ? d.double : d.text);
@@ -173,10 +209,12 @@ export function compileReportSql(options: ReportSqlOptions): string {
   const header = [
     ...(options.comment ?? []),
     `Dialect: ${options.dialect}. Reads the GA4 export: ${options.dialect === 'bigquery' ? `the daily tables ${table}.events_*, from @start_date to @end_date (query parameters, YYYYMMDD)` : `the table or view ${table}, with the columns of the GA4 BigQuery export`}.`,
-    'A visit is user_pseudo_id with the ga_session_id parameter; segment, persona, page_type, page_variant, event_id and utm_* are event parameters.',
+    'A visit is user_pseudo_id with the ga_session_id parameter; segment, persona, page_type, page_variant, page_locale, event_id and utm_* are event parameters.',
     `The landing pages that count (${pageRows.length}) are listed in known_pages; events of any other page are counted on the unknown_pages row only.`,
     `Rows by level: ${SQL_BREAKDOWNS.map((b) => `${b.level} (${b.keys.join(', ')})`).join(', ')};`,
+    `then ${SQL_VARIANT_LEVEL} (segment, persona, page_locale, page_variant: each variant against its page's control in the same locale, the control's numbers in control_*);`,
     'then total, unattributed_leads (in leads), duplicate_events and unknown_pages (in events).',
+    `Events without a page_locale parameter count in the site's default locale, ${defaultLocale}.`,
     `A row is judged against all other visits when it and they each have at least ${minVisits} visits, ${MIN_EACH_OUTCOME} leads and ${MIN_EACH_OUTCOME} visits without a lead;`,
     `the verdict is p < 0.05 read as |z| > ${Z_95.toFixed(4)}; the report itself also gives the p-value.`,
   ];
@@ -197,6 +235,7 @@ ga4_events AS (
     ${param('segment')} AS segment,
     ${param('persona')} AS persona,
     ${param('page_variant')} AS page_variant,
+    COALESCE(${param('page_locale')}, ${str(defaultLocale)}) AS page_locale,
     ${utm('utm_source', 'manual_source')} AS utm_source,
     ${utm('utm_medium', 'manual_medium')} AS utm_medium,
     ${utm('utm_campaign', 'manual_campaign_name')} AS utm_campaign
@@ -219,7 +258,7 @@ page_events AS (
 -- Rules 2 and 3: each visit of a page with the channel of its first landing page_view of that page.
 first_views AS (
   SELECT
-    visit, segment, persona, utm_source, utm_medium, utm_campaign, page_variant,
+    visit, segment, persona, utm_source, utm_medium, utm_campaign, page_variant, page_locale,
     ROW_NUMBER() OVER (PARTITION BY visit, segment, persona ORDER BY event_timestamp, event_id) AS nth
   FROM page_events
   WHERE event_name = 'page_view' AND (event_id IS NULL OR copy_number = 1)
@@ -238,6 +277,7 @@ page_visits AS (
     COALESCE(first_views.utm_medium, ${str(NO_VALUE)}) AS utm_medium,
     COALESCE(first_views.utm_campaign, ${str(NO_VALUE)}) AS utm_campaign,
     COALESCE(first_views.page_variant, ${str(DEFAULT_VARIANT)}) AS page_variant,
+    first_views.page_locale,
     CASE WHEN lead_pages.visit IS NULL THEN 0 ELSE 1 END AS is_lead
   FROM first_views
   LEFT JOIN lead_pages
@@ -298,6 +338,49 @@ tested AS (
 ),
 ${wilson('row_rates', 'tested', float)},
 ${wilson('total_rate', 'totals', float)},
+-- Each variant against its page's control in the same locale: the page's visits of each variant, by locale.
+page_controls AS (
+  ${pageControls}
+),
+planned_variants AS (
+  ${plannedVariants}
+),
+arms AS (
+  SELECT
+    page_visits.segment, page_visits.persona, page_visits.page_locale, page_visits.page_variant,
+    COALESCE(page_controls.control, ${str(DEFAULT_VARIANT)}) AS control_variant,
+    COUNT(DISTINCT page_visits.visit) AS visits,
+    COUNT(DISTINCT CASE WHEN page_visits.is_lead = 1 THEN page_visits.visit END) AS leads
+  FROM page_visits
+  LEFT JOIN page_controls ON page_controls.segment = page_visits.segment AND page_controls.persona = page_visits.persona
+  GROUP BY page_visits.segment, page_visits.persona, page_visits.page_locale, page_visits.page_variant, page_controls.control
+),
+compared AS (
+  SELECT
+    variant_arms.segment, variant_arms.persona, variant_arms.page_locale, variant_arms.page_variant, variant_arms.control_variant,
+    variant_arms.visits, variant_arms.leads,
+    COALESCE(control_arms.visits, 0) AS control_visits,
+    COALESCE(control_arms.leads, 0) AS control_leads,
+    planned_variants.planned AS planned_visitors_per_arm
+  FROM arms AS variant_arms
+  LEFT JOIN arms AS control_arms
+    ON control_arms.segment = variant_arms.segment AND control_arms.persona = variant_arms.persona
+    AND control_arms.page_locale = variant_arms.page_locale AND control_arms.page_variant = variant_arms.control_variant
+  LEFT JOIN planned_variants
+    ON planned_variants.segment = variant_arms.segment AND planned_variants.persona = variant_arms.persona AND planned_variants.variant = variant_arms.page_variant
+  WHERE variant_arms.page_variant <> variant_arms.control_variant
+),
+${wilson('variant_rates', 'compared', float)},
+${wilson('control_rates', 'variant_rates', float, { visits: 'control_visits', leads: 'control_leads', rate: 'control_rate', low: 'control_ci_low', high: 'control_ci_high' })},
+-- Newcombe's hybrid score interval (method 10) of the difference, as stats.ts newcombeInterval; none when the control has no visits.
+differences AS (
+  SELECT
+    control_rates.*,
+    conversion_rate - control_rate AS difference,
+    CASE WHEN control_visits > 0 THEN (conversion_rate - control_rate) - SQRT((conversion_rate - ci_low) * (conversion_rate - ci_low) + (control_ci_high - control_rate) * (control_ci_high - control_rate)) END AS difference_ci_low,
+    CASE WHEN control_visits > 0 THEN (conversion_rate - control_rate) + SQRT((ci_high - conversion_rate) * (ci_high - conversion_rate) + (control_rate - control_ci_low) * (control_rate - control_ci_low)) END AS difference_ci_high
+  FROM control_rates
+),
 unattributed AS (
   SELECT COUNT(*) AS leads
   FROM lead_pages
@@ -315,8 +398,38 @@ report_rows AS (
       ELSE ${str(labels.lower)}
     END AS verdict,
     CASE WHEN z IS NULL THEN COALESCE(small_sample, 'no variation to test') END AS too_small,
-    CAST(NULL AS ${d.integer}) AS events
+    ${SQL_COLUMNS.slice(SQL_COLUMNS.indexOf('events')).map((c) => `CAST(NULL AS ${typeOf(c)}) AS ${c}`).join(', ')}
   FROM row_rates
+  UNION ALL
+  SELECT ${row(SQL_VARIANT_LEVEL, {
+    segment: 'segment',
+    persona: 'persona',
+    page_locale: 'page_locale',
+    page_variant: 'page_variant',
+    visits: 'visits',
+    leads: 'leads',
+    conversion_rate: 'conversion_rate',
+    ci_low: 'ci_low',
+    ci_high: 'ci_high',
+    verdict: `CASE
+      WHEN planned_visitors_per_arm IS NULL THEN ${str(words['not-planned'])}
+      WHEN visits < planned_visitors_per_arm OR control_visits < planned_visitors_per_arm OR difference_ci_low IS NULL THEN ${str(words.collecting)}
+      WHEN difference_ci_low > 0 THEN ${str(words['variant-better'])}
+      WHEN difference_ci_high < 0 THEN ${str(words['control-better'])}
+      ELSE ${str(words['no-difference'])}
+    END`,
+    control_variant: 'control_variant',
+    control_visits: 'control_visits',
+    control_leads: 'control_leads',
+    control_rate: 'control_rate',
+    control_ci_low: 'control_ci_low',
+    control_ci_high: 'control_ci_high',
+    difference: 'difference',
+    difference_ci_low: 'difference_ci_low',
+    difference_ci_high: 'difference_ci_high',
+    planned_visitors_per_arm: 'planned_visitors_per_arm',
+  })}
+  FROM differences
   UNION ALL
   SELECT ${row('total', { visits: 'visits', leads: 'leads', conversion_rate: 'conversion_rate', ci_low: 'ci_low', ci_high: 'ci_high' })}
   FROM total_rate
@@ -342,27 +455,29 @@ ORDER BY level_order, ${ID_COLUMNS.join(', ')};
  * (ci_low, ci_high), in the operations, order and constants of stats.ts wilsonInterval, so that a
  * warehouse's IEEE doubles give the same digits as the report.
  */
-function wilson(name: string, from: string, float: (expr: string | number) => string): string {
+function wilson(name: string, from: string, float: (expr: string | number) => string, columns = { visits: 'visits', leads: 'leads', rate: 'conversion_rate', low: 'ci_low', high: 'ci_high' }): string {
   const z = numberLiteral(Z_95);
   const z2 = numberLiteral(Z_95 * Z_95);
+  const { visits, leads, rate, low, high } = columns;
+  const denominator = `${rate}_denominator`;
   return `${name}_parts AS (
   SELECT
     ${from}.*,
-    CASE WHEN visits > 0 THEN ${float('leads')} / visits ELSE ${float(0)} END AS conversion_rate,
-    CASE WHEN visits > 0 THEN 1 + ${z2} / visits END AS denominator
+    CASE WHEN ${visits} > 0 THEN ${float(leads)} / ${visits} ELSE ${float(0)} END AS ${rate},
+    CASE WHEN ${visits} > 0 THEN 1 + ${z2} / ${visits} END AS ${denominator}
   FROM ${from}
 ),
 ${name} AS (
   SELECT
     ${name}_parts.*,
     CASE
-      WHEN visits <= 0 OR leads <= 0 THEN ${float(0)}
-      ELSE GREATEST(${float(0)}, (conversion_rate + ${z2} / (2 * visits)) / denominator - (${z} * SQRT((conversion_rate * (1 - conversion_rate)) / visits + ${z2} / (4 * visits * visits))) / denominator)
-    END AS ci_low,
+      WHEN ${visits} <= 0 OR ${leads} <= 0 THEN ${float(0)}
+      ELSE GREATEST(${float(0)}, (${rate} + ${z2} / (2 * ${visits})) / ${denominator} - (${z} * SQRT((${rate} * (1 - ${rate})) / ${visits} + ${z2} / (4 * ${visits} * ${visits}))) / ${denominator})
+    END AS ${low},
     CASE
-      WHEN visits <= 0 OR leads >= visits THEN ${float(1)}
-      ELSE LEAST(${float(1)}, (conversion_rate + ${z2} / (2 * visits)) / denominator + (${z} * SQRT((conversion_rate * (1 - conversion_rate)) / visits + ${z2} / (4 * visits * visits))) / denominator)
-    END AS ci_high
+      WHEN ${visits} <= 0 OR ${leads} >= ${visits} THEN ${float(1)}
+      ELSE LEAST(${float(1)}, (${rate} + ${z2} / (2 * ${visits})) / ${denominator} + (${z} * SQRT((${rate} * (1 - ${rate})) / ${visits} + ${z2} / (4 * ${visits} * ${visits}))) / ${denominator})
+    END AS ${high}
   FROM ${name}_parts
 )`;
 }

@@ -1,6 +1,6 @@
 /**
- * Each page variant against its control: per segment × persona, every variant seen in the events
- * other than the page's own version, with both rates, the difference of the rates and its 95 %
+ * Each page variant against its control: per segment × persona × locale, every variant seen in the
+ * events other than the page's own version, with both rates, the difference of the rates and its 95 %
  * interval (Newcombe's hybrid score interval, method 10), and a verdict that waits for the size the
  * test was planned for.
  *
@@ -20,6 +20,8 @@ export type VariantVerdict = 'not-planned' | 'collecting' | 'variant-better' | '
 export interface VariantComparison {
   segment: string;
   persona: string;
+  /** Both arms are visits in this locale: a page in another language is another page to test on. */
+  locale: string;
   variant: string;
   /** The page_variant of the page's own version. */
   control: string;
@@ -34,26 +36,25 @@ export interface VariantComparison {
   verdict: VariantVerdict;
   /** Weeks the planned size takes at the page's observed weekly visits, split over `arms`; absent without a plan or a period. */
   weeksForPlan?: number;
-  /** Arms the page's traffic is split over: its control and every variant seen. */
+  /** Arms the page's traffic in the locale is split over: its control and every variant seen. */
   arms: number;
-  /** The page's landing visits a week over the export's period, when it has one. */
+  /** The page's landing visits in the locale a week over the export's period, when it has one. */
   weeklyVisits?: number;
 }
 
+/** The verdicts in words; the report adds the counts to `collecting` (see variantVerdictLabel), the SQL query gives the words alone. */
+export const VARIANT_VERDICT_WORDS: Record<VariantVerdict, string> = {
+  'not-planned': 'not planned',
+  collecting: 'collecting',
+  'variant-better': 'variant better',
+  'control-better': 'control better',
+  'no-difference': 'no difference detected',
+};
+
 /** The verdict in words: `collecting (120 of 8,158 per arm)`. */
 export function variantVerdictLabel(c: Pick<VariantComparison, 'verdict' | 'planned' | 'variantRate' | 'controlRate'>, count: (n: number) => string = String): string {
-  switch (c.verdict) {
-    case 'not-planned':
-      return 'not planned';
-    case 'collecting':
-      return `collecting (${count(Math.min(c.variantRate.visits, c.controlRate.visits))} of ${count(c.planned ?? 0)} per arm)`;
-    case 'variant-better':
-      return 'variant better';
-    case 'control-better':
-      return 'control better';
-    case 'no-difference':
-      return 'no difference detected';
-  }
+  if (c.verdict === 'collecting') return `${VARIANT_VERDICT_WORDS.collecting} (${count(Math.min(c.variantRate.visits, c.controlRate.visits))} of ${count(c.planned ?? 0)} per arm)`;
+  return VARIANT_VERDICT_WORDS[c.verdict];
 }
 
 const WEEK_MS = 7 * 86_400_000;
@@ -67,24 +68,29 @@ export function periodWeeks(period: { from: string; to: string } | undefined): n
   return ms >= MIN_PERIOD_MS ? ms / WEEK_MS : undefined;
 }
 
+/** Visits and leads of one variant of a page in one locale. */
+export type VariantArm = Pick<GroupRow, 'segment' | 'persona' | 'locale' | 'variant' | 'visits' | 'leads'>;
+
 /**
- * The comparisons of the report's variant rows (`segment_persona_variant`) with their page's control,
- * ordered as the rows. `pages` gives each page's control and planned sizes; a page it does not list
- * has the control `default` and no planned size.
+ * The comparisons of each page's variants with its control in the same locale, ordered as the arms
+ * (by segment, persona, locale). `localeRows` (`segment_persona_locale`) give each page's visits in a
+ * locale; `pages` gives each page's control and planned sizes; a page it does not list has the control
+ * `default` and no planned size.
  */
-export function compareVariants(variantRows: readonly GroupRow[], pageRows: readonly GroupRow[], pages: VariantsByPage | undefined, period: { from: string; to: string } | undefined): VariantComparison[] {
-  const byPage = new Map<string, GroupRow[]>();
-  for (const row of variantRows) {
-    const key = pageKey(row.segment, row.persona ?? '');
+export function compareVariants(armRows: readonly VariantArm[], localeRows: readonly GroupRow[], pages: VariantsByPage | undefined, period: { from: string; to: string } | undefined): VariantComparison[] {
+  const groupKey = (r: { segment: string; persona?: string; locale?: string }) => `${pageKey(r.segment, r.persona ?? '')}\u0000${r.locale ?? ''}`;
+  const byPage = new Map<string, VariantArm[]>();
+  for (const row of armRows) {
+    const key = groupKey(row);
     const list = byPage.get(key);
     if (list) list.push(row);
     else byPage.set(key, [row]);
   }
   const weeks = periodWeeks(period);
-  const pageVisits = new Map(pageRows.map((r) => [pageKey(r.segment, r.persona ?? ''), r.visits]));
+  const pageVisits = new Map(localeRows.map((r) => [groupKey(r), r.visits]));
   const out: VariantComparison[] = [];
   for (const [key, rows] of byPage) {
-    const info = pages?.get(key);
+    const info = pages?.get(pageKey(rows[0]!.segment, rows[0]!.persona ?? ''));
     const control = info?.control ?? DEFAULT_VARIANT;
     const controlRow = rows.find((r) => r.variant === control);
     const controlRate = controlRow ? rateOf(controlRow.leads, controlRow.visits) : rateOf(0, 0);
@@ -94,7 +100,7 @@ export function compareVariants(variantRows: readonly GroupRow[], pageRows: read
     for (const row of others) {
       const variant = row.variant ?? '';
       const variantRate = rateOf(row.leads, row.visits);
-      const comparison: VariantComparison = { segment: row.segment, persona: row.persona ?? '', variant, control, variantRate, controlRate, difference: variantRate.rate - controlRate.rate, verdict: 'not-planned', arms };
+      const comparison: VariantComparison = { segment: row.segment, persona: row.persona ?? '', locale: row.locale ?? '', variant, control, variantRate, controlRate, difference: variantRate.rate - controlRate.rate, verdict: 'not-planned', arms };
       const interval = newcombeInterval(variantRate.leads, variantRate.visits, controlRate.leads, controlRate.visits);
       if (interval) comparison.differenceInterval = interval;
       if (weeklyVisits !== undefined) comparison.weeklyVisits = weeklyVisits;

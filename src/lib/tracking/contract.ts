@@ -1,7 +1,7 @@
 /**
  * The event contract: what the page script pushes to `window.dataLayer` (and, when configured, sends
  * to the first-party collection URL), what the campaign export produces and what the conversion
- * report reads. Documented in docs/tracking.md; this file is the source of truth for its shapes.
+ * report reads. Documented in docs/measurement.md; this file is the source of truth for its shapes.
  *
  * No event carries personal data: nothing typed into the form, no click ids, no IP or user agent.
  */
@@ -37,6 +37,12 @@ export interface EventBase {
   page_variant: string;
   /** Hash of the content the page was built from. */
   content_version: string;
+  /**
+   * Locale of the page (BCP 47, like `en` or `de`), from its `data-locale`: the site's `language` on
+   * default pages, the locale of the `/<locale>/` pages otherwise. Absent from events of pages built
+   * before pages carried it; the report counts those in the site's default locale.
+   */
+  page_locale?: string;
   /** Path of the page, without query string or fragment. */
   page_path: string;
   /** Random id of the visit: kept in sessionStorage when analytics storage is granted, otherwise new on every page load. */
@@ -96,6 +102,7 @@ export const EVENT_FIELDS = [
   'vertical',
   'page_variant',
   'content_version',
+  'page_locale',
   'page_path',
   'visit_id',
   'event_id',
@@ -115,6 +122,13 @@ export type EventField = (typeof EVENT_FIELDS)[number];
  * without JavaScript (then no event or conversion is sent in the browser either).
  */
 export const LEAD_ID_FIELD = 'lead_id';
+
+/**
+ * Field of the lead form holding the page's locale (its `data-locale`), added by the page script to what
+ * it posts, so the CRM can tell which language a lead came in; absent when a browser posts the form
+ * without JavaScript.
+ */
+export const LOCALE_FIELD = 'page_locale';
 
 /** Hidden fields of the lead form, besides the page's own ids and `lead_id`: first- and last-touch parameters. */
 export const TOUCH_FIELD_PREFIXES = ['first', 'last'] as const;

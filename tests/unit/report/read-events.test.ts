@@ -196,7 +196,7 @@ describe('reading CSV', () => {
     const { read } = await readText('csv', 'event,page_type,segmnet,persona,visitor\npage_view,landing,a,b,v1\n');
     expect(renderSkippedRows('events.csv', read)).toMatchInlineSnapshot(`
       "events.csv:1 the header has no "segment", "visit_id" columns; no row could be read
-          hint: Did you mean "segmnet" for "segment"? The header must name the contract's fields: event,page_type,segment,persona,vertical,page_variant,content_version,page_path,visit_id,event_id,event_time,analytics_consent,utm_source,utm_medium,utm_campaign,utm_term,utm_content,utm_id,cta_id,faq_id,form_id."
+          hint: Did you mean "segmnet" for "segment"? The header must name the contract's fields: event,page_type,segment,persona,vertical,page_variant,content_version,page_locale,page_path,visit_id,event_id,event_time,analytics_consent,utm_source,utm_medium,utm_campaign,utm_term,utm_content,utm_id,cta_id,faq_id,form_id."
     `);
   });
 

@@ -44,26 +44,30 @@ describe('the CSV report', () => {
     expect(all.filter((r) => r.level === 'definition').map((r) => r.note)).toEqual(definitionNotes(30));
     expect(all.slice(0, 7).every((r) => r.level === 'definition')).toBe(true);
     const rows = all.filter((r) => r.level !== 'definition');
-    expect(rows.map((r) => `${r.level} ${r.segment} ${r.persona} ${r.source} ${r.medium} ${r.campaign} ${r.variant} ${r.visits} ${r.leads} ${r.other_visits} ${r.other_leads} ${r.verdict}`)).toEqual([
-      'segment enterprise      700 21 525 47 lower than other visits',
-      'segment mid-market      500 45 725 23 higher than other visits',
-      'segment startup      25 2 1200 66 too small to judge',
-      'segment_persona enterprise cfo     400 12 825 56 lower than other visits',
-      'segment_persona enterprise it     300 9 925 59 lower than other visits',
-      'segment_persona mid-market cfo     500 45 725 23 higher than other visits',
-      'segment_persona startup cfo     25 2 1200 66 too small to judge',
-      'segment_persona_channel enterprise cfo (none) (none)   400 12 825 56 lower than other visits',
-      'segment_persona_channel enterprise it (none) (none)   300 9 925 59 lower than other visits',
-      'segment_persona_channel mid-market cfo (none) (none)   500 45 725 23 higher than other visits',
-      'segment_persona_channel startup cfo (none) (none)   25 2 1200 66 too small to judge',
-      'segment_campaign enterprise    (none)  700 21 525 47 lower than other visits',
-      'segment_campaign mid-market    (none)  500 45 725 23 higher than other visits',
-      'segment_campaign startup    (none)  25 2 1200 66 too small to judge',
-      'segment_persona_variant enterprise cfo    default 400 12 825 56 lower than other visits',
-      'segment_persona_variant enterprise it    default 300 9 925 59 lower than other visits',
-      'segment_persona_variant mid-market cfo    default 500 45 725 23 higher than other visits',
-      'segment_persona_variant startup cfo    default 25 2 1200 66 too small to judge',
-      'total       1225 68   ',
+    expect(rows.map((r) => `${r.level} ${r.segment} ${r.persona} ${r.source} ${r.medium} ${r.campaign} ${r.variant} ${r.locale} ${r.visits} ${r.leads} ${r.other_visits} ${r.other_leads} ${r.verdict}`)).toEqual([
+      'segment enterprise       700 21 525 47 lower than other visits',
+      'segment mid-market       500 45 725 23 higher than other visits',
+      'segment startup       25 2 1200 66 too small to judge',
+      'segment_persona enterprise cfo      400 12 825 56 lower than other visits',
+      'segment_persona enterprise it      300 9 925 59 lower than other visits',
+      'segment_persona mid-market cfo      500 45 725 23 higher than other visits',
+      'segment_persona startup cfo      25 2 1200 66 too small to judge',
+      'segment_persona_channel enterprise cfo (none) (none)    400 12 825 56 lower than other visits',
+      'segment_persona_channel enterprise it (none) (none)    300 9 925 59 lower than other visits',
+      'segment_persona_channel mid-market cfo (none) (none)    500 45 725 23 higher than other visits',
+      'segment_persona_channel startup cfo (none) (none)    25 2 1200 66 too small to judge',
+      'segment_campaign enterprise    (none)   700 21 525 47 lower than other visits',
+      'segment_campaign mid-market    (none)   500 45 725 23 higher than other visits',
+      'segment_campaign startup    (none)   25 2 1200 66 too small to judge',
+      'segment_persona_variant enterprise cfo    default  400 12 825 56 lower than other visits',
+      'segment_persona_variant enterprise it    default  300 9 925 59 lower than other visits',
+      'segment_persona_variant mid-market cfo    default  500 45 725 23 higher than other visits',
+      'segment_persona_variant startup cfo    default  25 2 1200 66 too small to judge',
+      'segment_persona_locale enterprise cfo     en 400 12 825 56 lower than other visits',
+      'segment_persona_locale enterprise it     en 300 9 925 59 lower than other visits',
+      'segment_persona_locale mid-market cfo     en 500 45 725 23 higher than other visits',
+      'segment_persona_locale startup cfo     en 25 2 1200 66 too small to judge',
+      'total        1225 68   ',
     ]);
     const mid = rows[1]!;
     expect(Number(mid.conversion_rate)).toBe(0.09);
@@ -116,7 +120,7 @@ describe('the CSV report', () => {
   it('writes the figures it computes as numbers, negative ones too', () => {
     const text = renderCsvReport(plain);
     const enterprise = text.split('\r\n').find((line) => line.startsWith('segment,enterprise,'))!;
-    expect(enterprise).toMatch(/^segment,enterprise,,,,,,700,21,0\.03,[0-9.]+,[0-9.]+,525,47,-[0-9.]+,[0-9.e-]+,lower than other visits,,{10}$/);
+    expect(enterprise).toMatch(/^segment,enterprise,,,,,,,700,21,0\.03,[0-9.]+,[0-9.]+,525,47,-[0-9.]+,[0-9.e-]+,lower than other visits,,{10}$/);
   });
 });
 
@@ -143,7 +147,7 @@ describe('the HTML report', () => {
       expect(html).toContain(`role="img" aria-labelledby="${id}-title ${id}-desc"`);
       expect(html).toMatch(new RegExp(`<title id="${id}-title">[^<]+</title>\\n<desc id="${id}-desc">[^<]+</desc>`));
     }
-    expect(html.match(/<table /g)).toHaveLength(5);
+    expect(html.match(/<table /g)).toHaveLength(6);
     expect(html).toContain('<caption id="table-segments-caption">Conversion by segment</caption>');
     expect(html).toContain('<th scope="col" class="num">Visits</th>');
   });
@@ -218,7 +222,15 @@ describe('the text report', () => {
       enterprise  it       default     300      9  3.00%    1.59–5.60%  -2.22   0.026  lower than other visits
       mid-market  cfo      default     500     45  9.00%   6.79–11.83%   4.38  <0.001  higher than other visits
 
-      Variant against its control within segment × persona
+      Conversion by locale (page_locale) within segment × persona
+      3 of 4 rows shown: those with at least 30 visits. The CSV has every row.
+      Segment     Persona  Locale  Visits  Leads   Rate  95% interval      z       p  Verdict
+      ----------  -------  ------  ------  -----  -----  ------------  -----  ------  ------------------------
+      enterprise  cfo      en         400     12  3.00%    1.72–5.17%  -2.72   0.007  lower than other visits
+      enterprise  it       en         300      9  3.00%    1.59–5.60%  -2.22   0.026  lower than other visits
+      mid-market  cfo      en         500     45  9.00%   6.79–11.83%   4.38  <0.001  higher than other visits
+
+      Variant against its control within segment × persona × locale
       No page variant other than the control in this export.
 
       How to read this
@@ -226,9 +238,10 @@ describe('the text report', () => {
         and is dropped; an event without an event_id is never a replay.
       - Visit of a page: a distinct visit_id with at least one landing page_view of that segment ×
         persona; a visit that saw several pages counts once for each.
-      - Channel of a visit: the utm_source, utm_medium, utm_campaign and page_variant of its first landing
-        page_view of the page (earliest event_time, a view without one after every timed view, ties to the
-        first in the file); a missing utm value is (none), a missing page_variant default.
+      - Channel of a visit: the utm_source, utm_medium, utm_campaign, page_variant and page_locale of its
+        first landing page_view of the page (earliest event_time, a view without one after every timed
+        view, ties to the first in the file); a missing utm value is (none), a missing page_variant
+        default, a missing page_locale the site’s default locale, the language of content/site.yaml.
       - Lead of a page: a visit of that page with a generate_lead on the same segment × persona, in either
         order in the file, attributed to the visit’s channel. A generate_lead whose visit has no landing
         page_view of that page in the export is an unattributed lead: counted once per visit × page in one
@@ -242,14 +255,14 @@ describe('the text report', () => {
       - Too small to judge: fewer than 30 visits (--min-visits), fewer than 5 leads or fewer than 5 visits
         without a lead, in the row or in the other visits; the normal approximation behind the test is
         unreliable there, so no z or p is given.
-      - Variant against its control: within each segment × persona, every page_variant seen other than the
-        page’s own version, its control (default, or the variant named by the page’s override file
-        content/pages/<segment>/<persona>.mdx, custom when it names none), visits and leads counted as
-        above. Difference: variant rate − control rate, with Newcombe’s 95% hybrid score interval (method
-        10). Verdict: not planned when the variant file has no plannedVisitorsPerArm; collecting (n of N
-        per arm) until both arms have the planned visitors, whatever the rates meanwhile; then variant
-        better or control better when the interval excludes 0, otherwise no difference detected.
-      - 13 tests at p < 0.05: even if no group truly differed, about 0.7 of them would show a “difference”
+      - Variant against its control: within each segment × persona × locale, every page_variant seen other
+        than the page’s own version, its control (default, or the variant named by the page’s override
+        file content/pages/<segment>/<persona>.mdx, custom when it names none), visits and leads counted
+        as above. Difference: variant rate − control rate, with Newcombe’s 95% hybrid score interval
+        (method 10). Verdict: not planned when the variant file has no plannedVisitorsPerArm; collecting
+        (n of N per arm) until both arms have the planned visitors, whatever the rates meanwhile; then
+        variant better or control better when the interval excludes 0, otherwise no difference detected.
+      - 16 tests at p < 0.05: even if no group truly differed, about 0.8 of them would show a “difference”
         by chance alone. Treat a single borderline p as a reason to keep measuring, not as a result."
     `);
   });

@@ -46,16 +46,22 @@ describe('sample events', () => {
 
   it('are pinned for a fixed input, so a change in the generator is a visible change', () => {
     const out = text({ seed: 7, visits: 40, landings: [PAGE], variants: [{ weight: 0.5, lift: 1 }, { name: 'short-form', weight: 0.5, lift: 1.3 }] });
-    expect(createHash('sha256').update(out).digest('hex').slice(0, 16)).toMatchInlineSnapshot(`"939739a00504da99"`);
-    expect(out.split('\n')[0]).toMatchInlineSnapshot(`"{"event":"page_view","page_type":"landing","segment":"small-finance","persona":"cfo","vertical":"finance","page_variant":"short-form","content_version":"abc123def456","page_path":"/small-finance/cfo/","visit_id":"7a4adef7-8690-4830-ae21-f91d40297317","event_id":"705ff3dd-7a3e-4a34-abbc-3a5300d27039","event_time":"2026-10-01T19:50:00.128Z","analytics_consent":"denied","utm_source":"linkedin","utm_medium":"paid-social","utm_campaign":"small-finance-prospecting","utm_content":"video-cfo-story"}"`);
+    expect(createHash('sha256').update(out).digest('hex').slice(0, 16)).toMatchInlineSnapshot(`"448b73e4447ae952"`);
+    expect(out.split('\n')[0]).toMatchInlineSnapshot(`"{"event":"page_view","page_type":"landing","segment":"small-finance","persona":"cfo","vertical":"finance","page_variant":"short-form","content_version":"abc123def456","page_locale":"en","page_path":"/small-finance/cfo/","visit_id":"7a4adef7-8690-4830-ae21-f91d40297317","event_id":"705ff3dd-7a3e-4a34-abbc-3a5300d27039","event_time":"2026-10-01T19:50:00.128Z","analytics_consent":"denied","utm_source":"linkedin","utm_medium":"paid-social","utm_campaign":"small-finance-prospecting","utm_content":"video-cfo-story"}"`);
   });
 
   it('cover the real landing pages with plausible campaign parameters, variants and times, in time order', () => {
     const events = [...generateSampleEvents({ seed: 1, visits: 2000, landings })];
     const landingViews = events.filter((e) => e.event === 'page_view' && e.page_type === 'landing');
     expect(landingViews).toHaveLength(2000);
-    // The variant's views are at its own URL, beside its control's.
-    expect(new Set(landingViews.map((e) => e.page_path))).toEqual(new Set([...landings.map((l) => l.path), '/eu-due-diligence/cpo/short-form/']));
+    // The variant's views are at its own URL, beside its control's; the German visits of the EU
+    // due-diligence segment on its /de/ pages, the variant's among them.
+    const german = landings.filter((l) => l.segment === 'eu-due-diligence').map((l) => `/de${l.path}`);
+    expect(german.length).toBeGreaterThan(1);
+    expect(new Set(landingViews.map((e) => e.page_path))).toEqual(new Set([...landings.map((l) => l.path), '/eu-due-diligence/cpo/short-form/', ...german, '/de/eu-due-diligence/cpo/short-form/']));
+    for (const e of events) expect(e.page_locale).toBe(e.page_path.startsWith('/de/') ? 'de' : 'en');
+    const dueDiligence = landingViews.filter((e) => e.segment === 'eu-due-diligence');
+    expect(dueDiligence.filter((e) => e.page_locale === 'de').length / dueDiligence.length).toBeCloseTo(0.4, 1);
     expect(landings.map((l) => l.path)).not.toContain('/eu-due-diligence/cpo/short-form/');
     for (const e of landingViews) expect(e.page_path.endsWith('/short-form/')).toBe(e.page_variant === 'short-form');
     const channelOf = (e: TrackingEvent) => `${e.utm_source ?? '(none)'}/${e.utm_medium ?? '(none)'}`;
@@ -64,7 +70,7 @@ describe('sample events', () => {
       if (e.utm_source === undefined) expect([e.utm_medium, e.utm_campaign, e.utm_content]).toEqual([undefined, undefined, undefined]);
       else if (e.utm_source === 'newsletter') expect(e.utm_campaign).toBe('newsletter-2026-10');
       else expect(e.utm_campaign).toMatch(new RegExp(`^${e.segment}-(prospecting|retargeting|search)$`));
-      const own = landings.find((l) => l.path === e.page_path.replace(/short-form\/$/, ''))!.variant;
+      const own = landings.find((l) => l.path === e.page_path.replace(/^\/de\//, '/').replace(/short-form\/$/, ''))!.variant;
       // Only the page with a variant file is tested against short-form.
       expect(e.segment === 'eu-due-diligence' && e.persona === 'cpo' ? [own, 'short-form'] : [own]).toContain(e.page_variant);
     }
@@ -106,7 +112,9 @@ describe('sample events', () => {
     expect(byCampaign('-retargeting')).toBeGreaterThan(byCampaign('-prospecting'));
     const byVariant = (variant: string) => rateOf(report.variants.filter((r) => r.segment === 'eu-due-diligence' && r.persona === 'cpo' && r.variant === variant));
     expect(byVariant('short-form')).toBeGreaterThan(byVariant('default'));
-    expect(report.variantTests.map((c) => `${c.segment}/${c.persona} ${c.variant} vs ${c.control}`)).toEqual(['eu-due-diligence/cpo short-form vs default']);
+    // The A/B test runs in both languages, and is compared within each.
+    expect(report.variantTests.map((c) => `${c.segment}/${c.persona} ${c.locale} ${c.variant} vs ${c.control}`)).toEqual(['eu-due-diligence/cpo de short-form vs default', 'eu-due-diligence/cpo en short-form vs default']);
+    expect(report.locales.filter((r) => r.locale === 'de').map((r) => r.segment)).toEqual(['eu-due-diligence', 'eu-due-diligence', 'eu-due-diligence']);
     expect(report.channels.some((r) => r.verdict === 'higher') && report.channels.some((r) => r.verdict === 'lower')).toBe(true);
   });
 });

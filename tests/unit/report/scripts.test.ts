@@ -71,7 +71,7 @@ describe('npm run sample-events', () => {
     const lines = first.stdout.trim().split('\n');
     expect(lines.length).toBeGreaterThanOrEqual(30);
     for (const line of lines) expect(JSON.parse(line)).toHaveProperty('visit_id');
-    expect(first.stderr).toMatch(/^Wrote [\d,]+ events of 30 visits on \d+ landing pages \(seed 9, 5 channels, A\/B test short-form on eu-due-diligence\/cpo\)\.$/m);
+    expect(first.stderr).toMatch(/^Wrote [\d,]+ events of 30 visits on \d+ landing pages \(seed 9, 5 channels, A\/B test short-form on eu-due-diligence\/cpo; 40% of eu-due-diligence in de\)\.$/m);
     expect(run('sample-events.ts', ['--visits', '30', '--seed', '9']).stdout).toBe(first.stdout);
   });
 

@@ -9,7 +9,9 @@ import { checkEvent } from '../../../src/lib/report/events.ts';
 import { knownPagesOf, type KnownPages } from '../../../src/lib/report/known-pages.ts';
 import { mulberry32 } from '../../../src/lib/report/random.ts';
 import { generateSampleEvents, sampleLandingsFromSite } from '../../../src/lib/report/sample-events.ts';
-import { compileReportSql, SQL_COLUMNS } from '../../../src/lib/report/sql.ts';
+import { compileReportSql, SQL_COLUMNS, type ReportSqlOptions } from '../../../src/lib/report/sql.ts';
+import { VARIANT_VERDICT_WORDS, type VariantComparison } from '../../../src/lib/report/variant-control.ts';
+import { loadVariantFiles } from '../../../src/lib/report/variant-files.ts';
 import { twoProportionZTest, wilsonInterval } from '../../../src/lib/report/stats.ts';
 import { EVENT_FIELDS, UTM_PARAMS, type TrackingEvent } from '../../../src/lib/tracking/contract.ts';
 import { build, PROJECT_ROOT, readTree } from '../helpers.ts';
@@ -88,7 +90,7 @@ function ga4Row(event: TrackingEvent, visit: Ga4Visit, utmAs: 'params' | 'collec
 type SqlRow = Record<(typeof SQL_COLUMNS)[number], string | number | null>;
 
 /** Loads the rows into DuckDB as a table `events` with the export's column types and runs the duckdb query. */
-async function runDuckdb(rows: readonly Ga4Row[], pages: KnownPages, minVisits?: number): Promise<SqlRow[]> {
+async function runDuckdb(rows: readonly Ga4Row[], pages: KnownPages, options: Omit<ReportSqlOptions, 'dialect' | 'pages'> = {}): Promise<SqlRow[]> {
   const file = join(mkdtempSync(join(tmpdir(), 'report-sql-')), 'ga4.ndjson');
   writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n'));
   const instance = await DuckDBInstance.create(':memory:');
@@ -96,7 +98,7 @@ async function runDuckdb(rows: readonly Ga4Row[], pages: KnownPages, minVisits?:
   try {
     const columns = `{${Object.entries(COLUMN_TYPES).map(([name, type]) => `${name}: '${type}'`).join(', ')}}`;
     await connection.run(`CREATE TABLE events AS SELECT * FROM read_json('${file.replaceAll("'", "''")}', format = 'newline_delimited', columns = ${columns})`);
-    const reader = await connection.runAndReadAll(compileReportSql({ dialect: 'duckdb', pages, ...(minVisits === undefined ? {} : { minVisits }) }));
+    const reader = await connection.runAndReadAll(compileReportSql({ dialect: 'duckdb', pages, ...options }));
     return (reader.getRowObjectsJS() as Record<string, unknown>[]).map(
       (row) => Object.fromEntries(SQL_COLUMNS.map((c) => [c, typeof row[c] === 'bigint' ? Number(row[c]) : (row[c] as string | number | null)])) as SqlRow,
     );
@@ -173,7 +175,7 @@ describe('the report query on a small hand-built export, run by DuckDB', () => {
 
   it('counts visits, leads, channels and the odd cases as the counting rules say', async () => {
     const result = await runDuckdb(rows, pages);
-    const brief = result.map((r) => [r.level, [r.segment, r.persona, r.utm_source, r.utm_medium, r.utm_campaign, r.page_variant].filter((v) => v !== null).join('/'), r.visits, r.leads, r.other_visits, r.other_leads, r.events]);
+    const brief = result.map((r) => [r.level, [r.segment, r.persona, r.utm_source, r.utm_medium, r.utm_campaign, r.page_locale, r.page_variant].filter((v) => v !== null).join('/'), r.visits, r.leads, r.other_visits, r.other_leads, r.events]);
     expect(brief).toEqual([
       ['segment', 'alpha', 5, 2, 0, 0, null],
       ['segment', 'beta', 1, 1, 4, 2, null],
@@ -193,6 +195,11 @@ describe('the report query on a small hand-built export, run by DuckDB', () => {
       ['segment_persona_variant', 'alpha/cfo/short-form', 1, 0, 4, 3, null],
       ['segment_persona_variant', 'alpha/it/default', 2, 1, 3, 1, null],
       ['segment_persona_variant', 'beta/cfo/default', 1, 1, 4, 2, null],
+      // No event carries page_locale: every visit counts in the default locale.
+      ['segment_persona_locale', 'alpha/cfo/en', 3, 1, 2, 2, null],
+      ['segment_persona_locale', 'alpha/it/en', 2, 1, 3, 1, null],
+      ['segment_persona_locale', 'beta/cfo/en', 1, 1, 4, 2, null],
+      ['variant_vs_control', 'alpha/cfo/en/short-form', 1, 0, null, null, null],
       ['total', '', 5, 3, null, null, null],
       ['unattributed_leads', '', null, 1, null, null, null],
       ['duplicate_events', '', null, null, null, null, 1],
@@ -245,8 +252,13 @@ function sampleExport(seed: number, visits: number): { events: TrackingEvent[]; 
     // A lead without its landing view: the export lost the view.
     if (landingView(e) && converted.has(e.visit_id) && i % 10 === 0) continue;
     let event = e;
+    // Events from before pages sent their locale: counted in the default one.
+    if (i % 11 === 5) {
+      const { page_locale: _l, ...rest } = event;
+      event = rest as TrackingEvent;
+    }
     if (landingView(e) && i % 7 === 3) {
-      const { utm_source: _s, utm_medium: _m, utm_campaign: _c, utm_content: _t, utm_id: _i, ...rest } = e;
+      const { utm_source: _s, utm_medium: _m, utm_campaign: _c, utm_content: _t, utm_id: _i, ...rest } = event;
       event = rest as TrackingEvent;
     }
     events.push(event);
@@ -287,7 +299,13 @@ function ga4Rows(events: readonly TrackingEvent[], utmAs: ReadonlyMap<string, 'p
 describe('the report query on 5,000 sample visits with the oddities of real exports, run by DuckDB', async () => {
   const { events, utmAs } = sampleExport(20261130, 5000);
   const pages = knownPagesOf(parseProject(readTree(PROJECT_ROOT)).project.segments.map((s) => ({ id: s.id, personas: s.data.personas.map((p) => p.id) })));
-  const result = await runDuckdb(ga4Rows(events, utmAs), pages);
+  const variantFiles = await loadVariantFiles(PROJECT_ROOT, pages);
+  if (!variantFiles.ok) throw new Error('the sample content has bad variant files');
+  // The sample's control of eu-due-diligence × cpo, and a planned size that one locale reaches and the other does not.
+  const variants = new Map(variantFiles.pages);
+  const planned = variants.get('eu-due-diligence/cpo')!;
+  variants.set('eu-due-diligence/cpo', { ...planned, variants: new Map([...planned.variants].map(([id, file]) => [id, { ...file, plannedVisitorsPerArm: 50 }])) });
+  const result = await runDuckdb(ga4Rows(events, utmAs), pages, { variants });
   const level = (name: string) => result.filter((r) => r.level === name);
 
   it('meets every oddity the data was made with', () => {
@@ -295,6 +313,12 @@ describe('the report query on 5,000 sample visits with the oddities of real expo
     expect(level('unattributed_leads')[0]!.leads).toBeGreaterThan(5);
     expect(level('unknown_pages')[0]!.events).toBe(2);
     expect(level('segment_persona_channel').some((r) => r.utm_source === '(none)')).toBe(true);
+    // Two locales, and the A/B test compared within each.
+    expect(new Set(level('segment_persona_locale').map((r) => r.page_locale))).toEqual(new Set(['de', 'en']));
+    const tested = level('variant_vs_control').filter((r) => r.segment === 'eu-due-diligence' && r.persona === 'cpo');
+    expect(tested.map((r) => `${r.page_locale}/${r.page_variant}/${r.control_variant}`)).toEqual(['de/short-form/default', 'en/short-form/default']);
+    // The planned 50 per arm: reached in English, not yet in German, whose verdict waits.
+    expect(tested.map((r) => r.verdict === VARIANT_VERDICT_WORDS.collecting)).toEqual([true, false]);
     // Visits on two pages: the page rows hold more visits than there are visits.
     const pageVisits = level('segment_persona').reduce((sum, r) => sum + (r.visits as number), 0);
     expect(pageVisits).toBeGreaterThan(level('total')[0]!.visits as number);
@@ -310,17 +334,18 @@ describe('the report query on 5,000 sample visits with the oddities of real expo
       if (!checked.ok) throw new Error(`event ${i}: ${checked.problem.reason}`);
       aggregator.add(checked.event, i + 1);
     });
-    const report = aggregator.report();
-    const none = { utm_source: null, utm_medium: null, utm_campaign: null, page_variant: null, persona: null };
+    const report = aggregator.report({ variants });
+    const none = Object.fromEntries(SQL_COLUMNS.map((c) => [c, null])) as SqlRow;
     const groupRow = (r: GroupRow): SqlRow => ({
-      level: r.level,
       ...none,
+      level: r.level,
       segment: r.segment,
       ...(r.persona === undefined ? {} : { persona: r.persona }),
       ...(r.source === undefined ? {} : { utm_source: r.source }),
       ...(r.medium === undefined ? {} : { utm_medium: r.medium }),
       ...(r.campaign === undefined ? {} : { utm_campaign: r.campaign }),
       ...(r.variant === undefined ? {} : { page_variant: r.variant }),
+      ...(r.locale === undefined ? {} : { page_locale: r.locale }),
       visits: r.visits,
       leads: r.leads,
       conversion_rate: r.rate,
@@ -331,18 +356,43 @@ describe('the report query on 5,000 sample visits with the oddities of real expo
       z: r.test?.z ?? null,
       verdict: VERDICT_LABELS[r.verdict],
       too_small: r.tooSmall ?? null,
-      events: null,
     });
-    const summary = (level: string, values: Partial<SqlRow>): SqlRow =>
-      ({ ...Object.fromEntries(SQL_COLUMNS.map((c) => [c, null])), level, ...values }) as SqlRow;
+    const variantRow = (c: VariantComparison): SqlRow => ({
+      ...none,
+      level: 'variant_vs_control',
+      segment: c.segment,
+      persona: c.persona,
+      page_locale: c.locale,
+      page_variant: c.variant,
+      visits: c.variantRate.visits,
+      leads: c.variantRate.leads,
+      conversion_rate: c.variantRate.rate,
+      ci_low: c.variantRate.interval.low,
+      ci_high: c.variantRate.interval.high,
+      verdict: VARIANT_VERDICT_WORDS[c.verdict],
+      control_variant: c.control,
+      control_visits: c.controlRate.visits,
+      control_leads: c.controlRate.leads,
+      control_rate: c.controlRate.rate,
+      control_ci_low: c.controlRate.interval.low,
+      control_ci_high: c.controlRate.interval.high,
+      difference: c.difference,
+      difference_ci_low: c.differenceInterval?.low ?? null,
+      difference_ci_high: c.differenceInterval?.high ?? null,
+      planned_visitors_per_arm: c.planned ?? null,
+    });
+    const summary = (level: string, values: Partial<SqlRow>): SqlRow => ({ ...none, level, ...values });
     const expected: SqlRow[] = [
-      ...[...report.segments, ...report.pages, ...report.channels, ...report.campaigns, ...report.variants].map(groupRow),
+      ...[...report.segments, ...report.pages, ...report.channels, ...report.campaigns, ...report.variants, ...report.locales].map(groupRow),
+      ...report.variantTests.map(variantRow),
       summary('total', { visits: report.total.visits, leads: report.total.leads, conversion_rate: report.total.rate, ci_low: report.total.interval.low, ci_high: report.total.interval.high }),
       summary('unattributed_leads', { leads: report.unattributedLeads }),
       summary('duplicate_events', { events: report.duplicates }),
       summary('unknown_pages', { events: report.unknown.events }),
     ];
     expect(report.overflow).toEqual([]);
+    expect(report.variantTests.length).toBeGreaterThanOrEqual(2);
+    expect(report.locales.some((r) => r.locale === 'de')).toBe(true);
     expect(result.length).toBe(expected.length);
     for (let i = 0; i < expected.length; i++) expect(result[i], `row ${i}`).toEqual(expected[i]);
   });

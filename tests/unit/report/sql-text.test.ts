@@ -38,6 +38,17 @@ describe('the report query\'s text', () => {
     expect(compileReportSql({ dialect: 'duckdb', pages: odd })).toContain(`SELECT 'o''brien\\' AS segment, 'cfo' AS persona`);
   });
 
+  it('counts events without page_locale in the site\'s language, and writes each page\'s control and planned sizes into the query', () => {
+    const variants = new Map([['small-finance/controller', { segment: 'small-finance', persona: 'controller', control: 'custom', variants: new Map([['video', { id: 'video', file: 'content/variants/small-finance/controller/video.mdx', plannedVisitorsPerArm: 1000 }]]) }]]);
+    const duckdb = compileReportSql({ dialect: 'duckdb', pages, variants, defaultLocale: 'de-AT' });
+    expect(duckdb).toContain(`COALESCE(NULLIF((SELECT COALESCE(MAX(param.value.string_value), CAST(MAX(param.value.int_value) AS VARCHAR)) FROM UNNEST(event_params) AS elements(param) WHERE param.key = 'page_locale'), ''), 'de-AT') AS page_locale`);
+    expect(duckdb).toContain(`page_controls AS (\n  SELECT 'small-finance' AS segment, 'controller' AS persona, 'custom' AS control\n)`);
+    expect(duckdb).toContain(`planned_variants AS (\n  SELECT 'small-finance' AS segment, 'controller' AS persona, 'video' AS variant, CAST(1000 AS BIGINT) AS planned\n)`);
+    // Without variant files every control is default and nothing is planned: empty lists of the right types.
+    expect(query('bigquery')).toContain('SELECT CAST(NULL AS STRING) AS segment, CAST(NULL AS STRING) AS persona, CAST(NULL AS STRING) AS control FROM (SELECT 1 AS one) AS no_rows WHERE FALSE');
+    expect(query('bigquery')).toContain("'en') AS page_locale");
+  });
+
   it('refuses a table name it cannot write safely', () => {
     for (const table of ['events; DROP TABLE x', 'a`b', 'a.b.c.d', '', 'my events']) {
       expect(() => compileReportSql({ dialect: 'duckdb', pages, table }), table).toThrow(RangeError);

@@ -90,7 +90,7 @@ describe('each variant against its control, on a hand-built export', async () =>
     expect(shortForm!.weeksForPlan).toBeCloseTo(300 / 115, 12);
     expect(video!.weeksForPlan).toBe(80);
     expect(trafficLines(report.variantTests)).toEqual([
-      'small-finance × controller, variant video: at 25 visits a week, the planned 1,000 visitors per arm (2 arms) would take 80.0 weeks, more than 26: this page’s traffic cannot support a test of that size. Plan for a larger lift (npm run plan-test), or test on a page with more traffic.',
+      'small-finance × controller (en), variant video: at 25 visits a week, the planned 1,000 visitors per arm (2 arms) would take 80.0 weeks, more than 26: this page’s traffic cannot support a test of that size. Plan for a larger lift (npm run plan-test), or test on a page with more traffic.',
     ]);
   });
 
@@ -98,16 +98,16 @@ describe('each variant against its control, on a hand-built export', async () =>
     const text = renderTextReport(report);
     const section = text.slice(text.indexOf('Variant against its control within'), text.indexOf('How to read this'));
     expect(section).toMatchInlineSnapshot(`
-      "Variant against its control within segment × persona
+      "Variant against its control within segment × persona × locale
       2 of 3 variants shown: those planned in a variant file or with at least 30 visits. The CSV has every
       one.
-      Segment        Persona     Variant     Visits  Leads    Rate  95% interval  Control  Visits  Leads    Rate  95% interval  Difference         95% interval  Verdict
-      -------------  ----------  ----------  ------  -----  ------  ------------  -------  ------  -----  ------  ------------  ----------  -------------------  --------------------------------
-      small-finance  cfo         short-form     100     20  20.00%  13.34–28.88%  default     120     12  10.00%   5.81–16.67%   +10.00 pp   +0.57 to +19.82 pp  variant better
-      small-finance  controller  video           20      2  10.00%   2.79–30.10%  custom       30      3  10.00%   3.46–25.62%    +0.00 pp  -17.21 to +21.14 pp  collecting (20 of 1,000 per arm)
-      small-finance × controller, variant video: at 25 visits a week, the planned 1,000 visitors per arm
-        (2 arms) would take 80.0 weeks, more than 26: this page’s traffic cannot support a test of that
-        size. Plan for a larger lift (npm run plan-test), or test on a page with more traffic.
+      Segment        Persona     Locale  Variant     Visits  Leads    Rate  95% interval  Control  Visits  Leads    Rate  95% interval  Difference         95% interval  Verdict
+      -------------  ----------  ------  ----------  ------  -----  ------  ------------  -------  ------  -----  ------  ------------  ----------  -------------------  --------------------------------
+      small-finance  cfo         en      short-form     100     20  20.00%  13.34–28.88%  default     120     12  10.00%   5.81–16.67%   +10.00 pp   +0.57 to +19.82 pp  variant better
+      small-finance  controller  en      video           20      2  10.00%   2.79–30.10%  custom       30      3  10.00%   3.46–25.62%    +0.00 pp  -17.21 to +21.14 pp  collecting (20 of 1,000 per arm)
+      small-finance × controller (en), variant video: at 25 visits a week, the planned 1,000 visitors per
+        arm (2 arms) would take 80.0 weeks, more than 26: this page’s traffic cannot support a test of
+        that size. Plan for a larger lift (npm run plan-test), or test on a page with more traffic.
 
       "
     `);
@@ -131,7 +131,7 @@ describe('each variant against its control, on a hand-built export', async () =>
     expect(html).toContain('<h2 id="by-variant-test">Variant against its control</h2>');
     expect(html).toContain('<td class="verdict-variant-better">variant better</td>');
     expect(html).toContain('<td class="verdict-collecting">collecting (20 of 1,000 per arm)</td>');
-    expect(html).toContain('<p class="traffic">small-finance × controller, variant video: at 25 visits a week');
+    expect(html).toContain('<p class="traffic">small-finance × controller (en), variant video: at 25 visits a week');
   });
 });
 
@@ -219,8 +219,8 @@ describe('npm run report with variant files', () => {
     const result = report([join(ROOT, 'events.ndjson'), '--content', ROOT, '--out', mkdtempSync(join(tmpdir(), 'report-variants-'))]);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain('Variant against its control within segment × persona');
-    expect(result.stdout).toMatch(/small-finance {2}cfo {9}short-form .* variant better/);
-    expect(result.stdout).toContain('small-finance × controller, variant video: at 25 visits a week');
+    expect(result.stdout).toMatch(/small-finance {2}cfo {9}en {6}short-form .* variant better/);
+    expect(result.stdout).toContain('small-finance × controller (en), variant video: at 25 visits a week');
   });
 
   it('stops with the file and line of a planned size that is no whole number', { timeout: 60_000 }, () => {
