@@ -125,6 +125,8 @@ export function checkTranslations(project: Project, options: TranslationCheckOpt
     for (const n of needed) {
       const t = translated.get(`${n.kind}:${n.id}`);
       if (!t) {
+        // A translation that failed to load has its own messages; it is not missing too.
+        if (project.translationFiles.has(n.translation)) continue;
         diagnostics.push({
           severity: 'error',
           rule: 'translation-missing',

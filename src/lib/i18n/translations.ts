@@ -207,7 +207,7 @@ export type FieldPath = (string | number)[];
  */
 export function missingText(shape: TextShape | undefined, original: unknown, translation: unknown, path: FieldPath = []): FieldPath[] {
   if (!shape || original === undefined || original === null) return [];
-  if (translation === undefined || translation === null) return isEmpty(shape, original) ? [] : [path];
+  if (translation === undefined || translation === null) return isEmpty(shape, original) || isLanguageNeutral(shape, original) ? [] : [path];
   switch (shape.type) {
     case 'text':
       return [];
@@ -217,6 +217,14 @@ export function missingText(shape: TextShape | undefined, original: unknown, tra
     case 'object':
       return Object.entries(shape.fields).flatMap(([key, child]) => missingText(child, (original as Record<string, unknown>)[key], (translation as Record<string, unknown>)[key], [...path, key]));
   }
+}
+
+/**
+ * A currency code in a text field (a threshold's or a figure's `unit: EUR`) reads the same in every
+ * language: the formatter places it, so a translation may leave it out.
+ */
+function isLanguageNeutral(shape: TextShape, value: unknown): boolean {
+  return shape.type === 'text' && typeof value === 'string' && /^[A-Z]{3}$/.test(value);
 }
 
 /** An empty list, or a group with no text in it, needs no translation. */
@@ -260,7 +268,8 @@ export function mergeText<T>(shape: TextShape | undefined, original: T, translat
  * or added as the first field (inside the front matter of a Markdown file). Nothing else changes.
  */
 export function withStamp(text: string, hash: string, markdown: boolean): string {
-  const line = `${STAMP_FIELD}: ${hash}`;
+  // Quoted: a hash such as 123e45678901 would otherwise be read as a number.
+  const line = `${STAMP_FIELD}: "${hash}"`;
   const existing = new RegExp(`^${STAMP_FIELD}:[^\\n]*$`, 'm');
   if (markdown) {
     const open = /^---[ \t]*\r?\n/.exec(text);

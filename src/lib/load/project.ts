@@ -113,6 +113,8 @@ export interface Project {
   fileIds: Record<'segment' | 'persona' | 'vertical' | 'regulation' | 'faq', Set<string>>;
   /** Translation files (`<original>.<locale>.<ext>`) that hold only their original's text, every locale. */
   translations: TranslationEntry[];
+  /** Every translation file found, valid or not: one that failed to load is not reported missing as well. */
+  translationFiles: Set<string>;
 }
 
 export interface LoadResult {
@@ -181,6 +183,7 @@ export function parseProject(files: readonly SourceFile[]): LoadResult {
     ui: new Map(),
     fileIds: { segment: new Set(), persona: new Set(), vertical: new Set(), regulation: new Set(), faq: new Set() },
     translations: [],
+    translationFiles: new Set(),
   };
   const seen = new Map<string, string>();
   const candidates: (TranslationCandidate & { bytes: Uint8Array })[] = [];
@@ -388,6 +391,7 @@ function loadTranslations(project: Project, candidates: readonly (TranslationCan
       }
       continue;
     }
+    project.translationFiles.add(file);
     const decoded = decodeSourceText(file, candidate.bytes);
     if (!decoded.ok) {
       diagnostics.push(decoded.diagnostic);

@@ -48,6 +48,13 @@ describe('the translation check', () => {
     `);
   });
 
+  it('does not report a translation that failed to load as missing too: its own problem is the one to fix', () => {
+    const files = edit(i18n, 'content/personas/controller.de.md', 'valueProposition:', 'effectiveDate: 2026-01-01\nvalueProposition:');
+    const { project, diagnostics } = parseProject(files);
+    expect(formatDiagnosticsText(diagnostics)).toContain('content/personas/controller.de.md');
+    expect(checkTranslations(project).filter((d) => d.rule === 'translation-missing')).toEqual([]);
+  });
+
   it('reports a text field a translation leaves out as an error with its field', () => {
     const files = edit(i18n, 'content/personas/controller.de.md', 'valueProposition: Weniger lange Abende am Monatsende.\n', '');
     expect(check(files)).toMatchInlineSnapshot(`

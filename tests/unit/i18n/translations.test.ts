@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeText, textHash, textOf, textShapeOf, translationSchemaOf, withStamp } from '../../../src/lib/i18n/translations.ts';
+import { mergeText, missingText, textHash, textOf, textShapeOf, translationSchemaOf, withStamp } from '../../../src/lib/i18n/translations.ts';
 
 describe('the translatable part of a schema', () => {
   it('holds a segment’s visitor text, never its criteria, status or ids, and marks list items by id', () => {
@@ -50,13 +50,13 @@ describe('the stamp of an original', () => {
   });
 
   it('is written into a YAML file as its first line, or replaces the old one', () => {
-    expect(withStamp('name: Kleine Teams\n', '0123456789ab', false)).toBe('translationOf: 0123456789ab\nname: Kleine Teams\n');
-    expect(withStamp('# note\ntranslationOf: aaaaaaaaaaaa\nname: x\n', '0123456789ab', false)).toBe('# note\ntranslationOf: 0123456789ab\nname: x\n');
+    expect(withStamp('name: Kleine Teams\n', '0123456789ab', false)).toBe('translationOf: "0123456789ab"\nname: Kleine Teams\n');
+    expect(withStamp('# note\ntranslationOf: aaaaaaaaaaaa\nname: x\n', '0123456789ab', false)).toBe('# note\ntranslationOf: "0123456789ab"\nname: x\n');
   });
 
   it('is written inside the front matter of a Markdown file', () => {
-    expect(withStamp('---\nquestion: Wie?\n---\nSo.\n', '0123456789ab', true)).toBe('---\ntranslationOf: 0123456789ab\nquestion: Wie?\n---\nSo.\n');
-    expect(withStamp('---\ntranslationOf: aaaaaaaaaaaa\n---\ntranslationOf: in the body\n', '0123456789ab', true)).toBe('---\ntranslationOf: 0123456789ab\n---\ntranslationOf: in the body\n');
+    expect(withStamp('---\nquestion: Wie?\n---\nSo.\n', '0123456789ab', true)).toBe('---\ntranslationOf: "0123456789ab"\nquestion: Wie?\n---\nSo.\n');
+    expect(withStamp('---\ntranslationOf: aaaaaaaaaaaa\n---\ntranslationOf: in the body\n', '0123456789ab', true)).toBe('---\ntranslationOf: "0123456789ab"\n---\ntranslationOf: in the body\n');
   });
 });
 
@@ -66,5 +66,24 @@ describe('merging a translation over its original', () => {
     const merged = mergeText(textShapeOf('regulation'), original, { officialName: 'Regeln', keyDates: [{ label: 'Gilt' }, { label: 'Bußgelder' }], thresholds: [{ label: 'Beschäftigte', unit: 'Beschäftigte' }] });
     expect(merged).toEqual({ officialName: 'Regeln', keyDates: [{ date: '2026-01-01', label: 'Gilt' }, { date: '2027-01-01', label: 'Bußgelder' }], thresholds: [{ label: 'Beschäftigte', value: 250, unit: 'Beschäftigte', comparison: 'more-than' }] });
     expect(textOf(textShapeOf('regulation'), original)).toEqual({ keyDates: [{ label: 'Applies' }, { label: 'Fines' }], officialName: 'Rules', thresholds: [{ label: 'Staff', unit: 'employees' }] });
+  });
+});
+
+describe('what a translation must word', () => {
+  const shape = textShapeOf('figure');
+
+  it('leaves out a currency code, which reads the same in every language', () => {
+    expect(missingText(shape, { value: 2400000, unit: 'USD', measured: 'of savings' }, { measured: 'Einsparungen' })).toEqual([]);
+  });
+
+  it('still needs a unit that is a word', () => {
+    expect(missingText(shape, { value: 40, unit: 'days', measured: 'to onboard' }, { measured: 'bis zum Onboarding' })).toEqual([['unit']]);
+  });
+});
+
+describe('a stamp that looks like a number', () => {
+  it('is quoted, so YAML reads it back as the same text', async () => {
+    const { parse } = await import('yaml');
+    expect(parse(withStamp('name: x\n', '123e45678901', false)).translationOf).toBe('123e45678901');
   });
 });
