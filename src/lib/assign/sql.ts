@@ -152,8 +152,9 @@ export function compileSql(mapping: CompiledMapping, segments: readonly RankedSe
   const columns = mapping.data.columns;
   const str = d.string;
   const q = d.quote;
-  // The table's own columns are named with it (`accounts."Industry"`): inside the levels a bare name would
-  // be the level's (DuckDB compares names without regard to case).
+  // The table's own columns are named with it (`accounts."Industry"`), and the query's own carry
+  // INTERNAL_PREFIX: DuckDB compares names without regard to case, so a column "Industry" and one
+  // "industry" of a subquery would be one name to it.
   const column = (field: MappingField) => (columns[field] === undefined ? undefined : `accounts.${q(columns[field]!)}`);
   const list = (values: readonly string[]) => values.map(str).join(', ');
   const has = (field: MappingField) => columns[field] !== undefined;
@@ -172,14 +173,13 @@ export function compileSql(mapping: CompiledMapping, segments: readonly RankedSe
 
   // Level 2, cell_values: numbers and the currency, from the cleaned text. Inside the levels a column is
   // named without its subquery: the nearest subquery holds it, before any column of the table outside.
-  const c = internal;
   const numberOf = (text: string) => `CASE WHEN ${d.isNumber(text)} THEN CAST(${text} AS ${d.double}) END`;
   const fixed = mapping.data.currency;
   const values: [string, string][] = [];
-  if (has('employees')) values.push(['employees', numberOf(c('employees_text'))]);
+  if (has('employees')) values.push(['employees', numberOf(internal('employees_text'))]);
   if (has('revenue')) {
-    values.push(['revenue', numberOf(c('revenue_text'))]);
-    const currencyText = c('currency_text');
+    values.push(['revenue', numberOf(internal('revenue_text'))]);
+    const currencyText = internal('currency_text');
     values.push([
       'currency',
       has('revenueCurrency') ? `CASE WHEN ${currencyText} IS NULL THEN ${fixed ? str(fixed) : 'NULL'} WHEN ${d.isCurrency(currencyText)} THEN ${currencyText} END` : fixed ? str(fixed) : 'NULL',
@@ -187,10 +187,9 @@ export function compileSql(mapping: CompiledMapping, segments: readonly RankedSe
   }
 
   // Level 3, checks: every distinct check once, over the values.
-  const v = internal;
-  const employees = has('employees') ? v('employees') : 'NULL';
-  const amount = v('revenue');
-  const currency = v('currency');
+  const employees = has('employees') ? internal('employees') : 'NULL';
+  const amount = internal('revenue');
+  const currency = internal('currency');
   const revenueKnown = has('revenue') ? `${amount} IS NOT NULL AND ${currency} IS NOT NULL` : 'FALSE';
   const rates = mapping.data.exchangeRates;
   const per = mapping.data.revenuePerEmployee;
@@ -217,10 +216,10 @@ export function compileSql(mapping: CompiledMapping, segments: readonly RankedSe
     const test = min !== undefined && max !== undefined ? `BETWEEN ${literal(min)} AND ${literal(max)}` : min !== undefined ? `>= ${literal(min)}` : `<= ${literal(max!)}`;
     return `COALESCE(${value} ${test}, FALSE)`;
   };
-  const lowerCell = (field: MappingField) => (has(field) ? v(field) : undefined);
+  const lowerCell = (field: MappingField) => (has(field) ? internal(field) : undefined);
   const oneOf = (text: string | undefined, wanted: readonly string[]) => (text === undefined ? 'FALSE' : `COALESCE(${text} IN (${list(wanted)}), FALSE)`);
   const valueIs = (field: ValueField, wanted: readonly (string | number)[]) => oneOf(lowerCell(field), valuesMeaning(mapping, field, wanted));
-  const systems = has('systems') ? v('systems') : undefined;
+  const systems = has('systems') ? internal('systems') : undefined;
   const runs = (names: readonly string[], join: 'OR' | 'AND') => (systems === undefined ? 'FALSE' : `(${names.map((n) => d.contains(systems, str(`${sep}${foldCase(n)}${sep}`))).join(` ${join} `)})`);
 
   // Each distinct check becomes a column of `checks`; parts refer to it by name.

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CELL_SPACES } from '../../../src/lib/assign/cells.ts';
 import { GENERATED_COLUMNS, generateAccountRows } from '../../../src/lib/assign/generate.ts';
 import { compileSql, DIALECTS } from '../../../src/lib/assign/sql.ts';
+import { parse } from 'csv-parse/sync';
 import { csvRow } from '../../../src/lib/csv.ts';
 import { segmentSchema, type SegmentCriteria } from '../../../src/lib/schemas/index.ts';
 import type { AssignSetup } from '../../../src/lib/assign/setup.ts';
@@ -236,6 +237,35 @@ describe('cells read by the one rule of cells.ts', async () => {
     const ids = [...streaming.keys()].filter((id) => Object.keys(EDGE_VARIANTS).some((v) => id.startsWith(`${v}-`)));
     expect(ids).toHaveLength(EDGE_BASES * Object.keys(EDGE_VARIANTS).length);
     expect(ids.filter((id) => JSON.stringify(streaming.get(id)) !== JSON.stringify(sql.get(id)))).toEqual([]);
+  });
+});
+
+describe('an export whose columns are named like the words the query uses inside', () => {
+  it('assigns as the stream does: the columns of the table are read with it, apart from the columns of the query', async () => {
+    // DuckDB compares names without regard to case: "Industry" and a column "industry" of a subquery are one name to it.
+    const renamed: Record<string, string> = { id: 'account_id', industry: 'Industry', employees: 'EMPLOYEES', revenue: 'revenue', revenueCurrency: 'currency', country: 'country', ownership: 'ownership', systems: 'systems', tier: 'check_1' };
+    const setup = await setupFor(ACCOUNTS);
+    const columns = { ...setup.mapping!.data.columns };
+    const header = readFileSync(join(ACCOUNTS, 'known-answers.csv'), 'utf8').split('\n', 1)[0]!.replace(/\r$/, '').split(',');
+    const renamedHeader = header.map((h) => {
+      const field = Object.keys(columns).find((f) => columns[f as keyof typeof columns] === h);
+      return field && renamed[field] ? renamed[field] : h;
+    });
+    for (const [field, name] of Object.entries(renamed)) (columns as Record<string, string>)[field] = name;
+    setup.mapping!.data.columns = columns;
+    setup.mapping!.entry.data.columns = columns;
+    const text = readFileSync(join(ACCOUNTS, 'known-answers.csv'), 'utf8');
+    const path = join(mkdtempSync(join(tmpdir(), 'assign-names-')), 'accounts.csv');
+    // Only the fixture's well-formed rows: DuckDB's read_csv refuses its rows with too many or too few fields.
+    const rows = parse(text, { relax_column_count: true }) as string[][];
+    appendFileSync(path, [renamedHeader, ...rows.slice(1).filter((r) => r.length === header.length)].map(csvRow).join(''));
+    const streaming = await streamingVerdicts(path, setup);
+    expect(streaming.size).toBeGreaterThan(5);
+    for (const dialect of ['duckdb', 'postgres'] as const) {
+      const sql = await duckdbVerdicts(path, compileSql(setup.mapping!, setup.segments, { dialect }), 'account_id');
+      expect([...sql].filter(([id, v]) => JSON.stringify(v) !== JSON.stringify(streaming.get(id))), dialect).toEqual([]);
+      expect(sql.size, dialect).toBe(streaming.size);
+    }
   });
 });
 
