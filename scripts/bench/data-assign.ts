@@ -1,7 +1,9 @@
 /**
- * Speed and peak memory of `npm run assign` on a large generated export, against two yardsticks on the
+ * Speed and peak memory of `npm run assign` on a large generated export, against three yardsticks on the
  * same file: DuckDB running the query of `npm run assign -- --sql` end to end (read_csv, the query,
- * COPY to CSV) and a bare csv-parse pass (the floor for any reader of the file in Node).
+ * COPY to CSV), a bare csv-parse pass (the floor for any reader of the file in Node), and DuckDB's
+ * read_csv handing every row to Node (the floor for an assign that let DuckDB read the file and wrote
+ * its own output in Node, as byte-identical output needs: the reasons and notes are written in Node).
  * A benchmark, not a test: it prints and never fails on a slow result.
  *
  *   npx node scripts/bench/data-assign.ts [--rows 1000000] [--runs 3]
@@ -86,6 +88,7 @@ function commands(file: string, sqlFile: string): { name: string; args: string[]
     { name: 'npm run assign', args: [join('scripts', 'assign.ts'), file, '--out', join(out, 'assignments.csv'), '--summary', join(out, 'summary.json')] },
     { name: 'DuckDB (read_csv, query, COPY)', args: [join('scripts', 'bench', 'data-assign.ts'), '--child', 'duckdb', file, sqlFile, join(out, 'duckdb.csv')] },
     { name: 'csv-parse alone', args: [join('scripts', 'bench', 'data-assign.ts'), '--child', 'parse', file] },
+    { name: 'DuckDB read_csv into Node', args: [join('scripts', 'bench', 'data-assign.ts'), '--child', 'duckdb-read', file] },
   ];
 }
 
@@ -131,7 +134,7 @@ export function renderBench(result: BenchResult): string {
   const lines = [`${result.rows.toLocaleString('en-US')} rows (${(result.bytes / 1e6).toFixed(0)} MB), ${result.commands[0]!.runs.length} rounds:`];
   for (const c of result.commands) {
     lines.push(
-      `  ${c.name.padEnd(32)} median ${c.medianSeconds.toFixed(2)} s (min ${c.minSeconds.toFixed(2)}, max ${c.maxSeconds.toFixed(2)}), ${Math.round(c.rowsPerSecond).toLocaleString('en-US')} rows/s, peak memory ${(c.medianMaxRss / 1e6).toFixed(0)} MB`,
+      `  ${c.name.padEnd(34)} median ${c.medianSeconds.toFixed(2)} s (min ${c.minSeconds.toFixed(2)}, max ${c.maxSeconds.toFixed(2)}), ${Math.round(c.rowsPerSecond).toLocaleString('en-US')} rows/s, peak memory ${(c.medianMaxRss / 1e6).toFixed(0)} MB`,
     );
   }
   for (const r of result.ratios) lines.push(`  assign / ${r.vs}: ${r.median.toFixed(2)} (rounds ${r.min.toFixed(2)}–${r.max.toFixed(2)})`);
@@ -151,6 +154,23 @@ async function runDuckdb(file: string, sqlFile: string, out: string): Promise<vo
   instance.closeSync();
 }
 
+/** Every row of the file read by DuckDB and handed to Node as an array of strings, nothing done with it. */
+async function runDuckdbRead(file: string): Promise<void> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  const literal = (s: string) => `'${s.replaceAll("'", "''")}'`;
+  const result = await connection.stream(`SELECT * FROM read_csv(${literal(file)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`);
+  let rows = 0;
+  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    const columns = chunk.getColumns() as (string | null)[][];
+    for (let i = 0; i < chunk.rowCount; i++) if (columns.map((c) => c[i] ?? '').length) rows++;
+  }
+  connection.closeSync();
+  instance.closeSync();
+  if (rows === 0) throw new Error('no rows');
+}
+
 /** The floor: every row of the file through csv-parse, nothing done with it. */
 async function runParse(file: string): Promise<void> {
   let rows = 0;
@@ -162,6 +182,7 @@ if (import.meta.main) {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { rows: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '3' }, child: { type: 'string' } } });
   if (values.child === 'duckdb') await runDuckdb(positionals[0]!, positionals[1]!, positionals[2]!);
   else if (values.child === 'parse') await runParse(positionals[0]!);
+  else if (values.child === 'duckdb-read') await runDuckdbRead(positionals[0]!);
   else {
     const rows = Number(values.rows);
     const runs = Number(values.runs);

@@ -4,7 +4,8 @@
  * fails on a slow result.
  *
  * - assign: `scripts/assign.ts` against DuckDB running the query of `npm run assign -- --sql` end to end
- *   (read_csv, the query, COPY to CSV) and a bare csv-parse pass (scripts/bench/data-assign.ts);
+ *   (read_csv, the query, COPY to CSV), a bare csv-parse pass and DuckDB's read_csv handing the rows to
+ *   Node (scripts/bench/data-assign.ts);
  * - report: `scripts/report.ts` against DuckDB read_ndjson computing visits and leads per segment ×
  *   persona and a bare JSON.parse pass (scripts/bench/data-report.ts).
  *

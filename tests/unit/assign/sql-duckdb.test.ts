@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CELL_SPACES } from '../../../src/lib/assign/cells.ts';
 import { GENERATED_COLUMNS, generateAccountRows } from '../../../src/lib/assign/generate.ts';
 import { compileSql, DIALECTS } from '../../../src/lib/assign/sql.ts';
+import { parse } from 'csv-parse/sync';
 import { csvRow } from '../../../src/lib/csv.ts';
 import { segmentSchema, type SegmentCriteria } from '../../../src/lib/schemas/index.ts';
 import type { AssignSetup } from '../../../src/lib/assign/setup.ts';
@@ -239,6 +240,35 @@ describe('cells read by the one rule of cells.ts', async () => {
   });
 });
 
+describe('an export whose columns are named like the words the query uses inside', () => {
+  it('assigns as the stream does: the columns of the table are read with it, apart from the columns of the query', async () => {
+    // DuckDB compares names without regard to case: "Industry" and a column "industry" of a subquery are one name to it.
+    const renamed: Record<string, string> = { id: 'account_id', industry: 'Industry', employees: 'EMPLOYEES', revenue: 'revenue', revenueCurrency: 'currency', country: 'country', ownership: 'ownership', systems: 'systems', tier: 'check_1' };
+    const setup = await setupFor(ACCOUNTS);
+    const columns = { ...setup.mapping!.data.columns };
+    const header = readFileSync(join(ACCOUNTS, 'known-answers.csv'), 'utf8').split('\n', 1)[0]!.replace(/\r$/, '').split(',');
+    const renamedHeader = header.map((h) => {
+      const field = Object.keys(columns).find((f) => columns[f as keyof typeof columns] === h);
+      return field && renamed[field] ? renamed[field] : h;
+    });
+    for (const [field, name] of Object.entries(renamed)) (columns as Record<string, string>)[field] = name;
+    setup.mapping!.data.columns = columns;
+    setup.mapping!.entry.data.columns = columns;
+    const text = readFileSync(join(ACCOUNTS, 'known-answers.csv'), 'utf8');
+    const path = join(mkdtempSync(join(tmpdir(), 'assign-names-')), 'accounts.csv');
+    // Only the fixture's well-formed rows: DuckDB's read_csv refuses its rows with too many or too few fields.
+    const rows = parse(text, { relax_column_count: true }) as string[][];
+    appendFileSync(path, [renamedHeader, ...rows.slice(1).filter((r) => r.length === header.length)].map(csvRow).join(''));
+    const streaming = await streamingVerdicts(path, setup);
+    expect(streaming.size).toBeGreaterThan(5);
+    for (const dialect of ['duckdb', 'postgres'] as const) {
+      const sql = await duckdbVerdicts(path, compileSql(setup.mapping!, setup.segments, { dialect }), 'account_id');
+      expect([...sql].filter(([id, v]) => JSON.stringify(v) !== JSON.stringify(streaming.get(id))), dialect).toEqual([]);
+      expect(sql.size, dialect).toBe(streaming.size);
+    }
+  });
+});
+
 describe('the SQL text', async () => {
   const setup = await setupFor(ACCOUNTS);
   const query = (dialect: (typeof DIALECTS)[number]) => compileSql(setup.mapping!, setup.segments, { dialect });
@@ -248,35 +278,67 @@ describe('the SQL text', async () => {
     const escaped = "'\\u0009 \\u00a0\\u1680\\u2000\\u2001\\u2002\\u2003\\u2004\\u2005\\u2006\\u2007\\u2008\\u2009\\u200a\\u202f\\u205f\\u3000'";
     const fold = `'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'`;
     const upper = `'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'`;
-    const headcount = (q: string, spaces: string) => `REPLACE(NULLIF(TRIM(${q}Headcount${q}, ${spaces}), ''), ',', '')`;
+    const number = (q: string, test: (t: string) => string, double: string) => `CASE WHEN ${test(`${q}_assign_employees_text${q}`)} THEN CAST(${q}_assign_employees_text${q} AS ${double}) END AS ${q}_assign_employees${q}`;
+    const ascii = (column: string) => `strlen(accounts."${column}") = length(accounts."${column}")`;
     const expected: Record<(typeof DIALECTS)[number], string[]> = {
       duckdb: [
-        `CASE WHEN regexp_full_match(${headcount('"', raw)}, '[0-9]+([.][0-9]+)?') THEN CAST(${headcount('"', raw)} AS DOUBLE) END`,
-        `regexp_replace(';' || TRANSLATE(COALESCE("Tech Stack", ''), ${fold}) || ';', '[${CELL_SPACES}]*[;][${CELL_SPACES}]*', ';', 'g')`,
-        `strpos(regexp_replace(`,
-        `TRANSLATE(NULLIF(TRIM("HQ Country", ${raw}), ''), ${fold}) IN (`,
-        `regexp_full_match(TRANSLATE(NULLIF(TRIM("Rev Currency", ${raw}), ''), ${upper}), '[A-Z]{3}')`,
+        number('"', (t) => `regexp_full_match(${t}, '[0-9]+([.][0-9]+)?')`, 'DOUBLE'),
+        `REPLACE(CASE WHEN ${ascii('Headcount')} THEN NULLIF(TRIM(accounts."Headcount", '\t '), '') ELSE NULLIF(TRIM(accounts."Headcount", ${raw}), '') END, ',', '') AS "_assign_employees_text"`,
+        `regexp_replace(';' || CASE WHEN strlen(COALESCE(accounts."Tech Stack", '')) = length(COALESCE(accounts."Tech Stack", '')) THEN lower(COALESCE(accounts."Tech Stack", '')) ELSE TRANSLATE(COALESCE(accounts."Tech Stack", ''), ${fold}) END || ';', '[${CELL_SPACES}]*[;][${CELL_SPACES}]*', ';', 'g') AS "_assign_systems"`,
+        `strpos("_assign_systems", ';sap s/4hana;') > 0`,
+        `CASE WHEN ${ascii('HQ Country')} THEN lower(NULLIF(TRIM(accounts."HQ Country", '\t '), '')) ELSE TRANSLATE(NULLIF(TRIM(accounts."HQ Country", ${raw}), ''), ${fold}) END AS "_assign_country"`,
+        `COALESCE("_assign_country" IN (`,
+        `CASE WHEN ${ascii('Rev Currency')} THEN upper(NULLIF(TRIM(accounts."Rev Currency", '\t '), '')) ELSE TRANSLATE(NULLIF(TRIM(accounts."Rev Currency", ${raw}), ''), ${upper}) END AS "_assign_currency_text"`,
+        `regexp_full_match("_assign_currency_text", '[A-Z]{3}')`,
+        'SELECT * EXCLUDE ("_assign_account_id", ',
       ],
       postgres: [
-        `CASE WHEN (${headcount('"', raw)} ~ '^[0-9]+([.][0-9]+)?$') THEN CAST(${headcount('"', raw)} AS DOUBLE PRECISION) END`,
-        `regexp_replace(';' || TRANSLATE(COALESCE("Tech Stack", ''), ${fold}) || ';', '[${CELL_SPACES}]*[;][${CELL_SPACES}]*', ';', 'g')`,
+        number('"', (t) => `(${t} ~ '^[0-9]+([.][0-9]+)?$')`, 'DOUBLE PRECISION'),
+        `REPLACE(NULLIF(TRIM(accounts."Headcount", ${raw}), ''), ',', '') AS "_assign_employees_text"`,
+        `regexp_replace(';' || TRANSLATE(COALESCE(accounts."Tech Stack", ''), ${fold}) || ';', '[${CELL_SPACES}]*[;][${CELL_SPACES}]*', ';', 'g')`,
+        `TRANSLATE(NULLIF(TRIM(accounts."HQ Country", ${raw}), ''), ${fold}) AS "_assign_country"`,
+        'CROSS JOIN LATERAL (',
+        'WHERE assigned."_assign_account_id" IS NOT NULL;',
       ],
       snowflake: [
-        `CASE WHEN REGEXP_LIKE(${headcount('"', escaped)}, '[0-9]+([.][0-9]+)?') THEN CAST(${headcount('"', escaped)} AS DOUBLE) END`,
-        `REGEXP_REPLACE(';' || TRANSLATE(COALESCE("Tech Stack", ''), ${fold}) || ';', '[${escaped.slice(1, -1)}]*[;][${escaped.slice(1, -1)}]*', ';')`,
-        `POSITION(';sap s/4hana;' IN REGEXP_REPLACE(`,
+        number('"', (t) => `REGEXP_LIKE(${t}, '[0-9]+([.][0-9]+)?')`, 'DOUBLE'),
+        `REPLACE(NULLIF(TRIM(accounts."Headcount", ${escaped}), ''), ',', '') AS "_assign_employees_text"`,
+        `REGEXP_REPLACE(';' || TRANSLATE(COALESCE(accounts."Tech Stack", ''), ${fold}) || ';', '[${escaped.slice(1, -1)}]*[;][${escaped.slice(1, -1)}]*', ';')`,
+        `POSITION(';sap s/4hana;' IN "_assign_systems")`,
+        'SELECT * EXCLUDE ("_assign_account_id", ',
       ],
       bigquery: [
-        `CASE WHEN REGEXP_CONTAINS(${headcount('`', escaped)}, '^[0-9]+([.][0-9]+)?$') THEN CAST(${headcount('`', escaped)} AS FLOAT64) END`,
-        `REGEXP_REPLACE(';' || TRANSLATE(COALESCE(\`Tech Stack\`, ''), ${fold}) || ';', '[${escaped.slice(1, -1)}]*[;][${escaped.slice(1, -1)}]*', ';')`,
-        'STRPOS(REGEXP_REPLACE(',
+        number('`', (t) => `REGEXP_CONTAINS(${t}, '^[0-9]+([.][0-9]+)?$')`, 'FLOAT64'),
+        `REPLACE(NULLIF(TRIM(accounts.\`Headcount\`, ${escaped}), ''), ',', '') AS \`_assign_employees_text\``,
+        `REGEXP_REPLACE(';' || TRANSLATE(COALESCE(accounts.\`Tech Stack\`, ''), ${fold}) || ';', '[${escaped.slice(1, -1)}]*[;][${escaped.slice(1, -1)}]*', ';')`,
+        'STRPOS(`_assign_systems`, ',
+        'SELECT * EXCEPT (`_assign_account_id`, ',
       ],
     };
     for (const dialect of DIALECTS) {
-      for (const part of expected[dialect]) expect(query(dialect), dialect).toContain(part);
-      // Unicode case mapping differs between JavaScript and the warehouses: the query never uses it.
-      expect(query(dialect), dialect).not.toMatch(/\b(LOWER|UPPER)\(/);
-      expect(query(dialect).split('\n').filter((l) => l.startsWith('--')).length, dialect).toBeGreaterThan(0);
+      const sql = query(dialect);
+      for (const part of expected[dialect]) expect(sql, dialect).toContain(part);
+      // Unicode case mapping differs between JavaScript and the warehouses: only DuckDB's lower and upper, on ASCII text alone, are used.
+      expect(sql, dialect).not.toMatch(/\b(LOWER|UPPER)\(/);
+      if (dialect !== 'duckdb') expect(sql, dialect).not.toMatch(/\b(lower|upper)\(/i);
+      for (const line of sql.split('\n').filter((l) => /\b(lower|upper)\(/.test(l))) expect(line, dialect).toMatch(/^ *(REPLACE\(|regexp_replace\(';' \|\| )?CASE WHEN strlen\((.*)\) = length\(\2\) THEN (lower|upper)\(/);
+      expect(sql.split('\n').filter((l) => l.startsWith('--')).length, dialect).toBeGreaterThan(0);
+    }
+  });
+
+  it('cleans each cell once: every column of the mapping is read on one line, in the subquery "cells"', () => {
+    for (const dialect of DIALECTS) {
+      const sql = query(dialect);
+      const q = dialect === 'bigquery' ? '`' : '"';
+      for (const column of ['Account Id', 'Sector', 'Headcount', 'Revenue', 'Rev Currency', 'HQ Country', 'Ownership Type', 'Tech Stack', 'Tier']) {
+        const lines = sql.split('\n').filter((l) => !l.startsWith('--') && l.includes(`accounts.${q}${column}${q}`));
+        expect(lines, `${dialect}: ${column}`).toHaveLength(1);
+      }
+      // Every check is written once, as a column, and the segments' tests and reasons name it.
+      const checks = [...sql.matchAll(/ AS [`"](_assign_check_\d+)[`"]/g)].map((m) => m[1]!);
+      expect(checks.length, dialect).toBeGreaterThan(5);
+      expect(new Set(checks).size, dialect).toBe(checks.length);
+      expect(sql.match(/COALESCE\([`"]_assign_employees[`"] /g)?.length, dialect).toBe(new Set(sql.match(/COALESCE\([`"]_assign_employees[`"] [^,]*/g)).size);
     }
   });
 
@@ -289,9 +351,11 @@ describe('the SQL text', async () => {
       '--   2. eu-manufacturers (4.0)',
       '--   3. growth-anywhere (3.0)',
       '--   4. uk-private (3.0)',
+      '-- Each cell is cleaned once, in the subquery "cells"; each check is computed once, in "checks".',
       '-- Rows without an account id are left out, as the streaming command skips them.',
     ]);
-    expect(sql).toContain(`WHERE NULLIF(TRIM("Account Id", '${CELL_SPACES}'), '') IS NOT NULL;`);
+    expect(sql).toContain(`NULLIF(TRIM(accounts."Account Id", '${CELL_SPACES}'), '') END AS "_assign_account_id"`);
+    expect(sql).toMatch(/WHERE "_assign_account_id" IS NOT NULL;\n$/);
   });
 
   it('escapes quotes in names and values for each dialect', async () => {
