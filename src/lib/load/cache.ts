@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { deserialize, serialize } from 'node:v8';
@@ -127,6 +127,12 @@ export class ContentCache {
     } catch (error) {
       rmSync(temp, { force: true });
       this.notes.push(`Could not write the content cache ${this.file} (${error instanceof Error ? error.message : String(error)}); the next build reads every file again.`);
+      return;
+    }
+    try {
+      pruneCaches(join(this.file, '..'), this.file);
+    } catch {
+      // another build pruned at the same time: what is left is pruned next time
     }
   }
 
@@ -178,6 +184,17 @@ export class ContentCache {
     this.notes.push(`Ignored the content cache ${this.file}: ${reason}. Every file is read again and the cache rewritten.`);
     return new Map();
   }
+}
+
+/** Cache files kept besides the one just written: the most recently written (test runs make many content roots). */
+export const KEEP_OTHER_CACHES = 8;
+
+function pruneCaches(dir: string, current: string): void {
+  const others = readdirSync(dir)
+    .filter((name) => /^content-[0-9a-f]{16}\.bin$/.test(name) && join(dir, name) !== current)
+    .map((name) => ({ path: join(dir, name), written: statSync(join(dir, name)).mtimeMs }))
+    .sort((a, b) => b.written - a.written);
+  for (const old of others.slice(KEEP_OTHER_CACHES)) rmSync(old.path, { force: true });
 }
 
 /** A locator that makes the real one (by parsing the file again) only when a message needs a position. */
