@@ -40,7 +40,12 @@ try {
 // (src/lib/site-build-worker.ts); Astro waits for it before rendering the first page, and a
 // content mistake stops the build before anything is moved into place.
 // Files unchanged since the last build come from the content cache (src/lib/load/cache.ts).
-const checking = buildSiteOnWorker(env.contentRoot, env, { cacheDir: defaultCacheDir(projectRoot), onNote: (note) => console.error(note) });
+let cacheUse = '';
+const checking = buildSiteOnWorker(env.contentRoot, env, {
+  cacheDir: defaultCacheDir(projectRoot),
+  onNote: (note) => console.error(note),
+  onCacheUse: ({ files, unchanged }) => (cacheUse = unchanged ? `; ${unchanged} of ${plural(files, 'content file')} unchanged since the last build` : ''),
+});
 let reported = false;
 /** Prints the content's problems once; exits when they stop the build. */
 function reportContent(result: BuildResult): asserts result is { ok: true; build: SiteBuild } {
@@ -122,4 +127,4 @@ try {
 }
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const { routes } = await handed;
-console.log(`Built ${plural(routes.length + 1, 'page')} into ${shownOut}/ in ${seconds} s (content version ${contentVersion}).`);
+console.log(`Built ${plural(routes.length + 1, 'page')} into ${shownOut}/ in ${seconds} s (content version ${contentVersion}${cacheUse}).`);

@@ -16,9 +16,11 @@ export interface WorkerBuildOptions {
   cacheDir?: string;
   /** Told the cache's one-line notes (a cache ignored or not written). */
   onNote?: (note: string) => void;
+  /** Told how many content files were parsed, and how many of them came from the cache. */
+  onCacheUse?: (use: { files: number; unchanged: number }) => void;
 }
 
-type Message = { result: BuildResult } | { notes: string[] };
+type Message = { result: BuildResult; cacheUse?: { files: number; unchanged: number } } | { notes: string[] };
 
 /**
  * Reads, checks and composes a content tree ({@link buildSiteFromDisk}) on a worker thread, so that
@@ -29,7 +31,7 @@ type Message = { result: BuildResult } | { notes: string[] };
  * The loading code stays off the calling thread, as does the memory it uses: it goes with the
  * thread when it ends.
  */
-export function buildSiteOnWorker(root: string, options: BuildOptions = {}, { cacheDir, onNote }: WorkerBuildOptions = {}): Promise<BuildResult> {
+export function buildSiteOnWorker(root: string, options: BuildOptions = {}, { cacheDir, onNote, onCacheUse }: WorkerBuildOptions = {}): Promise<BuildResult> {
   const here = async () => (await import('./site-build.ts')).buildSiteFromDisk(root, options);
   return new Promise<BuildResult>((resolve, reject) => {
     let worker: Worker;
@@ -51,6 +53,7 @@ export function buildSiteOnWorker(root: string, options: BuildOptions = {}, { ca
         return;
       }
       settled = true;
+      if (message.cacheUse) onCacheUse?.(message.cacheUse);
       resolve(message.result);
     });
     worker.once('error', fallBack);
@@ -65,7 +68,7 @@ if (!isMainThread && (workerData as Partial<Job> | undefined)?.role === ROLE) {
   const result = await buildSiteFromDisk(job.root, { ...job.options, cache });
   const post = (message: Message) => parentPort!.postMessage(message);
   if (cache?.notes.length) post({ notes: cache.notes.splice(0) });
-  post({ result });
+  post({ result, cacheUse: cache?.files });
   // Written while Astro renders: the build does not wait for it.
   cache?.save();
   if (cache?.notes.length) post({ notes: cache.notes.splice(0) });

@@ -66,6 +66,8 @@ export class ContentCache {
   readonly #now = new Map<string, Uint8Array>();
   #hits = 0;
   #misses = 0;
+  #files = 0;
+  #unchanged = 0;
 
   constructor(options: ContentCacheOptions) {
     this.#contentRoot = resolve(options.contentRoot);
@@ -74,9 +76,14 @@ export class ContentCache {
     this.#old = this.#read();
   }
 
-  /** Files whose results came from the cache, and files worked out afresh, so far. */
+  /** Lookups answered and not answered so far (parsed files and rendered bodies alike). */
   get stats(): { hits: number; misses: number } {
     return { hits: this.#hits, misses: this.#misses };
+  }
+
+  /** Content files parsed so far, and how many of them came from the cache unchanged. */
+  get files(): { files: number; unchanged: number } {
+    return { files: this.#files, unchanged: this.#unchanged };
   }
 
   /**
@@ -86,7 +93,9 @@ export class ContentCache {
   entry<E extends { locate: Locator }>(file: string, text: string, diagnostics: Diagnostic[], locate: () => Locator, work: (diagnostics: Diagnostic[]) => E | undefined): E | undefined {
     const key = `entry\0${file}\0${sha256(text)}`;
     const hit = this.#get<CachedEntry<E>>(key);
+    this.#files++;
     if (hit) {
+      this.#unchanged++;
       diagnostics.push(...hit.diagnostics);
       return hit.entry ? ({ ...hit.entry, locate: lazyLocator(locate) } as E) : undefined;
     }
