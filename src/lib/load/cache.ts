@@ -134,7 +134,11 @@ export class ContentCache {
       writeFileSync(temp, Buffer.concat([MAGIC, createHash('sha256').update(payload).digest(), payload]));
       renameSync(temp, this.file);
     } catch (error) {
-      rmSync(temp, { force: true });
+      try {
+        rmSync(temp, { force: true });
+      } catch {
+        // nothing was written there either
+      }
       this.notes.push(`Could not write the content cache ${this.file} (${error instanceof Error ? error.message : String(error)}); the next build reads every file again.`);
       return;
     }
@@ -171,7 +175,8 @@ export class ContentCache {
     try {
       bytes = readFileSync(this.file);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.#ignore(`it could not be read (${(error as Error).message})`);
+      // No cache yet (or no folder for it, which saving then reports): a cold build, nothing to say.
+      if (!['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) this.#ignore(`it could not be read (${(error as Error).message})`);
       return new Map();
     }
     const payload = bytes.subarray(MAGIC.length + DIGEST_BYTES);
