@@ -102,7 +102,7 @@ describe('the content cache', () => {
     const { root, cacheDir } = site();
     const { cache } = await buildWith(root, cacheDir);
     const bytes = readFileSync(cache.file);
-    bytes[bytes.length - 10] ^= 0xff;
+    bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0xff;
     writeFileSync(cache.file, bytes);
     const damaged = await buildWith(root, cacheDir);
     expect(damaged.cache.notes).toEqual([`Ignored the content cache ${cache.file}: it is damaged. Every file is read again and the cache rewritten.`]);
