@@ -18,10 +18,13 @@ const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
  * src/site-data.ts), cached in .build/og-cache/ between builds.
  */
 async function renderOgImagesOfBuild(): Promise<OgImages | undefined> {
-  const handed = (globalThis as Record<symbol, unknown>)[Symbol.for('segment-pages.site-build')] as { build: SiteBuild } | undefined;
+  const handed = (globalThis as Record<symbol, unknown>)[Symbol.for('segment-pages.site-build')] as { build: SiteBuild | Promise<SiteBuild> } | undefined;
   if (!handed) return undefined;
+  const build = await handed.build;
+  // Switched off (the default): the renderer (satori, resvg, the fonts) is not even loaded.
+  if (!build.settings.openGraphImages) return undefined;
   const { ogImageJobs, renderOgImages } = await import('./lib/og-image/write.ts');
-  const jobs = ogImageJobs(handed.build.routes);
+  const jobs = ogImageJobs(build.routes);
   if (!jobs.length) return undefined;
   try {
     return await renderOgImages(jobs, { cacheDir: join(PROJECT_ROOT, '.build', 'og-cache') });

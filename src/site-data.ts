@@ -13,11 +13,12 @@ export function getSiteBuild(): Promise<SiteBuild> {
 }
 
 /**
- * scripts/build.ts checks and composes the content in the same process and hands the result over,
- * so the production bundle carries none of the loading and checking code.
+ * scripts/build.ts checks and composes the content in the same process and hands the result over
+ * (a promise, fulfilled once its second thread is done), so the production bundle carries none of
+ * the loading and checking code.
  */
 async function handedBuild(): Promise<SiteBuild> {
-  const handed = (globalThis as Record<symbol, unknown>)[Symbol.for('segment-pages.site-build')] as { build: SiteBuild } | undefined;
+  const handed = (globalThis as Record<symbol, unknown>)[Symbol.for('segment-pages.site-build')] as { build: SiteBuild | Promise<SiteBuild> } | undefined;
   if (!handed) throw new Error('Build the site with npm run build: it checks and composes the content before Astro renders the pages.');
   return handed.build;
 }

@@ -12,6 +12,7 @@
  *   --sizes LIST      page counts (default 100,1000,10000)
  *   --runs N          cold builds per tool and size (default 3); the table shows the median
  *   --tools LIST      ours, astro, hugo (default all three; Hugo is skipped when not installed)
+ *   --warm-runs N     warm rebuilds of our generator per size after a one-file edit (default: --runs; 0 skips)
  *   --check-runs N    timed runs of scripts/check.ts per size of 1,000 pages or more (default: --runs)
  *   --no-check        skip timing scripts/check.ts
  *   --profile         instead of timed runs: build once per size with `node --cpu-prof` (ours and
@@ -21,8 +22,9 @@
  *   --out FILE        also write the Markdown report to FILE
  *
  * Every run is cold: the output folder, Astro's caches (`.astro/`, `node_modules/.astro/`), Vite's
- * dependency cache (`node_modules/.vite/`, vitest's results excepted) and Hugo's cache are deleted
- * first. Wall time is measured from spawn to exit of the real command; peak memory is the highest
+ * dependency cache (`node_modules/.vite/`, vitest's results excepted), our content cache
+ * (`node_modules/.cache/segment-pages/`) and Hugo's cache are deleted first. Warm rebuilds keep the
+ * content cache (and Astro's caches) of the build before, edit one persona file and build again. Wall time is measured from spawn to exit of the real command; peak memory is the highest
  * sum of the resident set size (VmRSS) of the command's process and all its descendants, sampled
  * from /proc every 25 ms. Do not run it while other builds or tests use this checkout or the CPU:
  * they share the caches it deletes and the cores it measures.
@@ -33,6 +35,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultCacheDir } from '../../src/lib/load/cache.ts';
 import { optionsOrExit } from '../cli.ts';
 import { BENCH_TODAY, generate, type GenerateResult, type SiteData } from './generate.ts';
 import { prepareHugoSite } from './hugo-site.ts';
@@ -47,12 +50,13 @@ const TOOLS: Tool[] = ['ours', 'astro', 'hugo'];
 
 // ---------------------------------------------------------------- options
 
-const usage = 'Usage: npm run bench -- [--sizes 100,1000,10000] [--runs 3] [--tools ours,astro,hugo] [--check-runs N] [--no-check] [--profile] [--work DIR] [--keep] [--out FILE]';
+const usage = 'Usage: npm run bench -- [--sizes 100,1000,10000] [--runs 3] [--tools ours,astro,hugo] [--warm-runs N] [--check-runs N] [--no-check] [--profile] [--work DIR] [--keep] [--out FILE]';
 const values = optionsOrExit(usage, {
   sizes: { type: 'string', default: '100,1000,10000' },
   runs: { type: 'string', default: '3' },
   tools: { type: 'string', default: TOOLS.join(',') },
   'check-runs': { type: 'string' },
+  'warm-runs': { type: 'string' },
   'no-check': { type: 'boolean', default: false },
   profile: { type: 'boolean', default: false },
   work: { type: 'string' },
@@ -62,8 +66,9 @@ const values = optionsOrExit(usage, {
 const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
 const runs = Number(values.runs);
 const checkRuns = Number(values['check-runs'] ?? values.runs);
+const warmRuns = Number(values['warm-runs'] ?? values.runs);
 const requestedTools = values.tools.split(',').map((t) => t.trim()) as Tool[];
-if (sizes.some((n) => !Number.isInteger(n) || n < 5) || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(checkRuns) || checkRuns < 1 || requestedTools.some((t) => !TOOLS.includes(t))) {
+if (sizes.some((n) => !Number.isInteger(n) || n < 5) || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(checkRuns) || checkRuns < 1 || !Number.isInteger(warmRuns) || warmRuns < 0 || requestedTools.some((t) => !TOOLS.includes(t))) {
   console.error(usage);
   process.exit(2);
 }
@@ -243,6 +248,7 @@ async function clean(tool: Tool, setup: SizeSetup): Promise<void> {
     await rm(join(projectRoot, '.astro'), { recursive: true, force: true });
     await rm(join(projectRoot, 'node_modules/.astro'), { recursive: true, force: true });
     await removeMatching(join(projectRoot, 'node_modules/.vite'), /^(?!vitest$)/);
+    await rm(defaultCacheDir(projectRoot), { recursive: true, force: true });
   } else if (tool === 'astro') {
     await rm(join(setup.dir, 'astro-cache'), { recursive: true, force: true });
     await rm(join(baselineDir, '.astro'), { recursive: true, force: true });
@@ -353,6 +359,8 @@ await mkdir(work, { recursive: true });
 interface Row {
   pages: number;
   tool: Tool;
+  /** Warm rebuilds after a one-file edit, not cold builds. */
+  warm?: boolean;
   runs: Measurement[];
   output: { pages: number; htmlBytes: number };
 }
@@ -413,6 +421,30 @@ try {
       log(verifications.at(-1)!);
     }
 
+    if (warmRuns > 0 && tools.includes('ours')) {
+      const row: Row = { pages, tool: 'ours', warm: true, runs: [], output: { pages: 0, htmlBytes: 0 } };
+      const persona = join(gen.contentRoot, 'content/personas', (await readdir(join(gen.contentRoot, 'content/personas'))).sort()[0]!);
+      const original = await readFile(persona, 'utf8');
+      try {
+        // The cache as the last cold build left it, filled again should a tool have cleared it.
+        if (!existsSync(defaultCacheDir(projectRoot))) await measure(command('ours', setup).cmd, command('ours', setup).args, command('ours', setup));
+        for (let r = 1; r <= warmRuns; r++) {
+          // One file edited: a sentence added to a persona's body, which shows on every landing page of that persona.
+          await writeFile(persona, `${original.trimEnd()}\n\nEdited for warm rebuild ${r}.\n`);
+          const c = command('ours', setup);
+          const m = await measure(c.cmd, c.args, c);
+          if (m.code !== 0) throw new Error(`the warm rebuild failed on ${pages} pages (exit ${m.code}):\n${(m.stderr || m.stdout).slice(-4000)}`);
+          row.runs.push(m);
+          row.output = await countPages(setup.outs.ours);
+          if (row.output.pages !== pages) throw new Error(`the warm rebuild wrote ${row.output.pages} pages instead of ${pages}`);
+          log(`${int(pages)} pages: ours warm rebuild ${r}/${warmRuns}: ${seconds(m.wallMs)} wall, ${m.cpuMs ? `${seconds(m.cpuMs)} CPU, ` : ''}${mib(m.peakKiB)} (load ${load()})`);
+        }
+      } finally {
+        await writeFile(persona, original);
+      }
+      rows.push(row);
+    }
+
     if (!values['no-check'] && tools.includes('ours') && pages >= 1000) {
       const entry = { pages, files: gen.files, runs: [] as { wallMs: number; cpuMs: number; selfMs: number; peakKiB: number }[] };
       for (let r = 1; r <= checkRuns; r++) {
@@ -444,13 +476,14 @@ lines.push(
 );
 if (rows.length) {
   lines.push(
-    `Cold builds, median of ${runs} run${runs === 1 ? '' : 's'} (range in brackets). CPU: user + system time of the build and all its child processes${GNU_TIME ? ' (GNU time)' : ' (not measured: no GNU time)'}; more CPU than wall time means more than one core was busy. Peak memory: highest sum of resident memory (VmRSS) of the build and all its child processes, sampled every 25 ms. Pages: home, overview, and per segment a hub, a FAQ page and one landing page per persona (404, sitemap and robots.txt come on top in every tool).`,
+    `Cold builds, median of ${runs} run${runs === 1 ? '' : 's'} (range in brackets)${warmRuns > 0 && tools.includes('ours') ? `; warm rebuilds of our generator, median of ${warmRuns}, each after adding a sentence to one persona file, with the content cache and Astro's caches of the build before` : ''}. CPU: user + system time of the build and all its child processes${GNU_TIME ? ' (GNU time)' : ' (not measured: no GNU time)'}; more CPU than wall time means more than one core was busy. Peak memory: highest sum of resident memory (VmRSS) of the build and all its child processes, sampled every 25 ms. Pages: home, overview, and per segment a hub, a FAQ page and one landing page per persona (404, sitemap and robots.txt come on top in every tool).`,
     '',
     '| pages | tool | wall time | CPU time | peak memory | pages/s | ours ÷ this: wall | ours ÷ this: memory |',
     '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
   );
   for (const pages of sizes) {
-    const ours = rows.find((r) => r.pages === pages && r.tool === 'ours');
+    const ours = rows.find((r) => r.pages === pages && r.tool === 'ours' && !r.warm);
+    const astroCold = rows.find((r) => r.pages === pages && r.tool === 'astro');
     const oursWall = ours ? median(ours.runs.map((m) => m.wallMs)) : 0;
     const oursMem = ours ? median(ours.runs.map((m) => m.peakKiB)) : 0;
     for (const row of rows.filter((r) => r.pages === pages)) {
@@ -460,11 +493,16 @@ if (rows.length) {
       const range = row.runs.length > 1 ? ` (${seconds(Math.min(...walls)).replace(/ s$/, '')}–${seconds(Math.max(...walls))})` : '';
       const cpu = median(row.runs.map((m) => m.cpuMs));
       const vs = row.tool === 'ours' || !ours ? ['–', '–'] : [ratio(oursWall, wall), ratio(oursMem, mem)];
+      if (row.warm) {
+        const astroWall = astroCold ? median(astroCold.runs.map((m) => m.wallMs)) : 0;
+        lines.push(`| ${int(pages)} | ${label.ours}, **warm** rebuild after a one-file edit | ${seconds(wall)}${range} | ${cpu ? seconds(cpu) : 'n/a'} | ${mib(mem)} | ${int(Math.round(pages / (wall / 1000)))} | ${astroCold ? `warm ÷ bare Astro cold: ${ratio(wall, astroWall)}` : '–'} | – |`);
+        continue;
+      }
       lines.push(`| ${int(pages)} | ${label[row.tool]} | ${seconds(wall)}${range} | ${cpu ? seconds(cpu) : 'n/a'} | ${mib(mem)} | ${int(Math.round(pages / (wall / 1000)))} | ${vs[0]} | ${vs[1]} |`);
     }
   }
   if (!tools.includes('hugo') && requestedTools.includes('hugo')) lines.push('', 'Hugo is not installed on this machine, so it was skipped (`apt-get install hugo`).');
-  lines.push('', `Output per tool (last run): ${rows.filter((r) => r.pages === sizes.at(-1)).map((r) => `${r.tool} ${(r.output.htmlBytes / 1e6).toFixed(1)} MB of HTML`).join(', ')} for ${int(sizes.at(-1)!)} pages.`);
+  lines.push('', `Output per tool (last run): ${rows.filter((r) => r.pages === sizes.at(-1) && !r.warm).map((r) => `${r.tool} ${(r.output.htmlBytes / 1e6).toFixed(1)} MB of HTML`).join(', ')} for ${int(sizes.at(-1)!)} pages.`);
   for (const v of verifications) lines.push(`Same pages: ${v}.`);
 }
 if (checks.length) {

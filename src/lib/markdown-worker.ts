@@ -1,4 +1,5 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { ContentCache } from './load/cache.ts';
 import type { SourceFile } from './load/files.ts';
 import { markdownBody } from './load/frontmatter.ts';
 import { decodeSourceText } from './load/source-text.ts';
@@ -27,6 +28,14 @@ export class RenderedBodies {
   get(body: string, topHeading: number): RenderedMarkdown | undefined {
     return this.#rendered.get(key(body, topHeading));
   }
+
+  /** Every body held, with its heading level. */
+  *entries(): IterableIterator<[body: string, topHeading: number, rendered: RenderedMarkdown]> {
+    for (const [k, rendered] of this.#rendered) {
+      const cut = k.indexOf('\n');
+      yield [k.slice(cut + 1), Number(k.slice(0, cut)), rendered];
+    }
+  }
 }
 
 const key = (body: string, topHeading: number) => `${topHeading}\n${body}`;
@@ -43,11 +52,13 @@ export function renderBodiesInWorker(
   files: readonly SourceFile[],
   headingOf: (file: string) => number | undefined,
   minBodies = MIN_BODIES_FOR_WORKER,
+  cache?: ContentCache,
 ): { result: Promise<RenderedBodies | undefined>; cancel: () => void } | undefined {
   const jobs = files.flatMap((f) => {
     const topHeading = headingOf(f.file);
     return topHeading === undefined ? [] : [{ file: f, topHeading }];
   });
+  if (cache) return renderWithCache(jobs, cache, minBodies);
   if (jobs.length === 0 || jobs.length < minBodies) return undefined;
   const job: Job = { role: ROLE, files: jobs.map((j) => j.file), topHeadings: jobs.map((j) => j.topHeading) };
   const worker = new Worker(new URL(import.meta.url), { workerData: job });
@@ -59,8 +70,46 @@ export function renderBodiesInWorker(
   return { result, cancel: () => void worker.terminate() };
 }
 
-if (!isMainThread && (workerData as Partial<Job> | undefined)?.role === ROLE) {
-  const job = workerData as Job;
+/**
+ * Bodies of files rendered by an earlier build come from the cache; the others are rendered on a
+ * worker thread when there are enough of them, here otherwise, and kept in the cache.
+ */
+function renderWithCache(jobs: { file: SourceFile; topHeading: number }[], cache: ContentCache, minBodies: number): { result: Promise<RenderedBodies | undefined>; cancel: () => void } {
+  const done: [string, number, RenderedMarkdown][] = [];
+  const missing: typeof jobs = [];
+  for (const job of jobs) {
+    const hit = cache.rendered(job.file.bytes, job.topHeading);
+    if (hit) done.push([hit[0], job.topHeading, hit[1]]);
+    else missing.push(job);
+  }
+  const keep = (bodies: [string, number, RenderedMarkdown][], from: typeof jobs) => {
+    const byBody = new Map(bodies.map(([body, topHeading, rendered]) => [`${topHeading}\n${body}`, rendered]));
+    for (const { file, topHeading } of from) {
+      const decoded = decodeSourceText(file.file, file.bytes);
+      const body = decoded.ok ? markdownBody(decoded.text) : undefined;
+      const rendered = body === undefined ? undefined : byBody.get(`${topHeading}\n${body}`);
+      if (body !== undefined && rendered) cache.keepRendered(file.bytes, topHeading, body, rendered);
+    }
+  };
+  if (missing.length === 0 || missing.length < minBodies) {
+    const here = renderJob({ role: ROLE, files: missing.map((j) => j.file), topHeadings: missing.map((j) => j.topHeading) });
+    keep(here, missing);
+    return { result: Promise.resolve(new RenderedBodies([...done, ...here])), cancel: () => undefined };
+  }
+  const headings = new Map(missing.map((j) => [j.file.file, j.topHeading]));
+  const worker = renderBodiesInWorker(missing.map((j) => j.file), (file) => headings.get(file), minBodies)!;
+  return {
+    result: worker.result.then((rendered) => {
+      if (!rendered) return undefined;
+      const bodies = [...done, ...rendered.entries()];
+      keep(bodies, missing);
+      return new RenderedBodies(bodies);
+    }),
+    cancel: worker.cancel,
+  };
+}
+
+function renderJob(job: Job): [string, number, RenderedMarkdown][] {
   const out: [string, number, RenderedMarkdown][] = [];
   job.files.forEach((file, i) => {
     const decoded = decodeSourceText(file.file, file.bytes);
@@ -68,5 +117,9 @@ if (!isMainThread && (workerData as Partial<Job> | undefined)?.role === ROLE) {
     const topHeading = job.topHeadings[i]!;
     if (body !== undefined) out.push([body, topHeading, renderMarkdown(body, { topHeading })]);
   });
-  parentPort!.postMessage(out);
+  return out;
+}
+
+if (!isMainThread && (workerData as Partial<Job> | undefined)?.role === ROLE) {
+  parentPort!.postMessage(renderJob(workerData as Job));
 }

@@ -7,6 +7,7 @@ import { composeThankYouPage } from './compose/thank-you.ts';
 import { composeLocaleChoice } from './compose/locale-choice.ts';
 import type { PageMeta, PageTracking, PageView, Route, SiteChrome } from './compose/types.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
+import type { ContentCache } from './load/cache.ts';
 import { contentVersionOf, readContentFiles, type SourceFile } from './load/files.ts';
 import { parseProject, type Project } from './load/project.ts';
 import { renderBodiesInWorker, type RenderedBodies } from './markdown-worker.ts';
@@ -36,13 +37,15 @@ export interface BuildOptions extends CheckOptions {
   basePath?: string;
   /** From how many Markdown bodies they render on a second thread (default MIN_BODIES_FOR_WORKER); for tests. */
   minBodiesForWorker?: number;
+  /** Results of earlier builds (src/lib/load/cache.ts): unchanged files are not parsed, validated or rendered again. */
+  cache?: ContentCache;
 }
 
 /** Reads, checks and composes a content tree: the one entry point shared by the CLI and the Astro build. */
 export async function buildSiteFromDisk(root: string, options: BuildOptions = {}): Promise<BuildResult> {
   const files = await readContentFiles(root);
   // On a large site the Markdown bodies render on a second thread while this one parses and checks.
-  const rendering = renderBodiesInWorker(files, bodyHeadingOf, options.minBodiesForWorker);
+  const rendering = renderBodiesInWorker(files, bodyHeadingOf, options.minBodiesForWorker, options.cache);
   const { project, routes, diagnostics } = checkFiles(files, options);
   if (hasErrors(diagnostics) || !project.site) {
     rendering?.cancel();
@@ -57,8 +60,8 @@ export async function buildSiteFromDisk(root: string, options: BuildOptions = {}
  * of every build. Cross-file rules run even when some files failed to load, so one run reports
  * every problem.
  */
-export function checkFiles(files: readonly SourceFile[], options: CheckOptions = {}): { project: Project; routes: RoutePlan[]; diagnostics: Diagnostic[] } {
-  const loaded = parseProject(files);
+export function checkFiles(files: readonly SourceFile[], options: CheckOptions & { cache?: ContentCache } = {}): { project: Project; routes: RoutePlan[]; diagnostics: Diagnostic[] } {
+  const loaded = parseProject(files, options.cache);
   const checked = checkProject(loaded.project, options);
   // The workbench's rules (the account mapping, a stale committed summary) run with the content check.
   return { project: loaded.project, routes: checked.routes, diagnostics: sortDiagnostics([...loaded.diagnostics, ...checked.diagnostics, ...checkWorkbench(loaded.project)]) };

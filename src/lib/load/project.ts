@@ -35,6 +35,7 @@ import {
   type Vertical,
   type Workbench,
 } from '../schemas/index.ts';
+import type { ContentCache } from './cache.ts';
 import { readContentFiles, type SourceFile } from './files.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { scanOverrideSections, type OverrideSection } from './mdx-sections.ts';
@@ -169,7 +170,19 @@ export async function loadProject(root: string): Promise<LoadResult> {
  * Parses and validates every content file, collecting all problems instead of stopping at the
  * first, so an author sees everything to fix in one run.
  */
-export function parseProject(files: readonly SourceFile[]): LoadResult {
+export function parseProject(files: readonly SourceFile[], cache?: ContentCache): LoadResult {
+  activeCache = cache;
+  try {
+    return parseFiles(files);
+  } finally {
+    activeCache = undefined;
+  }
+}
+
+/** The content cache of the parseProject call under way (src/lib/load/cache.ts), if any. */
+let activeCache: ContentCache | undefined;
+
+function parseFiles(files: readonly SourceFile[]): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const project: Project = {
     segments: [],
@@ -436,13 +449,24 @@ function idIsValid(kind: Kind, id: string): boolean {
 }
 
 function yamlEntry<S extends z.ZodType>(schema: S, file: string, id: string, text: string, diagnostics: Diagnostic[]): Entry<z.output<S>> | undefined {
-  return validatedEntry(schema, file, id, parseYaml(file, text), diagnostics);
+  const work = (found: Diagnostic[]) => validatedEntry(schema, file, id, parseYaml(file, text), found);
+  if (activeCache) return activeCache.entry(file, text, diagnostics, () => locatorOf(parseYaml(file, text)), work);
+  return work(diagnostics);
 }
 
 function markdownEntry<S extends z.ZodType>(schema: S, file: string, id: string, text: string, diagnostics: Diagnostic[]): MarkdownEntry<z.output<S>> | undefined {
-  const parsed = parseFrontmatter(file, text);
-  const entry = validatedEntry(schema, file, id, parsed.ok ? { ok: true, value: parsed.data, locate: parsed.locate } : parsed, diagnostics);
-  return entry && parsed.ok ? { ...entry, body: parsed.body, bodyLine: parsed.bodyLine } : undefined;
+  const work = (found: Diagnostic[]): MarkdownEntry<z.output<S>> | undefined => {
+    const parsed = parseFrontmatter(file, text);
+    const entry = validatedEntry(schema, file, id, parsed.ok ? { ok: true, value: parsed.data, locate: parsed.locate } : parsed, found);
+    return entry && parsed.ok ? { ...entry, body: parsed.body, bodyLine: parsed.bodyLine } : undefined;
+  };
+  if (activeCache) return activeCache.entry(file, text, diagnostics, () => locatorOf(parseFrontmatter(file, text)), work);
+  return work(diagnostics);
+}
+
+/** The locator of a file that parsed before (it came from the cache), so it parses again. */
+function locatorOf(parsed: { ok: true; locate: Locator } | { ok: false }): Locator {
+  return parsed.ok ? parsed.locate : { at: () => undefined, key: () => undefined };
 }
 
 function validatedEntry<S extends z.ZodType>(schema: S, file: string, id: string, parsed: YamlResult, diagnostics: Diagnostic[]): Entry<z.output<S>> | undefined {
