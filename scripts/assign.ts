@@ -10,6 +10,7 @@
  *
  * Exit codes: 0 done (rows may have been skipped), 1 the content, mapping or file cannot be used, 2 wrong usage.
  */
+import { formatProblemsText } from '../src/lib/docs-links.ts';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -23,7 +24,7 @@ import { InputFileError } from '../src/lib/input-file.ts';
 import { assignAccountFile, readHeader } from '../src/lib/assign/stream.ts';
 import { buildSummary, renderSummaryJson } from '../src/lib/assign/summary.ts';
 import { checkColumns } from '../src/lib/assign/mapping.ts';
-import { formatDiagnosticsText, plural } from '../src/lib/diagnostics.ts';
+import { plural } from '../src/lib/diagnostics.ts';
 import { buildEnvironmentOrExit } from './environment.ts';
 import { failure, runCommand, shown, usageError } from './cli.ts';
 
@@ -110,7 +111,7 @@ async function printSql(options: Options, setup: AssignSetup): Promise<number> {
     if (read.delimiter !== ',') console.error(delimiterNote(options.file, read.delimiter));
     const missing = checkColumns(mapping.entry, read.header, options.file);
     if (missing.length) {
-      console.error(formatDiagnosticsText(missing));
+      console.error(formatProblemsText(missing));
       return fail(`${plural(missing.length, 'column')} of ${mapping.entry.file} ${missing.length === 1 ? 'is' : 'are'} not in ${options.file}`);
     }
   }
@@ -134,12 +135,12 @@ async function run(options: Options): Promise<number> {
   const env = buildEnvironmentOrExit();
   const loaded = await loadAssignSetup(env.contentRoot, { ...(options.mapping ? { mappingPath: options.mapping } : {}), includeDrafts: options.includeDrafts, requireMapping: true });
   if (!loaded.ok) {
-    console.error(formatDiagnosticsText(loaded.diagnostics));
+    console.error(formatProblemsText(loaded.diagnostics));
     return fail('the segments or the mapping have errors; nothing was assigned', 'Fix the problems above (npm run check lists every problem in the content).');
   }
   const setup = loaded.setup;
   // Warnings come after any error that stops the run, so that error is what the reader sees first.
-  const warnings = setup.warnings.length ? `${formatDiagnosticsText(setup.warnings)}\n` : '';
+  const warnings = setup.warnings.length ? `${formatProblemsText(setup.warnings)}\n` : '';
   if (options.sql) {
     const code = await printSql(options, setup);
     if (code === 0 && warnings) console.error(warnings);
@@ -175,7 +176,7 @@ async function run(options: Options): Promise<number> {
   }
   if (!outcome.ok) {
     await rm(partial, { force: true });
-    console.error(formatDiagnosticsText(outcome.diagnostics));
+    console.error(formatProblemsText(outcome.diagnostics));
     return fail(`${plural(outcome.diagnostics.length, 'column')} of ${setup.mapping!.entry.file} ${outcome.diagnostics.length === 1 ? 'is' : 'are'} not in ${file}; nothing was assigned`, `Correct the column names in ${setup.mapping!.entry.file}, or pass another mapping with --mapping.`);
   }
   const result = outcome.run;

@@ -9,8 +9,8 @@ import { existsSync, rmSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatDiagnosticsText, plural, summarize } from '../src/lib/diagnostics.ts';
-import { withDocsLinks } from '../src/lib/docs-links.ts';
+import { plural, summarize } from '../src/lib/diagnostics.ts';
+import { formatProblemsText } from '../src/lib/docs-links.ts';
 import { cleanLeftovers } from '../src/lib/output/leftovers.ts';
 import { BUILD_MARKER, buildMarker, buildStagingDir, guardOutDir, OutDirRefused, WORK_FOLDER } from '../src/lib/output/out-dir.ts';
 import { publishDir } from '../src/lib/output/replace-dir.ts';
@@ -50,7 +50,7 @@ let reported = false;
 /** Prints the content's problems once; exits when they stop the build. */
 function reportContent(result: BuildResult): asserts result is { ok: true; build: SiteBuild } {
   const diagnostics = result.ok ? result.build.diagnostics : result.diagnostics;
-  if (!reported && diagnostics.length) console.error(`${formatDiagnosticsText(withDocsLinks(diagnostics))}\n`);
+  if (!reported && diagnostics.length) console.error(`${formatProblemsText(diagnostics)}\n`);
   reported = true;
   if (!result.ok) {
     rmSync(buildStagingDir(projectRoot), { recursive: true, force: true });

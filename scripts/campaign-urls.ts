@@ -2,10 +2,11 @@
  * `npm run campaign-urls -- [--format csv|json] [--out file]`: UTM-tagged landing URLs for every
  * active segment × persona × channel in content/site.yaml, ready to paste into ad platforms.
  */
+import { formatProblemsText } from '../src/lib/docs-links.ts';
 import { writeFile } from 'node:fs/promises';
 import { optionsOrExit } from './cli.ts';
 import { toCsv } from '../src/lib/csv.ts';
-import { formatDiagnosticsText, summarize } from '../src/lib/diagnostics.ts';
+import { summarize } from '../src/lib/diagnostics.ts';
 import { buildSiteFromDisk } from '../src/lib/site-build.ts';
 import { buildCampaignRows, CAMPAIGN_COLUMNS } from '../src/lib/tracking/campaign-urls.ts';
 import { buildEnvironmentOrExit } from './environment.ts';
@@ -20,7 +21,7 @@ if (args.format !== 'csv' && args.format !== 'json') {
 const env = buildEnvironmentOrExit();
 const result = await buildSiteFromDisk(env.contentRoot, env);
 if (!result.ok) {
-  console.error(`${formatDiagnosticsText(result.diagnostics)}\nThe content has ${summarize(result.diagnostics)}; fix them to export campaign URLs.`);
+  console.error(`${formatProblemsText(result.diagnostics)}\nThe content has ${summarize(result.diagnostics)}; fix them to export campaign URLs.`);
   process.exit(1);
 }
 const rows = buildCampaignRows(result.build);

@@ -7,9 +7,10 @@
  * Exit codes: 0 plan printed (also when the traffic cannot support it: it says so), 1 the content or
  * the export cannot be used, 2 wrong usage.
  */
+import { formatProblemsText } from '../src/lib/docs-links.ts';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { formatDiagnosticsText, plural, suggest, summarize } from '../src/lib/diagnostics.ts';
+import { plural, suggest, summarize } from '../src/lib/diagnostics.ts';
 import { InputFileError } from '../src/lib/input-file.ts';
 import { parseLift, parseRate, parseWeeklyVisits, parseWholeNumber } from '../src/lib/plan/parse.ts';
 import { renderPlanText, type PlanContext } from '../src/lib/plan/render-text.ts';
@@ -127,7 +128,7 @@ async function run(options: Options): Promise<number> {
   const root = options.contentRoot ?? buildEnvironmentOrExit().contentRoot;
   const known = await loadKnownPages(root);
   if (!known.ok) {
-    console.error(formatDiagnosticsText(known.diagnostics));
+    console.error(formatProblemsText(known.diagnostics));
     return fail(`the segments in ${shown(root)} have ${summarize(known.diagnostics)}`, 'Fix them first (npm run check).');
   }
   const personas = known.pages.get(segment);
@@ -135,7 +136,7 @@ async function run(options: Options): Promise<number> {
   if (!personas.has(persona)) return fail(`segment "${segment}" has no landing page for persona "${persona}"`, suggest(persona, [...personas], `personas of ${segment}`));
   const variants = await loadVariantFiles(root, new Map([[segment, new Set([persona])]]));
   if (!variants.ok) {
-    console.error(formatDiagnosticsText(variants.diagnostics));
+    console.error(formatProblemsText(variants.diagnostics));
     return fail(`the page files of ${segment} × ${persona} have ${summarize(variants.diagnostics)}: the control cannot be told`, 'Fix them first (npm run check).');
   }
   const page = variants.pages.get(pageKey(segment, persona))!;

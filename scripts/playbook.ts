@@ -5,11 +5,12 @@
  * Exit codes: 0 written, 1 the content or the folder cannot be used, 2 wrong usage.
  * Environment: CONTENT_ROOT, SITE_URL, BASE_PATH, OUT_DIR (only to keep away from it), CHECK_DATE.
  */
+import { formatProblemsText } from '../src/lib/docs-links.ts';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { formatDiagnosticsText, summarize } from '../src/lib/diagnostics.ts';
+import { summarize } from '../src/lib/diagnostics.ts';
 import { replaceDir, stagingDirFor } from '../src/lib/output/replace-dir.ts';
 import { guardOutDir, OutDirRefused } from '../src/lib/output/out-dir.ts';
 import { buildPlaybookFromDisk } from '../src/lib/playbook/build.ts';
@@ -59,7 +60,7 @@ async function run(options: Options): Promise<number> {
 
   const result = await buildPlaybookFromDisk(env.contentRoot, env);
   const diagnostics = result.ok ? result.playbook.diagnostics : result.diagnostics;
-  if (diagnostics.length) console.error(`${formatDiagnosticsText(diagnostics)}\n`);
+  if (diagnostics.length) console.error(`${formatProblemsText(diagnostics)}\n`);
   if (!result.ok) {
     return failure('playbook', `the content has ${summarize(diagnostics)}. No playbook was written; ${shownOut}/ is unchanged.`, 'Fix the problems above (npm run check lists every problem in the content).');
   }

@@ -5,10 +5,11 @@
  * The same seed gives byte-identical output. Writes to stdout unless --out is given.
  * Environment: CONTENT_ROOT (and INCLUDE_DRAFTS, SITE_URL, BASE_PATH), see src/lib/build-config.ts.
  */
+import { formatProblemsText } from '../src/lib/docs-links.ts';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildEnvironmentOrExit } from './environment.ts';
-import { formatDiagnosticsText, plural, summarize } from '../src/lib/diagnostics.ts';
+import { plural, summarize } from '../src/lib/diagnostics.ts';
 import { readContentFiles } from '../src/lib/load/files.ts';
 import { formatCount } from '../src/lib/report/format.ts';
 import { createSampleCrm } from '../src/lib/report/sample-crm.ts';
@@ -62,7 +63,7 @@ async function run(options: Options): Promise<number> {
   const files = await readContentFiles(env.contentRoot);
   const result = buildSite(files, env);
   if (!result.ok) {
-    console.error(formatDiagnosticsText(result.diagnostics));
+    console.error(formatProblemsText(result.diagnostics));
     return fail(`the content in ${env.contentRoot} has ${summarize(result.diagnostics)}; fix it first (npm run check).`);
   }
   const landings = sampleLandingsFromSite(result.build);

@@ -6,6 +6,7 @@
  * (default .build/scorecard.csv).
  * Exit codes: 0 written, 1 the content or the summary cannot be used, 2 wrong usage.
  */
+import { formatProblemsText } from '../src/lib/docs-links.ts';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,7 +15,6 @@ import { buildScorecard, renderScorecardCsv, renderScorecardText } from '../src/
 import { loadAssignSetup } from '../src/lib/assign/setup.ts';
 import { parseSummary, SUMMARY_FILE } from '../src/lib/assign/summary.ts';
 import { criteriaVersionOf } from '../src/lib/assign/version.ts';
-import { formatDiagnosticsText } from '../src/lib/diagnostics.ts';
 import type { AssignmentSummary } from '../src/lib/schemas/index.ts';
 import { buildEnvironmentOrExit } from './environment.ts';
 import { failure, runCommand, shown, usageError } from './cli.ts';
@@ -55,7 +55,7 @@ async function run(options: Options): Promise<number> {
   const env = buildEnvironmentOrExit();
   const loaded = await loadAssignSetup(env.contentRoot);
   if (!loaded.ok) {
-    console.error(formatDiagnosticsText(loaded.diagnostics));
+    console.error(formatProblemsText(loaded.diagnostics));
     return fail('the segments or the site settings have errors', 'Fix the problems above (npm run check lists every problem in the content).');
   }
   const setup = loaded.setup;
@@ -72,7 +72,7 @@ async function run(options: Options): Promise<number> {
     }
     const parsed = parseSummary(options.summary, text);
     if (!parsed.ok) {
-      console.error(formatDiagnosticsText(parsed.diagnostics));
+      console.error(formatProblemsText(parsed.diagnostics));
       return fail(`${options.summary} is not an assignment summary that npm run assign wrote`);
     }
     summary = parsed.summary;

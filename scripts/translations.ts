@@ -5,12 +5,13 @@
  * original's text as it is now) into each translation file.
  * Exit codes: 0 fine, 1 a published page misses a translation or a file cannot be stamped, 2 wrong usage.
  */
+import { formatProblemsText } from '../src/lib/docs-links.ts';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { translationStatus, type TranslationStatus } from '../src/lib/check/translations.ts';
-import { formatDiagnosticsText, hasErrors, plural } from '../src/lib/diagnostics.ts';
+import { hasErrors, plural } from '../src/lib/diagnostics.ts';
 import { languageName, localesOf } from '../src/lib/i18n/locales.ts';
 import { hasBody, withStamp } from '../src/lib/i18n/translations.ts';
 import { readContentFiles } from '../src/lib/load/files.ts';
@@ -41,7 +42,7 @@ const env = buildEnvironmentOrExit();
 const loaded = parseProject(await readContentFiles(env.contentRoot));
 const project = loaded.project;
 if (!project.site) {
-  console.error(formatDiagnosticsText(loaded.diagnostics));
+  console.error(formatProblemsText(loaded.diagnostics));
   process.exit(failure('translations', 'content/site.yaml could not be read', 'Fix the problems above (npm run check lists them all).'));
 }
 const locales = localesOf(project.site.data);
@@ -54,7 +55,7 @@ function status(): number {
     return 0;
   }
   const translationProblems = loaded.diagnostics.filter((d) => d.severity === 'error' && splitTranslationName(d.file));
-  if (translationProblems.length) console.error(`${formatDiagnosticsText(translationProblems)}\nThese translation files have problems and are counted as missing until they are fixed.\n`);
+  if (translationProblems.length) console.error(`${formatProblemsText(translationProblems)}\nThese translation files have problems and are counted as missing until they are fixed.\n`);
   const rows = translationStatus(project, env);
   const blocking = rows.filter((r) => r.state === 'missing' && r.neededBy);
   for (const locale of locales.all.slice(1)) {
@@ -98,7 +99,7 @@ async function stamp(paths: string[]): Promise<number> {
     if (!t) {
       const problems = loaded.diagnostics.filter((d) => d.file === file);
       if (problems.length && splitTranslationName(file)) {
-        console.error(formatDiagnosticsText(problems));
+        console.error(formatProblemsText(problems));
         code = failure('translations', `${file} was not stamped: it has the problems above`, 'Fix them, then stamp it again.');
       } else if (!existsSync(join(env.contentRoot, ...file.split('/')))) {
         code = failure('translations', `${file.startsWith('..') ? path : file} does not exist, so it cannot be stamped`, 'Name translation files as npm run translations lists them, relative to the content folder, like content/personas/cpo.de.md.');

@@ -5,7 +5,7 @@
  * renaming a heading does not break them. tests/unit/docs.test.ts fails on any link here that does
  * not resolve.
  */
-import type { Diagnostic } from './diagnostics.ts';
+import { formatDiagnosticsText, type Diagnostic } from './diagnostics.ts';
 
 const WHEN_WRONG = 'docs/authoring.md#when-something-is-wrong';
 
@@ -97,4 +97,9 @@ export function docsLinkFor(d: Pick<Diagnostic, 'rule' | 'file'>): string {
 /** The diagnostics with their guide link, for the check's and the build's output. */
 export function withDocsLinks(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return diagnostics.map((d) => ({ ...d, docs: docsLinkFor(d) }));
+}
+
+/** Problems as every command prints them: each with the guide section that explains it under its hint. */
+export function formatProblemsText(diagnostics: readonly Diagnostic[]): string {
+  return formatDiagnosticsText(withDocsLinks(diagnostics));
 }

@@ -45,7 +45,7 @@ describe('npm run translations', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace(/translationOf: \w+\n/, ''));
     const run = translations('--stamp', 'content/faqs/how-long.de.md', 'content/faqs/how-long.md');
     expect(run.stdout).toMatch(/^content\/faqs\/how-long\.de\.md: stamped translationOf [0-9a-f]{12} \(the text of content\/faqs\/how-long\.md as it is now\)\.$/m);
-    expect(readFileSync(file, 'utf8')).toMatch(/^---\ntranslationOf: [0-9a-f]{12}\nquestion:/);
+    expect(readFileSync(file, 'utf8')).toMatch(/^---\ntranslationOf: "[0-9a-f]{12}"\nquestion:/);
     expect(run.stderr).toContain('translations: content/faqs/how-long.md is not a translation, so it cannot be stamped');
     expect(run.status).toBe(1);
   }, 120_000);

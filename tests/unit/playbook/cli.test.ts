@@ -78,6 +78,8 @@ describe('npm run playbook', () => {
     const result = playbook(['--out', out], { CONTENT_ROOT: content });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('segments/small-finance.yaml:5:1 vertical: unknown vertical "fintech"\n    hint: Known verticals: finance-software (files in content/verticals/)');
+    // Every command points at the guide section that explains a content problem, as npm run check does.
+    expect(result.stderr).toContain('\n    docs: docs/authoring.md#segments\n');
     expect(result.stderr).toMatch(/playbook: the content has 1 error(, 0 warnings)?\. No playbook was written; .*playbook\/ is unchanged\.\n {4}hint: Fix the problems above \(npm run check lists every problem in the content\)\./);
     noStack(result.stderr);
     expect(readdirSync(out)).toEqual([]);
