@@ -157,7 +157,8 @@ const FORM_ID = 'lead-form';
 /** The landing pages of a built site, with the pages a visitor can go on to, as the generator needs them. */
 export function sampleLandingsFromSite(build: SiteBuild): SampleLanding[] {
   const byPath = new Map(build.routes.map((r) => [r.view.meta.path, r.view]));
-  const landings = build.routes.map((r) => r.view).filter((v): v is LandingView => v.kind === 'landing');
+  // The default locale's pages: visits in another locale are dealt its pages from these (SAMPLE_LOCALES).
+  const landings = build.routes.map((r) => r.view).filter((v): v is LandingView => v.kind === 'landing' && v.tracking.locale === build.settings.language);
   // A variant is not a landing of its own: a visit of the control's page is dealt it, at the variant's URL.
   const variantPaths = new Map<string, Record<string, string>>();
   for (const view of landings) {

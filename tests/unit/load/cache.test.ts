@@ -14,8 +14,9 @@ const PERSONA = 'content/personas/dispatcher.md';
 const FAQ = 'content/faqs/general.md';
 
 const dirs: string[] = [];
+// A worker may still be writing the cache it keeps after a build: removal retries until it is done.
 afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 function tempDir(): string {
