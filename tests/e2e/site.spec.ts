@@ -55,7 +55,8 @@ for (const siteName of SITE_NAMES) {
         expect(foreign, 'requests to other origins (fonts, scripts, trackers)').toEqual([]);
         const scripts = await page.locator('script[src]').evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).src));
         for (const src of scripts) expect(new URL(src).origin, 'scripts come from the site itself').toBe(new URL(baseURL!).origin);
-        const relative = path.slice(site.base.length);
+        // The page's path in its locale: the sample's German pages live under /de/.
+        const relative = path.slice(site.base.length).replace(/^\/de\//, '/');
         if (/^\/[^/]+\/[^/]+\/$/.test(relative) && !relative.endsWith('/faq/')) {
           const ids = await page.locator('body').evaluate((body) => ({ ...body.dataset }));
           expect(ids).toMatchObject({ pageType: 'landing', segment: relative.split('/')[1], persona: relative.split('/')[2] });
