@@ -135,7 +135,9 @@ async function run(options: Options): Promise<number> {
   const env = buildEnvironmentOrExit();
   const loaded = await loadAssignSetup(env.contentRoot, { ...(options.mapping ? { mappingPath: options.mapping } : {}), includeDrafts: options.includeDrafts, requireMapping: true });
   if (!loaded.ok) {
-    console.error(formatProblemsText(loaded.diagnostics));
+    // A mapping passed with --mapping may live anywhere: its problems point at the mapping's guide section all the same.
+    const mappingDocs = 'docs/workbench.md#workbench-mapping';
+    console.error(formatProblemsText(loaded.diagnostics.map((d) => (options.mapping && d.file === options.mapping ? { ...d, docs: mappingDocs } : d))));
     return fail('the segments or the mapping have errors; nothing was assigned', 'Fix the problems above (npm run check lists every problem in the content).');
   }
   const setup = loaded.setup;

@@ -94,9 +94,9 @@ export function docsLinkFor(d: Pick<Diagnostic, 'rule' | 'file'>): string {
   return FILE_DOCS.find(([pattern]) => pattern.test(d.file))?.[1] ?? WHEN_WRONG;
 }
 
-/** The diagnostics with their guide link, for the check's and the build's output. */
+/** The diagnostics with their guide link (one already set is kept), for every command that prints them. */
 export function withDocsLinks(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return diagnostics.map((d) => ({ ...d, docs: docsLinkFor(d) }));
+  return diagnostics.map((d) => ({ ...d, docs: d.docs ?? docsLinkFor(d) }));
 }
 
 /** Problems as every command prints them: each with the guide section that explains it under its hint. */

@@ -83,8 +83,10 @@ describe('npm run assign', () => {
     expect(misspelt.stderr.replaceAll(ACCOUNTS, 'tests/fixtures/accounts')).toMatchInlineSnapshot(`
       "tests/fixtures/accounts/mapping-misspelt-key.yaml:4:3 columns.employes: unknown field "employes"
           hint: Did you mean "employees"? Known fields here: id, name, industry, employees, revenue, revenueCurrency, country, ownership, systems, tier, needs, sophistication
+          docs: docs/workbench.md#workbench-mapping
       tests/fixtures/accounts/mapping-misspelt-key.yaml:10:5 values.ownership.Listed: "publc" is not one of: public, private, private-equity, family-owned, subsidiary, nonprofit, government
           hint: Did you mean "public"?
+          docs: docs/workbench.md#workbench-mapping
       assign: the segments or the mapping have errors; nothing was assigned
           hint: Fix the problems above (npm run check lists every problem in the content).
       "
