@@ -10,6 +10,7 @@
  * A cell that cannot be understood is a *value problem*: the account is still assigned, as if the
  * cell were blank, and the problem is reported with its line.
  */
+import { isCurrencyCode } from '../schemas/common.ts';
 import type { Account } from '../criteria.ts';
 import { closestMatch } from '../diagnostics.ts';
 import { foldCase, showSpaces, trimCell, upperAscii } from './cells.ts';
@@ -39,7 +40,6 @@ export interface RowProblem {
 }
 
 const NUMBER = /^[0-9]+(\.[0-9]+)?$/;
-const CURRENCY = /^[A-Z]{3}$/;
 /** Distinct unknown values whose "did you mean" is remembered; beyond this it is computed again. */
 const SUGGESTION_CACHE = 1000;
 
@@ -148,7 +148,7 @@ export function createAccountReader(mapping: CompiledMapping, header: readonly s
       const currencyCell = cell(fields, at.revenueCurrency);
       let currency: string | undefined;
       if (currencyCell === undefined) currency = fixedCurrency;
-      else if (CURRENCY.test(upperAscii(currencyCell))) currency = upperAscii(currencyCell);
+      else if (isCurrencyCode(upperAscii(currencyCell))) currency = upperAscii(currencyCell);
       else problem('currency', 'revenueCurrency', currencyCell, `${quote(currencyCell)} is not a three-letter currency code`);
       if (typeof amount === 'number') {
         if (currency !== undefined) account.revenue = { amount, currency };

@@ -17,6 +17,8 @@
  *   Tier, Phase, Version, No.), nor one followed by `-` and a letter (8-K, 10-Q).
  */
 
+import { isCurrencyCode } from '../schemas/common.ts';
+
 export type FigureUnit = 'percent' | 'money' | 'hours' | 'days' | 'business-days' | 'weeks' | 'months' | 'years';
 
 export interface Figure {
@@ -138,7 +140,7 @@ export function figuresIn(sentence: string): Figure[] {
 /** The unit a regulation entry gives a figure, read from its `unit` text ("EUR", "employees", "hours", "%"). */
 export function unitOfFact(unit: string): FigureUnit | undefined {
   const u = unit.trim().toLowerCase();
-  if (/^[A-Z]{3}$/.test(unit.trim())) return 'money';
+  if (isCurrencyCode(unit.trim())) return 'money';
   if (u === '%' || /^per\s?cent$/.test(u) || u === 'percent') return 'percent';
   const match = /^(business|working|calendar)?\s*(hour|day|week|month|year)s?$/.exec(u);
   if (match) {

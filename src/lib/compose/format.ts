@@ -1,5 +1,6 @@
 import { fill, type UiStrings } from '../i18n/ui.ts';
 import { en } from '../i18n/ui-en.ts';
+import { isCurrencyCode } from '../schemas/common.ts';
 import type { Threshold } from '../schemas/index.ts';
 
 /**
@@ -53,7 +54,7 @@ export function localeFormat(locale: string, ui: UiStrings): LocaleFormat {
   const and = new Intl.ListFormat(intlLocale, { type: 'conjunction', style: 'long' });
   const or = new Intl.ListFormat(intlLocale, { type: 'disjunction', style: 'long' });
   const amount = (value: number) => (value >= 1e6 ? compact.format(value) : numbers.format(value));
-  const quantity = (value: number, unit: string) => (isCurrency(unit) ? fill(ui.number.currency, { currency: unit, amount: amount(value) }) : fill(ui.number.unit, { amount: amount(value), unit }));
+  const quantity = (value: number, unit: string) => (isCurrencyCode(unit) ? fill(ui.number.currency, { currency: unit, amount: amount(value) }) : fill(ui.number.unit, { amount: amount(value), unit }));
   const format: LocaleFormat = {
     intlLocale,
     date(iso) {
@@ -75,7 +76,6 @@ export function localeFormat(locale: string, ui: UiStrings): LocaleFormat {
   return format;
 }
 
-const isCurrency = (unit: string) => /^[A-Z]{3}$/.test(unit);
 
 /** English as the site speaks it by default, for the internal playbook, the workbench and messages, which are English only. */
 const english = localeFormat('en', en);

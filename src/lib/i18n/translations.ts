@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { isCurrencyCode } from '../schemas/common.ts';
 import {
   faqSchema,
   pageOverrideSchema,
@@ -224,7 +225,7 @@ export function missingText(shape: TextShape | undefined, original: unknown, tra
  * language: the formatter places it, so a translation may leave it out.
  */
 function isLanguageNeutral(shape: TextShape, value: unknown): boolean {
-  return shape.type === 'text' && typeof value === 'string' && /^[A-Z]{3}$/.test(value);
+  return shape.type === 'text' && typeof value === 'string' && isCurrencyCode(value);
 }
 
 /** An empty list, or a group with no text in it, needs no translation. */

@@ -6,6 +6,7 @@
  * with its line. Cells read as the workbench reads them (spaces around a cell ignored, numbers as
  * digits with a decimal point and optional thousands commas).
  */
+import { isCurrencyCode } from '../schemas/common.ts';
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { cleanCell, readNumber } from '../assign/accounts.ts';
@@ -115,7 +116,6 @@ export const CRM_EXPORT: InputKind = {
   saveAsUtf8: 'Export it again as UTF-8: Salesforce asks for the encoding when exporting ("Unicode (UTF-8)"); HubSpot always exports UTF-8.',
 };
 
-const CURRENCY = /^[A-Z]{3}$/;
 /** In a semicolon-separated export a comma, or points between groups of three digits, may be the European way: not guessed (as for accounts). */
 const LOCALE_AMBIGUOUS = /,|^[0-9]{1,3}(\.[0-9]{3})+$/;
 
@@ -207,7 +207,7 @@ export async function readCrmExport(input: Readable, mapping: CrmMappingSource, 
     const currencyText = cell('currency');
     let currency = mapping.data.currency;
     if (currencyText !== undefined) {
-      if (!CURRENCY.test(currencyText.toUpperCase())) {
+      if (!isCurrencyCode(currencyText.toUpperCase())) {
         bad(row.line, 'currency', `${mapping.data.columns.currency}: ${quote(currencyText)} is not a three-letter currency code like USD or EUR`);
         continue;
       }

@@ -45,9 +45,16 @@ export const rangeSchema = z
   .describe('An inclusive numeric range; either end may be left open.');
 export type Range = z.output<typeof rangeSchema>;
 
+/** An ISO 4217 currency code as the content writes it: three capital letters, like EUR. */
+export const CURRENCY_CODE = /^[A-Z]{3}$/;
+
+export function isCurrencyCode(text: string): boolean {
+  return CURRENCY_CODE.test(text);
+}
+
 export const currencySchema = z
   .string()
-  .regex(/^[A-Z]{3}$/, { error: 'expected a three-letter currency code, like USD or EUR' })
+  .regex(CURRENCY_CODE, { error: 'expected a three-letter currency code, like USD or EUR' })
   .describe('ISO 4217 currency code, like USD, EUR or GBP.');
 
 /** A headline: text that may mark one phrase as `[[…]]` for keyword insertion. */
