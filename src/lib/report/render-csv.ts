@@ -15,7 +15,7 @@
 import { csvRow } from '../csv.ts';
 import { VERDICT_LABELS, type ConversionReport, type GroupRow, type Rate } from './aggregate.ts';
 import { definitionNotes, duplicatesSummary, overflowSummary, trafficLine, unattributedSummary, unknownSummary } from './format.ts';
-import { variantVerdictLabel, type VariantComparison } from './variant-control.ts';
+import { VARIANT_CONTROL_COLUMNS, variantVerdictLabel, type VariantComparison } from './variant-control.ts';
 
 export const CSV_COLUMNS = [
   'level',
@@ -37,16 +37,7 @@ export const CSV_COLUMNS = [
   'p_value',
   'verdict',
   'note',
-  'control_variant',
-  'control_visits',
-  'control_leads',
-  'control_rate',
-  'control_ci_low',
-  'control_ci_high',
-  'difference',
-  'difference_ci_low',
-  'difference_ci_high',
-  'planned_visitors_per_arm',
+  ...VARIANT_CONTROL_COLUMNS,
 ] as const;
 type CsvColumn = (typeof CSV_COLUMNS)[number];
 

@@ -37,7 +37,7 @@
 import { DEFAULT_LOCALE, DEFAULT_MIN_VISITS, DEFAULT_VARIANT, MIN_EACH_OUTCOME, NO_VALUE, smallSampleReason, VERDICT_LABELS, type Level } from './aggregate.ts';
 import type { KnownPages } from './known-pages.ts';
 import { Z_95 } from './stats.ts';
-import { VARIANT_VERDICT_WORDS } from './variant-control.ts';
+import { VARIANT_CONTROL_COLUMNS, VARIANT_VERDICT_WORDS } from './variant-control.ts';
 import { pageKey, type VariantsByPage } from './variant-files.ts';
 import { numberLiteral, SQL_DIALECTS, type SqlDialect } from '../sql-dialect.ts';
 
@@ -93,16 +93,7 @@ export const SQL_COLUMNS = [
   'verdict',
   'too_small',
   'events',
-  'control_variant',
-  'control_visits',
-  'control_leads',
-  'control_rate',
-  'control_ci_low',
-  'control_ci_high',
-  'difference',
-  'difference_ci_low',
-  'difference_ci_high',
-  'planned_visitors_per_arm',
+  ...VARIANT_CONTROL_COLUMNS,
 ] as const;
 export type SqlColumn = (typeof SQL_COLUMNS)[number];
 

@@ -15,6 +15,20 @@ import type { GroupRow } from './aggregate.ts';
 import { newcombeInterval, rateOf, type Interval, type Rate } from './stats.ts';
 import { DEFAULT_VARIANT, pageKey, type VariantsByPage } from './variant-files.ts';
 
+/** The columns of a variant-against-control row, the same in the report's CSV and in its SQL's result. */
+export const VARIANT_CONTROL_COLUMNS = [
+  'control_variant',
+  'control_visits',
+  'control_leads',
+  'control_rate',
+  'control_ci_low',
+  'control_ci_high',
+  'difference',
+  'difference_ci_low',
+  'difference_ci_high',
+  'planned_visitors_per_arm',
+] as const;
+
 export type VariantVerdict = 'not-planned' | 'collecting' | 'variant-better' | 'control-better' | 'no-difference';
 
 export interface VariantComparison {
